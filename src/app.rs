@@ -1,0 +1,192 @@
+//! The kiosk's window: reads the keyboard (PIN digits, badge bursts), applies the
+//! guardian's actions to the [`Kiosk`], draws the current screen, and asks for a
+//! repaint only when something on screen will change.
+
+use crate::i18n::Texts;
+use crate::kiosk::{Action, BurstDetector, Kiosk, Screen};
+use crate::screens::{self, View};
+use crate::theme::{self, Metrics};
+use egui::{Event, Key, Ui};
+use std::time::Duration;
+use welkom_core::GuardianId;
+
+/// The kiosk application.
+pub struct WelkomApp {
+    /// The flow and its store.
+    pub kiosk: Kiosk,
+    texts: Texts,
+    badge: BurstDetector,
+    names: Option<Vec<(GuardianId, String)>>,
+    fonts_installed: bool,
+}
+
+impl WelkomApp {
+    /// An app around a kiosk.
+    pub fn new(kiosk: Kiosk, texts: Texts) -> Self {
+        Self {
+            kiosk,
+            texts,
+            badge: BurstDetector::default(),
+            names: None,
+            fonts_installed: false,
+        }
+    }
+
+    /// One frame: input, timeouts, drawing.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        let mut actions = self.keyboard_actions(ui);
+        self.kiosk.tick();
+
+        let palette = if self.kiosk.is_open() {
+            theme::DAY
+        } else {
+            theme::NIGHT
+        };
+        let metrics = Metrics::for_size(ui.available_size());
+        let frame = egui::Frame::new()
+            .fill(palette.background)
+            .inner_margin(metrics.px(24.0));
+        if matches!(self.kiosk.screen(), Screen::Names) && self.names.is_none() {
+            self.names = Some(self.load_names());
+        }
+        frame.show(ui, |ui| {
+            ui.set_min_size(ui.available_size());
+            let view = View {
+                kiosk: &self.kiosk,
+                texts: &self.texts,
+                metrics,
+                palette,
+            };
+            match self.kiosk.screen() {
+                Screen::Welcome(w) => screens::welcome::show(ui, &view, w, &mut actions),
+                Screen::Names => {
+                    let names = self.names.as_deref().unwrap_or_default();
+                    screens::names::show(ui, &view, names, &mut actions)
+                }
+                Screen::Rate(v) => screens::rate::show(ui, &view, v, &mut actions),
+                Screen::ThankYou(t) => screens::thank_you::show(ui, &view, t, &mut actions),
+            }
+        });
+
+        let had_actions = !actions.is_empty();
+        for action in actions {
+            self.kiosk.handle(action);
+        }
+        if !matches!(self.kiosk.screen(), Screen::Names) {
+            self.names = None;
+        }
+        if had_actions {
+            ctx.request_repaint();
+        } else {
+            ctx.request_repaint_after(self.next_change());
+        }
+    }
+
+    /// How long until the screen changes by itself: the next minute of the clock, a
+    /// countdown's next second, a timeout.
+    fn next_change(&self) -> Duration {
+        let now = self.kiosk.now();
+        let local = self.kiosk.local_now();
+        let to_next_minute = Duration::from_millis(
+            (60_000 - (local.second() as u64 * 1000 + local.millisecond() as u64)).max(1),
+        );
+        let mut wait = to_next_minute;
+        if self.kiosk.cooldown().is_some() {
+            wait = wait.min(Duration::from_millis(1000 - local.millisecond() as u64));
+        }
+        if let Some(at) = self.kiosk.returns_at() {
+            let ms = at.duration_since(now).as_millis().max(0) as u64;
+            wait = wait.min(Duration::from_millis(ms + 5));
+        }
+        if self.kiosk.in_tap_guard() {
+            wait = wait.min(Duration::from_millis(u64::from(
+                self.kiosk.config.timeouts.tap_guard_ms,
+            )));
+        }
+        wait
+    }
+
+    fn load_names(&self) -> Vec<(GuardianId, String)> {
+        let names = self.kiosk.store.guardian_first_names().unwrap_or_default();
+        // Two guardians with the same first name each get a number, never a last name
+        // of another family.
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        for (_, name) in &names {
+            *seen.entry(name.clone()).or_default() += 1;
+        }
+        let mut counter = std::collections::HashMap::<String, usize>::new();
+        names
+            .into_iter()
+            .map(|(id, name)| {
+                if seen.get(&name).copied().unwrap_or(0) > 1 {
+                    let n = counter.entry(name.clone()).or_default();
+                    *n += 1;
+                    let label = format!("{name} ({n})");
+                    (id, label)
+                } else {
+                    (id, name)
+                }
+            })
+            .collect()
+    }
+
+    /// Hardware keys: digits and Enter for the PIN, Backspace to erase, and a badge
+    /// reader's burst on any screen.
+    fn keyboard_actions(&mut self, ui: &Ui) -> Vec<Action> {
+        let now = self.kiosk.now();
+        let focused = ui.ctx().memory(|m| m.focused().is_some());
+        let events = ui.input(|i| i.events.clone());
+        let mut actions = Vec::new();
+        let mut typed_digits = Vec::new();
+        for event in events {
+            match event {
+                Event::Text(text) => {
+                    for c in text.chars() {
+                        self.badge.on_char(c, now);
+                        if c.is_ascii_digit() {
+                            typed_digits.push(Action::Digit(c));
+                        }
+                    }
+                }
+                Event::Key {
+                    key: Key::Enter,
+                    pressed: true,
+                    ..
+                } => {
+                    if let Some(code) = self.badge.on_enter(now) {
+                        // The digits were the reader's, not a person's.
+                        typed_digits.clear();
+                        actions.push(Action::Badge(code));
+                    } else {
+                        actions.append(&mut typed_digits);
+                        if !focused {
+                            actions.push(Action::SubmitPin);
+                        }
+                    }
+                }
+                Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    ..
+                } => {
+                    actions.append(&mut typed_digits);
+                    actions.push(Action::Erase);
+                }
+                _ => {}
+            }
+        }
+        actions.append(&mut typed_digits);
+        actions
+    }
+}
+
+impl eframe::App for WelkomApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

@@ -1,0 +1,72 @@
+//! The command line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use std::path::PathBuf;
+
+/// Welkom: a check-in kiosk for the entrance hall of a daycare centre.
+#[derive(Debug, Parser)]
+#[command(name = "welkom", version, about)]
+pub struct Cli {
+    /// The data directory (configuration, database). Defaults to the platform's data
+    /// directory; WELKOM_DATA_DIR overrides it.
+    #[arg(long, global = true, env = "WELKOM_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Run in a window with decorations instead of full-screen (for development).
+    #[arg(long)]
+    pub windowed: bool,
+    /// Run a demo location with invented families (kept apart from real data).
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do; without a command the kiosk runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands besides running the kiosk.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import the roster CSV (all-or-nothing; problems are reported by line).
+    ImportRoster {
+        /// The CSV file.
+        file: PathBuf,
+        /// Where to write the PINs issued to guardians without one (default: a new
+        /// file in the data directory).
+        #[arg(long)]
+        pins_out: Option<PathBuf>,
+    },
+    /// Export stored data to standard output.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Check welkom.toml without starting the kiosk.
+    CheckConfig,
+}
+
+/// What `welkom export` exports.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Every rating, with its guardian, moment, face and follow-up.
+    Ratings {
+        /// csv or json.
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// First day (YYYY-MM-DD), inclusive.
+        #[arg(long)]
+        from: Option<Date>,
+        /// Last day (YYYY-MM-DD), inclusive.
+        #[arg(long)]
+        to: Option<Date>,
+    },
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array.
+    Json,
+}

@@ -1,0 +1,69 @@
+//! What each command does. Errors reach `main` once, as readable sentences.
+
+mod check_config;
+mod export;
+mod import_roster;
+mod run_kiosk;
+
+use crate::cli::{Cli, Command, ExportWhat};
+use crate::config::{self, Config};
+use crate::paths;
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use welkom_store::Store;
+
+pub use import_roster::import_roster_file;
+pub use run_kiosk::{build_app, run_kiosk};
+
+/// Logs go to standard error, filtered by `WELKOM_LOG` (default `info`). No name of a
+/// guardian or child is ever logged.
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("WELKOM_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Runs what the command line asks for.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut data_dir = paths::data_dir(cli.data_dir.as_deref());
+    if cli.demo {
+        data_dir = paths::demo_dir(&data_dir);
+    }
+    match cli.command {
+        None => {
+            run_kiosk(&data_dir, cli.windowed, cli.demo)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::CheckConfig) => Ok(check_config::run(&data_dir)),
+        Some(Command::ImportRoster { file, pins_out }) => {
+            import_roster::run(&data_dir, &file, pins_out.as_deref())
+        }
+        Some(Command::Export {
+            what: ExportWhat::Ratings { format, from, to },
+        }) => {
+            export::ratings(&data_dir, format, from, to)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The configuration file of a data directory.
+pub fn config_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(config::FILE_NAME)
+}
+
+/// Reads the configuration, as a readable error when it cannot be used.
+pub fn load_config(data_dir: &Path) -> anyhow::Result<Config> {
+    Ok(config::load(&config_path(data_dir))?)
+}
+
+/// Creates the data directory if needed and opens its store.
+pub fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    Ok(Store::open(&data_dir.join(paths::DATABASE_FILE))?)
+}

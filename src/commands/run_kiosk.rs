@@ -1,0 +1,94 @@
+//! Running the kiosk: full-screen without decorations, or windowed for development.
+
+use crate::app::WelkomApp;
+use crate::clock::{Clock, SystemClock};
+use crate::i18n::Texts;
+use crate::kiosk::Kiosk;
+use crate::{config, demo};
+use anyhow::Context;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Builds the app for a data directory: configuration, store, translations. With
+/// `demo`, the demo location is (re)written there first.
+pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::Result<WelkomApp> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let config_file = super::config_path(data_dir);
+    if demo {
+        std::fs::write(&config_file, demo::CONFIG)
+            .with_context(|| format!("cannot write {}", config_file.display()))?;
+    } else if !config_file.exists() {
+        // A new installation gets the annotated defaults to edit.
+        std::fs::write(&config_file, config::DEFAULT_FILE)
+            .with_context(|| format!("cannot write {}", config_file.display()))?;
+    }
+    let config = super::load_config(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
+    if demo {
+        let today = clock
+            .now()
+            .to_zoned(config.location.time_zone.zone().clone())
+            .date();
+        demo::install(&mut store, today, clock.now())?;
+    }
+    let texts = Texts::load(&config.location.language)?;
+    Ok(WelkomApp::new(Kiosk::new(config, store, clock), texts))
+}
+
+/// Runs the kiosk until it is closed.
+pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let app = build_app(data_dir, demo, Arc::new(SystemClock))?;
+    tracing::info!(
+        data_dir = %data_dir.display(),
+        demo,
+        guardians = app.kiosk.store.active_guardian_count().unwrap_or(0),
+        "starting the kiosk"
+    );
+    let viewport = if windowed {
+        egui::ViewportBuilder::default()
+            .with_title("Welkom")
+            .with_inner_size([1280.0, 800.0])
+    } else {
+        egui::ViewportBuilder::default()
+            .with_title("Welkom")
+            .with_fullscreen(true)
+            .with_decorations(false)
+    };
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let mut first_frame = Some(started);
+    eframe::run_native(
+        "Welkom",
+        options,
+        Box::new(move |_cc| {
+            Ok(Box::new(FirstFrameLogger {
+                app,
+                started: first_frame.take(),
+            }))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the kiosk window could not run: {e}"))
+}
+
+/// Logs the time from start to the first frame once, then steps aside.
+struct FirstFrameLogger {
+    app: WelkomApp,
+    started: Option<std::time::Instant>,
+}
+
+impl eframe::App for FirstFrameLogger {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        if let Some(started) = self.started.take() {
+            tracing::info!(
+                first_frame_ms = started.elapsed().as_millis() as u64,
+                "first frame drawn"
+            );
+        }
+    }
+}

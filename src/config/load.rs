@@ -1,0 +1,319 @@
+//! Reading `welkom.toml` with errors that name file, line and key.
+
+use super::Config;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A configuration that cannot be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub file: PathBuf,
+    /// The line (1-based), when known.
+    pub line: Option<usize>,
+    /// The key, dotted (`timeouts.idle_secs`), when known.
+    pub key: Option<String>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ", key {key}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Reads the configuration file; a missing file gives the defaults.
+pub fn load(file: &Path) -> Result<Config, ConfigError> {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError {
+            file: file.to_owned(),
+            line: None,
+            key: None,
+            message: "the file is not UTF-8 text; save it as UTF-8".into(),
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => {
+            return Err(ConfigError {
+                file: file.to_owned(),
+                line: None,
+                key: None,
+                message: format!("cannot read the file: {e}"),
+            });
+        }
+    };
+    load_text(&text, file)
+}
+
+/// Parses configuration text; `file` is only used in errors.
+pub fn load_text(text: &str, file: &Path) -> Result<Config, ConfigError> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let (line, key) = match e.span() {
+            Some(span) => locate(text, span.start),
+            None => (None, None),
+        };
+        ConfigError {
+            file: file.to_owned(),
+            line,
+            key,
+            message: tidy(e.message()),
+        }
+    })?;
+    check(&config, text, file)?;
+    Ok(config)
+}
+
+/// Rules that span more than one value.
+fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
+    let at = |key: &str, message: String| {
+        let line = find_key_line(text, key);
+        ConfigError {
+            file: file.to_owned(),
+            line,
+            key: Some(key.to_owned()),
+            message,
+        }
+    };
+    let t = &config.timeouts;
+    if t.thank_you_secs == 0 || t.thank_you_secs > 120 {
+        return Err(at(
+            "timeouts.thank_you_secs",
+            "must be 1 to 120 seconds".into(),
+        ));
+    }
+    if t.idle_secs < 5 || t.idle_secs > 600 {
+        return Err(at("timeouts.idle_secs", "must be 5 to 600 seconds".into()));
+    }
+    if t.tap_guard_ms > 5000 || u64::from(t.tap_guard_ms) >= u64::from(t.thank_you_secs) * 1000 {
+        return Err(at(
+            "timeouts.tap_guard_ms",
+            "must be at most 5000 ms and shorter than the thank-you time".into(),
+        ));
+    }
+    if config.opening_hours.close <= config.opening_hours.open {
+        return Err(at(
+            "opening_hours.close",
+            "closing time must be after opening time".into(),
+        ));
+    }
+    let id = &config.identification;
+    if !id.pin && !id.badge && !id.name_list {
+        return Err(at(
+            "identification",
+            "at least one of pin, badge or name_list must be true".into(),
+        ));
+    }
+    if config.reasons.len() > 6 {
+        return Err(at(
+            "reasons",
+            format!("{} reasons given; at most 6", config.reasons.len()),
+        ));
+    }
+    let mut keys = std::collections::BTreeSet::new();
+    for reason in &config.reasons {
+        let key_ok = !reason.key.is_empty()
+            && reason
+                .key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !key_ok {
+            return Err(at(
+                "reasons.key",
+                format!(
+                    "'{}' is not a reason key; use lower-case letters, digits and _",
+                    reason.key
+                ),
+            ));
+        }
+        if !keys.insert(reason.key.as_str()) {
+            return Err(at(
+                "reasons.key",
+                format!("reason '{}' is given twice", reason.key),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The toml crate's message without its trailing newline.
+fn tidy(message: &str) -> String {
+    message.trim().replace('\n', "; ")
+}
+
+/// The line (1-based) and dotted key at a byte offset: the nearest table header above
+/// it, and the key at the start of its line.
+fn locate(text: &str, offset: usize) -> (Option<usize>, Option<String>) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line_no = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_text = text[line_start..].lines().next().unwrap_or_default().trim();
+    let mut table = String::new();
+    for line in before[..line_start].lines() {
+        let l = line.trim();
+        if let Some(header) = l.strip_prefix("[[").and_then(|l| l.split("]]").next()) {
+            table = header.trim().to_owned();
+        } else if let Some(header) = l.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            table = header.trim().to_owned();
+        }
+    }
+    let key = if line_text.starts_with('[') {
+        line_text
+            .trim_matches(|c| c == '[' || c == ']')
+            .trim()
+            .to_owned()
+    } else {
+        let key = line_text
+            .split('=')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_matches('"');
+        match (table.is_empty(), key.is_empty()) {
+            (_, true) => table,
+            (true, false) => key.to_owned(),
+            (false, false) => format!("{table}.{key}"),
+        }
+    };
+    (Some(line_no), (!key.is_empty()).then_some(key))
+}
+
+/// The line on which a dotted key is set, if it is set in the text.
+fn find_key_line(text: &str, dotted: &str) -> Option<usize> {
+    let (table, key) = dotted.rsplit_once('.').unwrap_or(("", dotted));
+    let mut current = String::new();
+    let mut table_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            current = l.trim_matches(|c| c == '[' || c == ']').trim().to_owned();
+            if current == dotted || current == table {
+                table_line.get_or_insert(i + 1);
+            }
+            continue;
+        }
+        let k = l.split('=').next().unwrap_or_default().trim();
+        if current == table && k == key {
+            return Some(i + 1);
+        }
+    }
+    table_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> ConfigError {
+        match load_text(text, Path::new("welkom.toml")) {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn defaults_without_a_file() {
+        let dir = std::env::temp_dir().join("welkom-no-such-dir");
+        let config = load(&dir.join("welkom.toml")).unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.timeouts.thank_you_secs, 8);
+        assert_eq!(config.timeouts.idle_secs, 20);
+        assert_eq!(config.location.time_zone.name(), "Europe/Amsterdam");
+    }
+
+    #[test]
+    fn the_annotated_default_file_is_valid_and_equals_the_defaults() {
+        let config = load_text(super::super::DEFAULT_FILE, Path::new("welkom.toml")).unwrap();
+        assert_eq!(config.timeouts, Config::default().timeouts);
+        assert_eq!(config.rating, Config::default().rating);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let e = err("[location]\nname = \"De Vlinder\"\n\n[timeouts]\nidle_sec = 20\n");
+        assert_eq!(e.line, Some(5));
+        assert_eq!(e.key.as_deref(), Some("timeouts.idle_sec"));
+        assert!(e.message.contains("idle_sec"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("welkom.toml, line 5, key timeouts.idle_sec: ")
+        );
+    }
+
+    #[test]
+    fn bad_values_name_line_and_key() {
+        let e = err("[opening_hours]\nopen = \"7 uur\"\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("opening_hours.open"))
+        );
+        assert!(e.message.contains("HH:MM"), "{e}");
+
+        let e = err("[rating]\nscale = 7\n");
+        assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("rating.scale")));
+        assert!(e.message.contains("3, 4 or 5"), "{e}");
+
+        let e = err("[location]\ntime_zone = \"Europe/Amsterdan\"\n");
+        assert_eq!(e.key.as_deref(), Some("location.time_zone"));
+
+        let e = err("[location]\nlanguage = \"nederlands\"\n");
+        assert_eq!(e.key.as_deref(), Some("location.language"));
+
+        let e = err("[timeouts]\nidle_secs = \"twintig\"\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("timeouts.idle_secs"))
+        );
+    }
+
+    #[test]
+    fn rules_across_values() {
+        let e = err("[timeouts]\nidle_secs = 2\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("timeouts.idle_secs"))
+        );
+        let e = err("[opening_hours]\nopen = \"18:00\"\nclose = \"07:00\"\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(3), Some("opening_hours.close"))
+        );
+        let e = err("[identification]\npin = false\nbadge = false\n");
+        assert_eq!(e.key.as_deref(), Some("identification"));
+        let many: String = (0..7)
+            .map(|i| format!("[[reasons]]\nkey = \"r{i}\"\n"))
+            .collect();
+        assert!(err(&many).message.contains("at most 6"));
+    }
+
+    #[test]
+    fn broken_syntax_gives_a_line() {
+        let e = err("[location\nname = 1\n");
+        assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn questions_and_reasons_per_language() {
+        let config = load_text(
+            "[questions.drop_off]\nnl = \"Hoe ging het afscheid?\"\nen = \"How was saying goodbye?\"\n\n[[reasons]]\nkey = \"parking\"\ntext = { nl = \"Parkeren\", en = \"Parking\" }\n",
+            Path::new("welkom.toml"),
+        )
+        .unwrap();
+        let nl = welkom_core::LanguageTag::dutch();
+        assert_eq!(
+            config.questions.get(welkom_core::Moment::DropOff, &nl),
+            Some("Hoe ging het afscheid?")
+        );
+        assert_eq!(config.reasons()[0].key, "parking");
+        assert_eq!(config.reasons().len(), 1);
+    }
+}

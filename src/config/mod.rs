@@ -1,0 +1,214 @@
+//! `welkom.toml`: every setting of a location, each with a sensible default.
+//!
+//! Values are checked while they are read, so a bad value is reported with the line
+//! and key it stands on (see [`load`]).
+
+mod load;
+mod values;
+
+pub use load::{ConfigError, load, load_text};
+pub use values::{ClockTime, TimeZoneName, Weekday};
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use welkom_core::{LanguageTag, Moment, Scale};
+
+/// The file name of the configuration in the data directory.
+pub const FILE_NAME: &str = "welkom.toml";
+
+/// A location's settings.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Name, time zone, language.
+    pub location: Location,
+    /// When the location is open; outside these hours the screen dims.
+    pub opening_hours: OpeningHours,
+    /// Which ways of identifying are offered.
+    pub identification: Identification,
+    /// The faces.
+    pub rating: RatingSettings,
+    /// How drop-off and pick-up are told apart.
+    pub moments: Moments,
+    /// The question per moment, per language, overriding the translation files.
+    pub questions: Questions,
+    /// The reasons offered after a low rating (at most six).
+    pub reasons: Vec<Reason>,
+    /// How long screens stay.
+    pub timeouts: Timeouts,
+}
+
+/// The location itself.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Location {
+    /// Shown on the welcome screen.
+    pub name: String,
+    /// The location's time zone (IANA name).
+    pub time_zone: TimeZoneName,
+    /// The language of the welcome screen and of guardians without one.
+    pub language: LanguageTag,
+}
+
+impl Default for Location {
+    fn default() -> Self {
+        Self {
+            name: "Kinderopvang".into(),
+            time_zone: TimeZoneName::default(),
+            language: LanguageTag::dutch(),
+        }
+    }
+}
+
+/// Opening hours.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpeningHours {
+    /// Opening time.
+    pub open: ClockTime,
+    /// Closing time.
+    pub close: ClockTime,
+    /// Days the location is open.
+    pub days: Vec<Weekday>,
+}
+
+impl Default for OpeningHours {
+    fn default() -> Self {
+        Self {
+            open: ClockTime::new(7, 0),
+            close: ClockTime::new(18, 30),
+            days: Weekday::WORKING_WEEK.to_vec(),
+        }
+    }
+}
+
+/// Ways a guardian can identify.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Identification {
+    /// A PIN on the on-screen keypad.
+    pub pin: bool,
+    /// A badge, key fob or QR code read by a reader that types like a keyboard.
+    pub badge: bool,
+    /// A list of guardians' first names (for small locations that choose it).
+    pub name_list: bool,
+}
+
+impl Default for Identification {
+    fn default() -> Self {
+        Self {
+            pin: true,
+            badge: true,
+            name_list: false,
+        }
+    }
+}
+
+/// The faces.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct RatingSettings {
+    /// 3, 4 (default) or 5 faces.
+    pub scale: Scale,
+}
+
+/// Drop-off and pick-up.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Moments {
+    /// From this time on, a family's first visit of the day is a pick-up.
+    pub pick_up_from: ClockTime,
+}
+
+impl Default for Moments {
+    fn default() -> Self {
+        Self {
+            pick_up_from: ClockTime::new(12, 0),
+        }
+    }
+}
+
+/// The question per moment, by language tag.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Questions {
+    /// Asked at drop-off.
+    pub drop_off: BTreeMap<LanguageTag, String>,
+    /// Asked at pick-up.
+    pub pick_up: BTreeMap<LanguageTag, String>,
+}
+
+impl Questions {
+    /// The configured question for a moment in a language, if any.
+    pub fn get(&self, moment: Moment, language: &LanguageTag) -> Option<&str> {
+        let map = match moment {
+            Moment::DropOff => &self.drop_off,
+            Moment::PickUp => &self.pick_up,
+        };
+        map.get(language).map(String::as_str)
+    }
+}
+
+/// A reason offered after a low rating.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    /// A stable key, stored with the rating (`communication`, `parking`, …).
+    pub key: String,
+    /// The words per language; without them the translation files' `reason-KEY` is used.
+    #[serde(default)]
+    pub text: BTreeMap<LanguageTag, String>,
+}
+
+/// The reasons offered when the configuration names none.
+pub const DEFAULT_REASONS: [&str; 6] = [
+    "handover",
+    "information",
+    "attention",
+    "atmosphere",
+    "food",
+    "other",
+];
+
+impl Config {
+    /// The reasons to offer: the configured ones, or the default six.
+    pub fn reasons(&self) -> Vec<Reason> {
+        if self.reasons.is_empty() {
+            DEFAULT_REASONS
+                .iter()
+                .map(|key| Reason {
+                    key: (*key).into(),
+                    text: BTreeMap::new(),
+                })
+                .collect()
+        } else {
+            self.reasons.clone()
+        }
+    }
+}
+
+/// How long screens stay.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Timeouts {
+    /// The thank-you screen returns to the welcome screen after this many seconds.
+    pub thank_you_secs: u32,
+    /// Any screen returns to the welcome screen after this many seconds untouched.
+    pub idle_secs: u32,
+    /// Taps during the first part of the thank-you screen are ignored (a toddler's
+    /// second tap), in milliseconds.
+    pub tap_guard_ms: u32,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            thank_you_secs: 8,
+            idle_secs: 20,
+            tap_guard_ms: 1500,
+        }
+    }
+}
+
+/// The annotated default configuration, written to a new data directory.
+pub const DEFAULT_FILE: &str = include_str!("../../assets/welkom.default.toml");

@@ -1,0 +1,460 @@
+//! The parent's flow as a state machine, free of any drawing: the screens send
+//! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
+
+mod badge;
+mod state;
+mod throttle;
+
+pub use badge::BurstDetector;
+pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
+pub use throttle::PinThrottle;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use jiff::civil::{Date, Time};
+use jiff::{SignedDuration, Timestamp};
+use std::sync::Arc;
+use welkom_core::misuse::BurstGuard;
+use welkom_core::{ChildId, EventId, GuardianId, MomentWindows, greeting};
+use welkom_store::{NewFollowUp, NewRating, NewVisit, Store};
+
+/// Something a guardian did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A digit on the keypad or the keyboard.
+    Digit(char),
+    /// Erase the last digit.
+    Erase,
+    /// Try the PIN typed.
+    SubmitPin,
+    /// A badge reader typed this code.
+    Badge(String),
+    /// Open the list of names.
+    OpenNames,
+    /// Back from the list of names.
+    CloseNames,
+    /// A name chosen from the list.
+    ChooseName(GuardianId),
+    /// Switch between drop-off and pick-up.
+    SwitchMoment,
+    /// Include or leave out a child.
+    ToggleChild(ChildId),
+    /// A face tapped, by score.
+    Rate(u8),
+    /// Leave without rating.
+    Skip,
+    /// Choose or unchoose a reason.
+    ToggleReason(String),
+    /// Ask for, or take back, a talk.
+    ToggleTalk,
+    /// Finished on the thank-you screen.
+    Done,
+    /// Back from the thank-you screen to choose another face.
+    ChangeRating,
+}
+
+/// The kiosk: configuration, store, clock and the screen shown.
+pub struct Kiosk {
+    /// The location's settings.
+    pub config: Config,
+    /// The local database.
+    pub store: Store,
+    clock: Arc<dyn Clock>,
+    screen: Screen,
+    throttle: PinThrottle,
+    burst_guard: BurstGuard,
+    last_touch: Timestamp,
+}
+
+/// The longest PIN.
+pub const MAX_PIN_LENGTH: usize = 6;
+/// The shortest PIN.
+pub const MIN_PIN_LENGTH: usize = 4;
+
+impl Kiosk {
+    /// A kiosk on the welcome screen.
+    pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> Self {
+        let now = clock.now();
+        Self {
+            config,
+            store,
+            clock,
+            screen: Screen::Welcome(Welcome::default()),
+            throttle: PinThrottle::default(),
+            burst_guard: BurstGuard::default(),
+            last_touch: now,
+        }
+    }
+
+    /// The screen to show.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// Now, by the kiosk's clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// The location's local date and time now.
+    pub fn local_now(&self) -> jiff::Zoned {
+        self.now()
+            .to_zoned(self.config.location.time_zone.zone().clone())
+    }
+
+    /// The time left of a PIN cooldown, if one runs.
+    pub fn cooldown(&self) -> Option<SignedDuration> {
+        self.throttle.remaining(self.now())
+    }
+
+    /// Whether the location is open now (outside, the screen dims).
+    pub fn is_open(&self) -> bool {
+        let now = self.local_now();
+        let hours = &self.config.opening_hours;
+        let day_open = hours.days.iter().any(|d| d.matches(now.weekday()));
+        let time = now.time();
+        day_open && time >= hours.open.0 && time < hours.close.0
+    }
+
+    /// Whether taps on the thank-you screen are still ignored.
+    pub fn in_tap_guard(&self) -> bool {
+        match &self.screen {
+            Screen::ThankYou(t) => {
+                self.now().duration_since(t.shown_at).as_millis()
+                    < i128::from(self.config.timeouts.tap_guard_ms)
+            }
+            _ => false,
+        }
+    }
+
+    /// When the current screen returns to the welcome screen by itself, if it does.
+    pub fn returns_at(&self) -> Option<Timestamp> {
+        let t = &self.config.timeouts;
+        let after = |from: Timestamp, secs: u32| {
+            from.checked_add(SignedDuration::from_secs(i64::from(secs)))
+                .ok()
+        };
+        match &self.screen {
+            Screen::Welcome(w) if w.pin.is_empty() && w.notice.is_none() => None,
+            Screen::ThankYou(thanks) => {
+                after(thanks.shown_at.max(self.last_touch), t.thank_you_secs)
+            }
+            _ => after(self.last_touch, t.idle_secs),
+        }
+    }
+
+    /// Applies timeouts; call every frame.
+    pub fn tick(&mut self) {
+        let Some(at) = self.returns_at() else {
+            return;
+        };
+        if self.now() < at {
+            return;
+        }
+        let left = std::mem::replace(&mut self.screen, Screen::Welcome(Welcome::default()));
+        if let Screen::Rate(visit) = left
+            && !visit.recorded
+        {
+            // The guardian identified: the visit was given, the rating was not.
+            self.save_visit(&visit.visit);
+        }
+    }
+
+    /// Applies one action.
+    pub fn handle(&mut self, action: Action) {
+        let now = self.now();
+        // A toddler's taps right after the rating are ignored; a badge is the next
+        // guardian and always counts.
+        if self.in_tap_guard() && !matches!(action, Action::Badge(_)) {
+            return;
+        }
+        self.last_touch = now;
+        match action {
+            Action::Digit(d) => self.on_digit(d),
+            Action::Erase => {
+                if let Screen::Welcome(w) = &mut self.screen {
+                    w.pin.pop();
+                    w.notice = None;
+                }
+            }
+            Action::SubmitPin => self.on_submit_pin(),
+            Action::Badge(code) => self.on_badge(&code),
+            Action::OpenNames => {
+                if self.config.identification.name_list {
+                    self.screen = Screen::Names;
+                }
+            }
+            Action::CloseNames => self.screen = Screen::Welcome(Welcome::default()),
+            Action::ChooseName(id) => {
+                if matches!(self.screen, Screen::Names) {
+                    self.identified(&id);
+                }
+            }
+            Action::SwitchMoment => {
+                if let Screen::Rate(v) = &mut self.screen
+                    && !v.recorded
+                {
+                    v.visit.moment = v.visit.moment.other();
+                    v.visit.moment_corrected = v.visit.moment != v.proposed;
+                }
+            }
+            Action::ToggleChild(child) => self.on_toggle_child(child),
+            Action::Rate(score) => self.on_rate(score),
+            Action::Skip => {
+                if let Screen::Rate(v) = &self.screen {
+                    let visit = v.clone();
+                    if !visit.recorded {
+                        self.save_visit(&visit.visit);
+                    }
+                    self.screen = Screen::Welcome(Welcome::default());
+                }
+            }
+            Action::ToggleReason(key) => {
+                if let Screen::ThankYou(t) = &mut self.screen
+                    && t.low
+                {
+                    if let Some(i) = t.reasons.iter().position(|r| *r == key) {
+                        t.reasons.remove(i);
+                    } else if self.config.reasons().iter().any(|r| r.key == key) {
+                        t.reasons.push(key);
+                    }
+                    self.save_follow_up();
+                }
+            }
+            Action::ToggleTalk => {
+                if let Screen::ThankYou(t) = &mut self.screen
+                    && t.low
+                {
+                    t.talk_request = !t.talk_request;
+                    self.save_follow_up();
+                }
+            }
+            Action::Done => {
+                if matches!(self.screen, Screen::ThankYou(_)) {
+                    self.screen = Screen::Welcome(Welcome::default());
+                }
+            }
+            Action::ChangeRating => {
+                if let Screen::ThankYou(t) = &self.screen {
+                    let mut visit = t.visit.clone();
+                    visit.changing = Some(t.rating_id);
+                    self.screen = Screen::Rate(Box::new(visit));
+                }
+            }
+        }
+    }
+
+    fn on_digit(&mut self, digit: char) {
+        if !digit.is_ascii_digit() || !self.config.identification.pin {
+            return;
+        }
+        let cooling = self.cooldown().is_some();
+        if let Screen::Welcome(w) = &mut self.screen
+            && !cooling
+            && w.pin.len() < MAX_PIN_LENGTH
+        {
+            w.pin.push(digit);
+            w.notice = None;
+        }
+    }
+
+    fn on_submit_pin(&mut self) {
+        let Screen::Welcome(w) = &mut self.screen else {
+            return;
+        };
+        if self.throttle.remaining(self.clock.now()).is_some() || w.pin.is_empty() {
+            return;
+        }
+        let pin = std::mem::take(&mut w.pin);
+        let found = if pin.len() >= MIN_PIN_LENGTH {
+            self.store.guardian_by_pin(&pin).unwrap_or_else(|e| {
+                tracing::error!(error = %e, "looking up a PIN failed");
+                None
+            })
+        } else {
+            None
+        };
+        match found {
+            Some(id) => {
+                self.throttle.on_right();
+                self.identified(&id);
+            }
+            None => {
+                self.throttle.on_wrong(self.clock.now());
+                tracing::info!("a PIN was not recognised");
+                self.screen = Screen::Welcome(Welcome {
+                    pin: String::new(),
+                    notice: Some(Notice::CodeNotRecognised),
+                });
+            }
+        }
+    }
+
+    fn on_badge(&mut self, code: &str) {
+        if !self.config.identification.badge {
+            return;
+        }
+        let found = self.store.guardian_by_badge(code).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "looking up a badge failed");
+            None
+        });
+        // A badge is accepted on any screen: whoever was there has left.
+        if let Screen::Rate(v) = &self.screen
+            && !v.recorded
+        {
+            let visit = v.visit.clone();
+            self.save_visit(&visit);
+        }
+        match found {
+            Some(id) => self.identified(&id),
+            None => {
+                tracing::info!("a badge was not recognised");
+                self.screen = Screen::Welcome(Welcome {
+                    pin: String::new(),
+                    notice: Some(Notice::BadgeNotRecognised),
+                });
+            }
+        }
+    }
+
+    /// A guardian has identified: greet them and propose the moment.
+    fn identified(&mut self, id: &GuardianId) {
+        let now = self.now();
+        let local = now.to_zoned(self.config.location.time_zone.zone().clone());
+        let today: Date = local.date();
+        let time: Time = local.time();
+        let family = match self.store.family(id, today) {
+            Ok(Some(family)) => family,
+            Ok(None) => {
+                self.screen = Screen::Welcome(Welcome {
+                    pin: String::new(),
+                    notice: Some(Notice::CodeNotRecognised),
+                });
+                return;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "reading a family failed");
+                self.screen = Screen::Welcome(Welcome {
+                    pin: String::new(),
+                    notice: Some(Notice::SaveFailed),
+                });
+                return;
+            }
+        };
+        self.burst_guard.on_identified();
+        let child_ids: Vec<ChildId> = family.children.iter().map(|c| c.id.clone()).collect();
+        let latest = self
+            .store
+            .latest_moment_today(&child_ids, today)
+            .unwrap_or_default();
+        let windows = MomentWindows {
+            pick_up_from: self.config.moments.pick_up_from.0,
+        };
+        let proposed = windows.detect(time, latest);
+        let last_visit = self
+            .store
+            .last_visit_before(&child_ids, today)
+            .unwrap_or_default();
+        let greeting = greeting::greet(today, time, &family.children, last_visit);
+        let visit = NewVisit {
+            id: EventId::new(),
+            guardian_id: family.guardian.id.clone(),
+            moment: proposed,
+            moment_corrected: false,
+            children: child_ids,
+            at: now,
+            local_date: today,
+        };
+        self.screen = Screen::Rate(Box::new(VisitInProgress {
+            family,
+            visit,
+            proposed,
+            greeting,
+            recorded: false,
+            changing: None,
+        }));
+    }
+
+    fn on_toggle_child(&mut self, child: ChildId) {
+        let Screen::Rate(v) = &mut self.screen else {
+            return;
+        };
+        if v.recorded || !v.family.children.iter().any(|c| c.id == child) {
+            return;
+        }
+        if let Some(i) = v.visit.children.iter().position(|c| *c == child) {
+            // At least one child stays in the visit.
+            if v.visit.children.len() > 1 {
+                v.visit.children.remove(i);
+            }
+        } else {
+            v.visit.children.push(child);
+            let order: Vec<&ChildId> = v.family.children.iter().map(|c| &c.id).collect();
+            v.visit
+                .children
+                .sort_by_key(|c| order.iter().position(|o| *o == c));
+        }
+    }
+
+    fn on_rate(&mut self, score: u8) {
+        let Screen::Rate(v) = &self.screen else {
+            return;
+        };
+        let scale = self.config.rating.scale;
+        if scale.face(score).is_none() {
+            return;
+        }
+        let mut visit = (**v).clone();
+        let misuse = self.burst_guard.on_rating();
+        let rating = NewRating {
+            id: EventId::new(),
+            score,
+            scale,
+            at: self.now(),
+            misuse,
+        };
+        match self.store.record_rating(&visit.visit, &rating) {
+            Ok(_) => {
+                visit.recorded = true;
+                self.screen = Screen::ThankYou(Box::new(ThankYou {
+                    low: scale.is_low(score) && !misuse,
+                    visit,
+                    rating_id: rating.id,
+                    score,
+                    reasons: Vec::new(),
+                    talk_request: false,
+                    shown_at: self.now(),
+                }));
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "storing a rating failed");
+                self.screen = Screen::Welcome(Welcome {
+                    pin: String::new(),
+                    notice: Some(Notice::SaveFailed),
+                });
+            }
+        }
+    }
+
+    fn save_visit(&mut self, visit: &NewVisit) {
+        if let Err(e) = self.store.record_visit(visit) {
+            tracing::error!(error = %e, "storing a visit failed");
+        }
+    }
+
+    fn save_follow_up(&mut self) {
+        let Screen::ThankYou(t) = &self.screen else {
+            return;
+        };
+        let follow_up = NewFollowUp {
+            id: EventId::new(),
+            rating_id: t.rating_id,
+            reasons: t.reasons.clone(),
+            talk_request: t.talk_request,
+            at: self.now(),
+        };
+        if let Err(e) = self.store.record_follow_up(&follow_up) {
+            tracing::error!(error = %e, "storing a follow-up failed");
+        }
+    }
+}

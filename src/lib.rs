@@ -1,0 +1,19 @@
+//! Welkom: a check-in kiosk for the entrance hall of a daycare centre. It greets
+//! every parent by name, asks one question that takes one tap at drop-off and at
+//! pick-up, and stores the answer durably on the device.
+//!
+//! The binary (`src/main.rs`) is thin; everything it runs lives here so the tests
+//! can drive the same code.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod i18n;
+pub mod kiosk;
+pub mod paths;
+pub mod screens;
+pub mod theme;
+pub mod widgets;

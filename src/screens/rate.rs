@@ -1,0 +1,182 @@
+//! The greeting by name, drop-off or pick-up (one tap corrects it), the children, the
+//! question and the faces.
+
+use super::View;
+use crate::kiosk::{Action, VisitInProgress};
+use crate::widgets::key::{Look, big_button};
+use crate::widgets::{chip, face_button};
+use egui::{Align, Layout, RichText, Ui, vec2};
+use fluent_bundle::FluentValue;
+use welkom_core::{Moment, Occasion};
+
+/// Draws the rating screen.
+pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut Vec<Action>) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let config = &view.kiosk.config;
+    let guardian = &visit.family.guardian;
+    let lang = &guardian.language;
+    let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
+    ui.vertical_centered(|ui| {
+        ui.add_space(m.px(if m.portrait { 60.0 } else { 28.0 }));
+        ui.label(
+            RichText::new(t.get(lang, visit.greeting.time_of_day.message_key(), &name))
+                .font(m.bold(56.0))
+                .color(p.text),
+        );
+        for occasion in visit.greeting.occasions.iter().take(2) {
+            ui.label(
+                RichText::new(occasion_text(view, visit, occasion))
+                    .font(m.bold(28.0))
+                    .color(p.celebrate),
+            );
+        }
+        ui.add_space(m.px(20.0));
+
+        if visit.changing.is_none() {
+            moment_and_children(ui, view, visit, actions);
+            ui.add_space(m.px(26.0));
+        }
+
+        let question = config
+            .questions
+            .get(visit.visit.moment, lang)
+            .map(str::to_owned)
+            .unwrap_or_else(|| t.plain(lang, question_key(visit.visit.moment)));
+        ui.label(RichText::new(question).font(m.font(36.0)).color(p.text));
+        ui.add_space(m.px(20.0));
+
+        let faces = config.rating.scale.faces();
+        let available = ui.available_width() - m.px(80.0);
+        let gap = m.px(if m.portrait { 14.0 } else { 28.0 });
+        let width = ((available - gap * (faces.len() as f32 - 1.0)) / faces.len() as f32)
+            .min(m.px(230.0))
+            .max(96.0);
+        let row_w = width * faces.len() as f32 + gap * (faces.len() as f32 - 1.0);
+        ui.allocate_ui_with_layout(
+            vec2(row_w, width + m.px(60.0)),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for face in faces {
+                    let word = t.plain(lang, face.key);
+                    if face_button(ui, *face, &word, width, m, p).clicked() {
+                        actions.push(Action::Rate(face.score));
+                    }
+                }
+            },
+        );
+        ui.add_space(m.px(24.0));
+        let skip = t.plain(lang, "rate-skip");
+        if big_button(
+            ui,
+            &skip,
+            vec2(m.touch(220.0), m.touch(64.0)),
+            24.0,
+            Look::Quiet,
+            m,
+            p,
+        )
+        .clicked()
+        {
+            actions.push(Action::Skip);
+        }
+    });
+}
+
+fn moment_and_children(
+    ui: &mut Ui,
+    view: &View<'_>,
+    visit: &VisitInProgress,
+    actions: &mut Vec<Action>,
+) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let lang = &visit.family.guardian.language;
+    let chip_size = vec2(m.touch(200.0), m.touch(72.0));
+    // Moment: two chips, the current one on; tapping the other switches.
+    let moments_w = chip_size.x * 2.0 + m.px(12.0);
+    ui.allocate_ui_with_layout(
+        vec2(moments_w, chip_size.y),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.spacing_mut().item_spacing.x = m.px(12.0);
+            for moment in Moment::ALL {
+                let on = visit.visit.moment == moment;
+                let text = t.plain(lang, moment_key(moment));
+                if chip(ui, &text, on, chip_size, m, p).clicked() && !on {
+                    actions.push(Action::SwitchMoment);
+                }
+            }
+        },
+    );
+    ui.label(
+        RichText::new(t.plain(lang, "moment-switch"))
+            .font(m.font(18.0))
+            .color(p.muted),
+    );
+    // Children: only worth a choice when there are several.
+    let children = &visit.family.children;
+    if children.len() > 1 {
+        ui.add_space(m.px(12.0));
+        let w = children.len() as f32 * (chip_size.x + m.px(12.0));
+        ui.allocate_ui_with_layout(
+            vec2(w.min(ui.available_width()), chip_size.y),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.spacing_mut().item_spacing.x = m.px(12.0);
+                for child in children {
+                    let on = visit.includes(&child.id);
+                    if chip(ui, &child.first_name, on, chip_size, m, p).clicked() {
+                        actions.push(Action::ToggleChild(child.id.clone()));
+                    }
+                }
+            },
+        );
+    }
+}
+
+/// The words for a moment that matters, with the child's name.
+fn occasion_text(view: &View<'_>, visit: &VisitInProgress, occasion: &Occasion) -> String {
+    let lang = &visit.family.guardian.language;
+    let child_name = |id: &welkom_core::ChildId| {
+        visit
+            .family
+            .children
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| c.first_name.clone())
+            .unwrap_or_default()
+    };
+    let key = occasion.message_key();
+    match occasion {
+        Occasion::FirstDay { child } | Occasion::LastDay { child } => view.texts.get(
+            lang,
+            key,
+            &[("child", FluentValue::from(child_name(child)))],
+        ),
+        Occasion::Birthday { child, age } => view.texts.get(
+            lang,
+            key,
+            &[
+                ("child", FluentValue::from(child_name(child))),
+                ("age", FluentValue::from(*age)),
+            ],
+        ),
+        Occasion::WelcomeBack { .. } => view.texts.plain(lang, key),
+    }
+}
+
+/// The translation key of a moment's name.
+pub fn moment_key(moment: Moment) -> &'static str {
+    match moment {
+        Moment::DropOff => "moment-drop-off",
+        Moment::PickUp => "moment-pick-up",
+    }
+}
+
+/// The translation key of a moment's standard question.
+pub fn question_key(moment: Moment) -> &'static str {
+    match moment {
+        Moment::DropOff => "question-drop-off",
+        Moment::PickUp => "question-pick-up",
+    }
+}

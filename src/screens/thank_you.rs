@@ -1,0 +1,131 @@
+//! Thank you, with the guardian's name. After a low rating: the reasons ("wat kan
+//! beter?") and the talk request, none required.
+
+use super::View;
+use crate::kiosk::{Action, ThankYou};
+use crate::widgets::chip;
+use crate::widgets::face::face_badge;
+use crate::widgets::key::{Look, big_button};
+use egui::{Align, Layout, RichText, Ui, vec2};
+use fluent_bundle::FluentValue;
+use welkom_core::Moment;
+
+/// Draws the thank-you screen.
+pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<Action>) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let config = &view.kiosk.config;
+    let guardian = &thanks.visit.family.guardian;
+    let lang = &guardian.language;
+    let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
+    ui.vertical_centered(|ui| {
+        ui.add_space(m.px(if thanks.low { 30.0 } else { 120.0 }));
+        if let Some(face) = config.rating.scale.face(thanks.score) {
+            face_badge(ui, face, m.px(if thanks.low { 90.0 } else { 150.0 }));
+        }
+        ui.label(
+            RichText::new(t.get(lang, "thanks", &name))
+                .font(m.bold(56.0))
+                .color(p.text),
+        );
+        let subtitle = match thanks.visit.visit.moment {
+            Moment::DropOff => "thanks-drop-off",
+            Moment::PickUp => "thanks-pick-up",
+        };
+        ui.label(
+            RichText::new(t.plain(lang, subtitle))
+                .font(m.font(32.0))
+                .color(p.muted),
+        );
+
+        if thanks.low {
+            ui.add_space(m.px(24.0));
+            ui.label(
+                RichText::new(t.plain(lang, "followup-question"))
+                    .font(m.bold(32.0))
+                    .color(p.text),
+            );
+            ui.add_space(m.px(12.0));
+            let reasons = config.reasons();
+            let columns = if m.portrait { 2 } else { 3 };
+            let chip_w = m.touch(300.0);
+            let chip_size = vec2(chip_w, m.touch(70.0));
+            let gap = m.px(12.0);
+            for row in reasons.chunks(columns) {
+                let row_w = row.len() as f32 * (chip_w + gap);
+                ui.allocate_ui_with_layout(
+                    vec2(row_w, chip_size.y),
+                    Layout::left_to_right(Align::Center),
+                    |ui| {
+                        ui.spacing_mut().item_spacing.x = gap;
+                        for reason in row {
+                            let text = reason
+                                .text
+                                .get(lang)
+                                .or_else(|| reason.text.get(&config.location.language))
+                                .cloned()
+                                .unwrap_or_else(|| {
+                                    t.plain(lang, &format!("reason-{}", reason.key))
+                                });
+                            let on = thanks.reasons.contains(&reason.key);
+                            if chip(ui, &text, on, chip_size, m, p).clicked() {
+                                actions.push(Action::ToggleReason(reason.key.clone()));
+                            }
+                        }
+                    },
+                );
+                ui.add_space(gap);
+            }
+            ui.add_space(m.px(8.0));
+            let talk = t.plain(lang, "talk-request");
+            if chip(
+                ui,
+                &talk,
+                thanks.talk_request,
+                vec2(m.touch(420.0), m.touch(80.0)),
+                m,
+                p,
+            )
+            .clicked()
+            {
+                actions.push(Action::ToggleTalk);
+            }
+            if thanks.talk_request {
+                ui.label(
+                    RichText::new(t.plain(lang, "talk-request-noted"))
+                        .font(m.font(22.0))
+                        .color(p.accent),
+                );
+            }
+        }
+        ui.add_space(m.px(24.0));
+        let done = t.plain(lang, "followup-done");
+        if big_button(
+            ui,
+            &done,
+            vec2(m.touch(240.0), m.touch(76.0)),
+            28.0,
+            Look::Primary,
+            m,
+            p,
+        )
+        .clicked()
+        {
+            actions.push(Action::Done);
+        }
+        ui.add_space(m.px(8.0));
+        let change = t.plain(lang, "change-rating");
+        if big_button(
+            ui,
+            &change,
+            vec2(m.touch(300.0), m.touch(64.0)),
+            22.0,
+            Look::Quiet,
+            m,
+            p,
+        )
+        .clicked()
+        {
+            actions.push(Action::ChangeRating);
+        }
+    });
+}

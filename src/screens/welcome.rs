@@ -1,0 +1,183 @@
+//! The welcome screen: location name, clock, one instruction, the keypad. Never
+//! another family's name.
+
+use super::View;
+use crate::kiosk::{Action, MAX_PIN_LENGTH, Notice, Welcome};
+use crate::widgets::key::{Look, big_button};
+use egui::{Align, Layout, RichText, Ui, vec2};
+use fluent_bundle::FluentValue;
+
+/// Draws the welcome screen.
+pub fn show(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Action>) {
+    let m = view.metrics;
+    let id = &view.kiosk.config.identification;
+    let full = ui.available_rect_before_wrap();
+    if m.portrait || !id.pin {
+        ui.vertical_centered(|ui| {
+            ui.add_space(m.px(40.0));
+            intro(ui, view, welcome, actions);
+            if id.pin {
+                ui.add_space(m.px(30.0));
+                keypad(ui, view, welcome, actions);
+            }
+        });
+    } else {
+        let left_w = full.width() * 0.52;
+        ui.horizontal(|ui| {
+            ui.allocate_ui_with_layout(
+                vec2(left_w, full.height()),
+                Layout::top_down(Align::Center),
+                |ui| {
+                    ui.add_space(full.height() * 0.12);
+                    intro(ui, view, welcome, actions);
+                },
+            );
+            ui.allocate_ui_with_layout(
+                vec2(full.width() - left_w, full.height()),
+                Layout::top_down(Align::Center),
+                |ui| {
+                    ui.add_space(full.height() * 0.08);
+                    keypad(ui, view, welcome, actions);
+                },
+            );
+        });
+    }
+}
+
+fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Action>) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let kiosk = view.kiosk;
+    let lang = &kiosk.config.location.language;
+    ui.label(
+        RichText::new(&kiosk.config.location.name)
+            .font(m.bold(40.0))
+            .color(p.text),
+    );
+    let now = kiosk.local_now();
+    ui.label(
+        RichText::new(format!("{:02}:{:02}", now.hour(), now.minute()))
+            .font(m.font(132.0))
+            .color(p.accent),
+    );
+    let idn = &kiosk.config.identification;
+    let key = match (idn.pin, idn.badge) {
+        (true, true) => "welcome-instruction-pin-badge",
+        (true, false) => "welcome-instruction-pin",
+        (false, true) => "welcome-instruction-badge",
+        (false, false) => "welcome-instruction-names",
+    };
+    ui.add_space(m.px(12.0));
+    ui.label(
+        RichText::new(t.plain(lang, key))
+            .font(m.font(34.0))
+            .color(p.text),
+    );
+    ui.add_space(m.px(16.0));
+    if let Some(left) = kiosk.cooldown() {
+        let secs = left.as_secs().max(1);
+        let time = format!("{}:{:02}", secs / 60, secs % 60);
+        let text = t.get(lang, "code-cooldown", &[("time", FluentValue::from(time))]);
+        ui.label(RichText::new(text).font(m.bold(28.0)).color(p.warning));
+    } else if let Some(notice) = welcome.notice {
+        let key = match notice {
+            Notice::CodeNotRecognised => "code-not-recognised",
+            Notice::BadgeNotRecognised => "badge-not-recognised",
+            Notice::SaveFailed => "save-failed",
+        };
+        ui.label(
+            RichText::new(t.plain(lang, key))
+                .font(m.bold(30.0))
+                .color(p.warning),
+        );
+    }
+    if !kiosk.is_open() {
+        let hours = &kiosk.config.opening_hours;
+        let text = t.get(
+            lang,
+            "welcome-closed",
+            &[
+                ("open", FluentValue::from(hours.open.to_string())),
+                ("close", FluentValue::from(hours.close.to_string())),
+            ],
+        );
+        ui.add_space(m.px(12.0));
+        ui.label(RichText::new(text).font(m.font(26.0)).color(p.muted));
+    }
+    if idn.name_list {
+        ui.add_space(m.px(24.0));
+        let text = t.plain(lang, "welcome-names-button");
+        if big_button(
+            ui,
+            &text,
+            vec2(m.touch(320.0), m.touch(80.0)),
+            28.0,
+            Look::Plain,
+            m,
+            p,
+        )
+        .clicked()
+        {
+            actions.push(Action::OpenNames);
+        }
+    }
+}
+
+fn keypad(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Action>) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let lang = &view.kiosk.config.location.language;
+    let cooling = view.kiosk.cooldown().is_some();
+    // The digits typed, shown as dots.
+    let dots: String = (0..MAX_PIN_LENGTH)
+        .map(|i| if i < welcome.pin.len() { '●' } else { '○' })
+        .collect::<Vec<_>>()
+        .iter()
+        .map(|c| format!("{c} "))
+        .collect();
+    let entered = t.get(
+        lang,
+        "keypad-entered",
+        &[("count", FluentValue::from(welcome.pin.len()))],
+    );
+    let dots_response = ui.label(RichText::new(dots.trim_end()).font(m.font(44.0)).color(
+        if welcome.pin.is_empty() {
+            p.border
+        } else {
+            p.accent
+        },
+    ));
+    dots_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &entered));
+    ui.add_space(m.px(16.0));
+    let key = vec2(m.touch(136.0), m.touch(92.0));
+    let gap = m.px(14.0);
+    let rows: [[&str; 3]; 4] = [
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+        ["7", "8", "9"],
+        ["erase", "0", "ok"],
+    ];
+    let grid_w = key.x * 3.0 + gap * 2.0;
+    ui.allocate_ui(vec2(grid_w, key.y * 4.0 + gap * 3.0), |ui| {
+        ui.spacing_mut().item_spacing = vec2(gap, gap);
+        ui.add_enabled_ui(!cooling, |ui| {
+            for row in rows {
+                ui.horizontal(|ui| {
+                    for label in row {
+                        let (text, look, action) = match label {
+                            "erase" => (t.plain(lang, "keypad-erase"), Look::Plain, Action::Erase),
+                            "ok" => (t.plain(lang, "keypad-ok"), Look::Primary, Action::SubmitPin),
+                            digit => (
+                                digit.to_owned(),
+                                Look::Plain,
+                                Action::Digit(digit.chars().next().unwrap_or('0')),
+                            ),
+                        };
+                        let font = if label.len() == 1 { 44.0 } else { 26.0 };
+                        if big_button(ui, &text, key, font, look, m, p).clicked() {
+                            actions.push(action);
+                        }
+                    }
+                });
+            }
+        });
+    });
+}

@@ -1,0 +1,122 @@
+//! A kiosk on a real SQLite file in a temporary directory, with a pinned clock.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jiff::Timestamp;
+use std::sync::Arc;
+use std::time::Duration;
+use welkom::app::WelkomApp;
+use welkom::clock::ManualClock;
+use welkom::commands::{build_app, import_roster_file};
+use welkom::kiosk::Screen;
+use welkom_store::RatingRow;
+
+/// An invented roster: a family with two children (Daan's birthday is 2 March), a
+/// first day, a last day, and guardians in five languages.
+pub const ROSTER: &str = "\
+guardian_id;guardian_first_name;guardian_last_name;guardian_language;pin;badge;child_id;child_first_name;child_last_name;group;birth_date;start_date;end_date
+G1;Sanne;de Vries;nl;4826;BADGE0001;C1;Daan;de Vries;Vlinders;2023-03-02;2024-01-08;
+G1;Sanne;de Vries;nl;4826;BADGE0001;C2;Fleur;de Vries;Rupsen;2025-01-10;2025-06-01;
+G2;Ümit;Yılmaz;tr;7391;;C3;Elif;Yılmaz;Rupsen;2025-02-01;2026-03-02;
+G3;Emma;Bakker;en;3917;;C4;Noah;Bakker;Kikkers;2022-05-05;2024-01-01;
+G4;Piotr;Nowak;pl;6048;;C5;Zofia;Nowak;Kikkers;2021-07-07;2023-01-01;2026-03-02
+G5;Olena;Kovalenko;uk;5173;;C6;Sofiia;Kovalenko;Vlinders;2023-09-09;2024-01-01;
+G6;Joost;Visser;nl;8152;;C7;Mila;Visser;Vlinders;2023-11-11;2024-01-01;
+";
+
+/// Monday 2 March 2026, 08:15 in Amsterdam.
+pub const MONDAY_MORNING: &str = "2026-03-02T07:15:00Z";
+
+/// A running kiosk for a test.
+pub struct TestKiosk {
+    /// The harness around the app.
+    pub harness: Harness<'static, WelkomApp>,
+    /// The pinned clock.
+    pub clock: ManualClock,
+    /// The data directory (kept alive for the test).
+    pub dir: tempfile::TempDir,
+}
+
+/// A kiosk with the test roster, an extra configuration, at a time, 1280×800.
+pub fn kiosk(config: &str, now: &str) -> TestKiosk {
+    kiosk_sized(config, now, egui::vec2(1280.0, 800.0))
+}
+
+/// The same at a given screen size.
+pub fn kiosk_sized(config: &str, now: &str, size: egui::Vec2) -> TestKiosk {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
+    let roster_file = dir.path().join("roster.csv");
+    std::fs::write(&roster_file, ROSTER).unwrap();
+    let clock = ManualClock::new(now.parse::<Timestamp>().unwrap());
+    let app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
+    let mut app = app;
+    let lang = app.kiosk.config.location.language.clone();
+    import_roster_file(&mut app.kiosk.store, &roster_file, &lang)
+        .unwrap()
+        .unwrap();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
+    harness.run();
+    TestKiosk {
+        harness,
+        clock,
+        dir,
+    }
+}
+
+impl TestKiosk {
+    /// Taps the widget with this accessible name.
+    pub fn tap(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    /// Types a PIN on the on-screen keypad and taps OK.
+    pub fn type_pin(&mut self, pin: &str) {
+        for digit in pin.chars() {
+            self.tap(&digit.to_string());
+        }
+        self.tap("OK");
+    }
+
+    /// Whether a widget with this accessible name is on screen.
+    pub fn shows(&self, label: &str) -> bool {
+        self.harness.query_by_label(label).is_some()
+    }
+
+    /// Moves the clock on and lets the kiosk notice.
+    pub fn wait(&mut self, by: Duration) {
+        self.clock.advance(by);
+        self.harness.step();
+        self.harness.run();
+    }
+
+    /// The kiosk's screen.
+    pub fn screen(&self) -> &Screen {
+        self.harness.state().kiosk.screen()
+    }
+
+    /// Whether the welcome screen is shown.
+    pub fn on_welcome(&self) -> bool {
+        matches!(self.screen(), Screen::Welcome(_))
+    }
+
+    /// Every stored rating.
+    pub fn ratings(&self) -> Vec<RatingRow> {
+        self.harness
+            .state()
+            .kiosk
+            .store
+            .ratings_between(None, None)
+            .unwrap()
+    }
+
+    /// Runs a query on the store's file through a second connection.
+    pub fn query_i64(&self, sql: &str) -> i64 {
+        let conn = rusqlite::Connection::open(self.dir.path().join("welkom.sqlite")).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}

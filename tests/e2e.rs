@@ -1,0 +1,237 @@
+//! End to end: the real binary in a virtual display. A roster is imported, a PIN is
+//! typed on the keyboard, the greeting with the guardian's name appears (read back
+//! from a screenshot), a face is tapped, `welkom export` shows the rating, and a
+//! second visit of the same family is a pick-up.
+//!
+//! Needs Xvfb, xdotool, ImageMagick's `import` and tesseract (`.ci/run` installs
+//! them). Run with `cargo test --test e2e -- --ignored`; `WELKOM_E2E_BIN` names the
+//! binary to test (the release build in CI).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Killed(Vec<Child>);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        for child in self.0.iter_mut().rev() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn need(tool: &str) {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found,
+        "the end-to-end test needs `{tool}`; .ci/run installs it"
+    );
+}
+
+fn binary() -> PathBuf {
+    std::env::var_os("WELKOM_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_welkom")))
+}
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Words on screen with their centres, read by OCR from a screenshot.
+fn words_on_screen(display: &str, shot: &Path) -> Vec<(String, i32, i32)> {
+    let status = Command::new("import")
+        .args(["-window", "root", shot.to_str().unwrap()])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap();
+    assert!(status.success(), "screenshot");
+    let out = Command::new("tesseract")
+        .args([shot.to_str().unwrap(), "-", "-l", "eng", "tsv"])
+        .stderr(Stdio::null())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 12 || f[11].trim().is_empty() {
+                return None;
+            }
+            let n = |i: usize| f[i].parse::<i32>().ok();
+            Some((
+                f[11].trim().to_owned(),
+                n(6)? + n(8)? / 2,
+                n(7)? + n(9)? / 2,
+            ))
+        })
+        .collect()
+}
+
+fn wait_for_word(display: &str, shot: &Path, word: &str) -> (i32, i32) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let words = words_on_screen(display, shot);
+        if let Some((_, x, y)) = words
+            .iter()
+            .find(|(w, _, _)| w.trim_matches(|c: char| !c.is_alphanumeric()) == word)
+        {
+            return (*x, *y);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "'{word}' did not appear; the screen showed: {:?}",
+            words.iter().map(|w| &w.0).collect::<Vec<_>>()
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+fn export(data_dir: &Path) -> String {
+    let out = Command::new(binary())
+        .args([
+            "--data-dir",
+            data_dir.to_str().unwrap(),
+            "export",
+            "ratings",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "needs a virtual display; run by .ci/run"]
+fn pin_greeting_face_export_and_a_second_visit() {
+    for tool in ["Xvfb", "xdotool", "import", "tesseract"] {
+        need(tool);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // Pin the moment windows so the test does not depend on the hour it runs at.
+    std::fs::write(
+        data.join("welkom.toml"),
+        "[moments]\npick_up_from = \"23:59\"\n[timeouts]\nthank_you_secs = 3\n",
+    )
+    .unwrap();
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, common::ROSTER).unwrap();
+    let import = Command::new(binary())
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "import-roster",
+            roster.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+
+    let display = format!(":{}", 70 + std::process::id() % 20);
+    let mut running = Killed(Vec::new());
+    running.0.push(
+        Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    running.0.push(
+        Command::new(binary())
+            .args(["--data-dir", data.to_str().unwrap(), "--windowed"])
+            .env("DISPLAY", &display)
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let window = loop {
+        let found = xdotool(&display, &["search", "--name", "Welkom"]);
+        if let Some(id) = found.lines().next() {
+            break id.to_owned();
+        }
+        assert!(Instant::now() < deadline, "the kiosk window did not appear");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    xdotool(&display, &["windowmove", &window, "0", "0"]);
+    xdotool(&display, &["windowfocus", "--sync", &window]);
+    let shot = dir.path().join("screen.png");
+    wait_for_word(&display, &shot, "OK");
+
+    // First visit: type the PIN on the keyboard, as at a hardware keypad.
+    xdotool(&display, &["type", "--delay", "250", "4826"]);
+    xdotool(&display, &["key", "Return"]);
+    wait_for_word(&display, &shot, "Sanne");
+    let (x, y) = wait_for_word(&display, &shot, "Top");
+    xdotool(
+        &display,
+        &[
+            "mousemove",
+            &x.to_string(),
+            &(y - 60).to_string(),
+            "click",
+            "1",
+        ],
+    );
+    wait_for_word(&display, &shot, "Dank");
+
+    let csv = export(&data);
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{csv}");
+    assert!(
+        rows[0].contains(",drop_off,4,4,G1,Sanne de Vries,"),
+        "{csv}"
+    );
+
+    // Second visit, after the thank-you has gone: a pick-up.
+    wait_for_word(&display, &shot, "OK");
+    xdotool(&display, &["type", "--delay", "250", "4826"]);
+    xdotool(&display, &["key", "Return"]);
+    wait_for_word(&display, &shot, "Halen");
+    let (x, y) = wait_for_word(&display, &shot, "Goed");
+    xdotool(
+        &display,
+        &[
+            "mousemove",
+            &x.to_string(),
+            &(y - 60).to_string(),
+            "click",
+            "1",
+        ],
+    );
+    wait_for_word(&display, &shot, "Dank");
+    let csv = export(&data);
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[1].contains(",pick_up,3,4,G1,Sanne de Vries,"), "{csv}");
+}
