@@ -48,9 +48,12 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         let faces = config.rating.scale.faces();
         let available = ui.available_width() - m.px(80.0);
         let gap = m.px(if m.portrait { 14.0 } else { 28.0 });
-        let width = ((available - gap * (faces.len() as f32 - 1.0)) / faces.len() as f32)
-            .min(m.px(230.0))
-            .max(96.0);
+        // The faces take what is left of the screen, leaving room for their words and
+        // for "Overslaan" below them.
+        let below = m.px(56.0) + m.touch(64.0) + m.px(40.0);
+        let by_height = ui.available_height() - below;
+        let by_width = (available - gap * (faces.len() as f32 - 1.0)) / faces.len() as f32;
+        let width = by_width.min(by_height).min(m.px(230.0)).max(96.0);
         let row_w = width * faces.len() as f32 + gap * (faces.len() as f32 - 1.0);
         ui.allocate_ui_with_layout(
             vec2(row_w, width + m.px(60.0)),
@@ -65,7 +68,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
                 }
             },
         );
-        ui.add_space(m.px(24.0));
+        ui.add_space(m.px(12.0));
         let skip = t.plain(lang, "rate-skip");
         if big_button(
             ui,

@@ -47,11 +47,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
             ui.add_space(m.px(12.0));
             let reasons = config.reasons();
             let columns = if m.portrait { 2 } else { 3 };
-            let chip_w = m.touch(300.0);
-            let chip_size = vec2(chip_w, m.touch(70.0));
             let gap = m.px(12.0);
+            let chip_w = ((ui.available_width() - m.px(40.0) - gap * (columns as f32 - 1.0))
+                / columns as f32)
+                .min(m.px(390.0))
+                .max(m.touch(200.0));
+            let chip_size = vec2(chip_w, m.touch(70.0));
             for row in reasons.chunks(columns) {
-                let row_w = row.len() as f32 * (chip_w + gap);
+                let row_w = row.len() as f32 * (chip_w + gap) - gap;
                 ui.allocate_ui_with_layout(
                     vec2(row_w, chip_size.y),
                     Layout::left_to_right(Align::Center),
