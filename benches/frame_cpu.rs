@@ -62,7 +62,11 @@ fn main() {
         clock.advance(Duration::from_secs(30));
         app.kiosk.tick();
         let welcome = frames(&ctx, &mut app, size);
-        for (name, s) in [("greeting+rating", &rate), ("thank-you+reasons", &thanks), ("welcome", &welcome)] {
+        for (name, s) in [
+            ("greeting+rating", &rate),
+            ("thank-you+reasons", &thanks),
+            ("welcome", &welcome),
+        ] {
             println!(
                 "{name:18} {w}x{h}: CPU per frame p50 {:.3} ms, p99 {:.3} ms ({FRAMES} frames)",
                 common::percentile(s, 50.0),

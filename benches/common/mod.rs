@@ -63,7 +63,13 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// A scratch directory on the disk the benchmark runs from (not a tmpfs).
 pub fn scratch(name: &str) -> tempfile::TempDir {
-    let base = std::env::current_dir().unwrap().join("target").join("bench-scratch");
+    let base = std::env::current_dir()
+        .unwrap()
+        .join("target")
+        .join("bench-scratch");
     std::fs::create_dir_all(&base).unwrap();
-    tempfile::Builder::new().prefix(name).tempdir_in(base).unwrap()
+    tempfile::Builder::new()
+        .prefix(name)
+        .tempdir_in(base)
+        .unwrap()
 }
