@@ -41,6 +41,7 @@ pub fn run(data_dir: &Path, file: &Path, pins_out: Option<&Path>) -> anyhow::Res
             for problem in &e.problems {
                 eprintln!("  {}: {problem}", file.display());
             }
+            eprintln!("Nothing was changed: correct the file and import it again.");
             return Ok(ExitCode::from(2));
         }
     };
