@@ -46,28 +46,42 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         ui.add_space(m.px(20.0));
 
         let faces = config.rating.scale.faces();
+        // In portrait, four or five faces go in two rows, so each is larger.
+        let per_row = match (m.portrait, faces.len()) {
+            (true, 4) => 2,
+            (true, 5) => 3,
+            (_, n) => n,
+        };
+        let rows = faces.len().div_ceil(per_row);
         let available = ui.available_width() - m.px(80.0);
-        let gap = m.px(if m.portrait { 14.0 } else { 28.0 });
+        let gap = m.px(if m.portrait { 24.0 } else { 28.0 });
         // The faces take what is left of the screen, leaving room for their words and
         // for "Overslaan" below them.
-        let below = m.px(56.0) + m.touch(64.0) + m.px(40.0);
-        let by_height = ui.available_height() - below;
-        let by_width = (available - gap * (faces.len() as f32 - 1.0)) / faces.len() as f32;
-        let width = by_width.min(by_height).min(m.px(230.0)).max(96.0);
-        let row_w = width * faces.len() as f32 + gap * (faces.len() as f32 - 1.0);
-        ui.allocate_ui_with_layout(
-            vec2(row_w, width + m.px(60.0)),
-            Layout::left_to_right(Align::Center),
-            |ui| {
-                ui.spacing_mut().item_spacing.x = gap;
-                for face in faces {
-                    let word = t.plain(lang, face.key);
-                    if face_button(ui, *face, &word, width, m, p).clicked() {
-                        actions.push(Action::Rate(face.score));
+        let word_h = m.px(56.0);
+        let below = m.touch(64.0) + m.px(40.0);
+        let by_height = (ui.available_height() - below) / rows as f32 - word_h - gap;
+        let by_width = (available - gap * (per_row as f32 - 1.0)) / per_row as f32;
+        let width = by_width
+            .min(by_height)
+            .min(m.px(if m.portrait { 280.0 } else { 230.0 }))
+            .max(96.0);
+        for row in faces.chunks(per_row) {
+            let row_w = width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
+            ui.allocate_ui_with_layout(
+                vec2(row_w, width + word_h),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for face in row {
+                        let word = t.plain(lang, face.key);
+                        if face_button(ui, *face, &word, width, m, p).clicked() {
+                            actions.push(Action::Rate(face.score));
+                        }
                     }
-                }
-            },
-        );
+                },
+            );
+            ui.add_space(gap / 2.0);
+        }
         ui.add_space(m.px(12.0));
         let skip = t.plain(lang, "rate-skip");
         if big_button(
