@@ -30,26 +30,7 @@ pub fn face_button(
         painter.circle_stroke(centre, radius + 6.0, Stroke::new(4.0, palette.accent));
     }
     painter.circle(centre, radius, colour, Stroke::new(3.0, darker(colour)));
-    let ink = Color32::from_rgb(0x2A, 0x22, 0x1E);
-    // Eyes.
-    let eye_dx = radius * 0.36;
-    let eye_y = centre.y - radius * 0.22;
-    for dx in [-eye_dx, eye_dx] {
-        painter.circle_filled(pos2(centre.x + dx, eye_y), radius * 0.09, ink);
-    }
-    // Mouth: a curve from a broad smile (+1) to a deep frown (-1).
-    let mouth_w = radius * 0.95;
-    let mouth_y = centre.y + radius * 0.32;
-    let bend = face.mouth_curve * radius * 0.38;
-    let points: Vec<Pos2> = (0..=24)
-        .map(|i| {
-            let t = i as f32 / 24.0;
-            let x = centre.x - mouth_w / 2.0 + mouth_w * t;
-            let y = mouth_y - bend / 2.0 + bend * (1.0 - (2.0 * t - 1.0).powi(2));
-            pos2(x, y)
-        })
-        .collect();
-    painter.add(Shape::line(points, Stroke::new(radius * 0.1, ink)));
+    paint_features(&painter, centre, radius, face);
     painter.text(
         pos2(rect.center().x, rect.bottom() - metrics.px(22.0)),
         egui::Align2::CENTER_CENTER,
@@ -73,20 +54,32 @@ pub fn face_badge(ui: &mut Ui, face: Face, size: f32) {
     let c = rect.center();
     let r = size * 0.46;
     painter.circle(c, r, colour, Stroke::new(2.0, darker(colour)));
+    paint_features(&painter, c, r, face);
+}
+
+/// Eyes and a mouth whose curve tells the faces apart without colour.
+fn paint_features(painter: &egui::Painter, centre: Pos2, radius: f32, face: Face) {
     let ink = Color32::from_rgb(0x2A, 0x22, 0x1E);
-    for dx in [-r * 0.36, r * 0.36] {
-        painter.circle_filled(pos2(c.x + dx, c.y - r * 0.22), r * 0.09, ink);
+    for dx in [-radius * 0.36, radius * 0.36] {
+        painter.circle_filled(
+            pos2(centre.x + dx, centre.y - radius * 0.22),
+            radius * 0.09,
+            ink,
+        );
     }
-    let w = r * 0.95;
-    let bend = face.mouth_curve * r * 0.38;
-    let points: Vec<Pos2> = (0..=16)
+    // From a broad smile (+1) to a deep frown (-1).
+    let width = radius * 0.95;
+    let mouth_y = centre.y + radius * 0.32;
+    let bend = face.mouth_curve * radius * 0.38;
+    let points: Vec<Pos2> = (0..=24)
         .map(|i| {
-            let t = i as f32 / 16.0;
+            let t = i as f32 / 24.0;
+            let x = centre.x - width / 2.0 + width * t;
             pos2(
-                c.x - w / 2.0 + w * t,
-                c.y + r * 0.32 - bend / 2.0 + bend * (1.0 - (2.0 * t - 1.0).powi(2)),
+                x,
+                mouth_y - bend / 2.0 + bend * (1.0 - (2.0 * t - 1.0).powi(2)),
             )
         })
         .collect();
-    painter.add(Shape::line(points, Stroke::new(r * 0.1, ink)));
+    painter.add(Shape::line(points, Stroke::new(radius * 0.1, ink)));
 }
