@@ -110,8 +110,9 @@ impl Store {
         };
         tx.prepare_cached(
             "INSERT INTO ratings (id, visit_id, guardian_id, moment, at_unix_ms, local_date,
-                                  score, scale, supersedes, misuse)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                  score, scale, supersedes, misuse, groups)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                     (SELECT groups FROM visits WHERE id = ?2))",
         )?
         .execute(params![
             rating.id.to_string(),
@@ -234,10 +235,12 @@ impl Store {
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &NewVisit) -> Result<(), StoreError> {
+    let groups = visit_groups(tx, &visit.children)?;
     let inserted = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO visits (id, guardian_id, moment, moment_corrected, at_unix_ms, local_date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR IGNORE INTO visits (id, guardian_id, moment, moment_corrected, at_unix_ms,
+                                           local_date, groups)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             visit.id.to_string(),
@@ -246,6 +249,7 @@ fn insert_visit(tx: &Transaction<'_>, visit: &NewVisit) -> Result<(), StoreError
             visit.moment_corrected,
             visit.at.as_millisecond(),
             visit.local_date.to_string(),
+            groups,
         ])?;
     if inserted == 0 {
         return Ok(());
@@ -265,6 +269,22 @@ fn insert_visit(tx: &Transaction<'_>, visit: &NewVisit) -> Result<(), StoreError
         "local_date": visit.local_date.to_string(),
     });
     enqueue(tx, visit.id, VISIT_RECORDED, visit.at, &data)
+}
+
+/// The distinct groups of these children, in their order, as a JSON array.
+fn visit_groups(tx: &Transaction<'_>, children: &[ChildId]) -> Result<String, StoreError> {
+    let mut stmt = tx.prepare_cached("SELECT group_name FROM children WHERE id = ?1")?;
+    let mut groups: Vec<String> = Vec::new();
+    for child in children {
+        let group: Option<String> = stmt.query_row([&child.0], |row| row.get(0)).optional()?;
+        if let Some(group) = group
+            && !group.is_empty()
+            && !groups.contains(&group)
+        {
+            groups.push(group);
+        }
+    }
+    serde_json::to_string(&groups).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 pub(crate) fn parse_id(text: &str) -> Result<EventId, StoreError> {
