@@ -2,6 +2,7 @@
 //! brings which child.
 
 use jiff::{SignedDuration, Timestamp};
+use welkom_store::ThrottleState;
 
 /// Tracks wrong PINs in a row and the cooldown they cause.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +33,22 @@ impl PinThrottle {
             let doublings = (self.wrong_in_a_row - Self::FREE_TRIES).min(16);
             let secs = (Self::FIRST_COOLDOWN_SECS << doublings).min(Self::MAX_COOLDOWN_SECS);
             self.cooldown_until = now.checked_add(SignedDuration::from_secs(secs)).ok();
+        }
+    }
+
+    /// A throttle that goes on from a stored count.
+    pub fn from_state(state: ThrottleState) -> Self {
+        Self {
+            wrong_in_a_row: state.failures,
+            cooldown_until: state.locked_until,
+        }
+    }
+
+    /// The count to store.
+    pub fn state(&self) -> ThrottleState {
+        ThrottleState {
+            failures: self.wrong_in_a_row,
+            locked_until: self.cooldown_until,
         }
     }
 

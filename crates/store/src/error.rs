@@ -32,4 +32,7 @@ pub enum StoreError {
     /// No PIN could be issued (the PIN space for this length is used up).
     #[error("could not issue a new PIN of {0} digits; use longer PINs")]
     PinSpaceExhausted(usize),
+    /// A value given to the store is not acceptable; the message says what to do.
+    #[error("{0}")]
+    Invalid(String),
 }

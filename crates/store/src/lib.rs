@@ -7,15 +7,24 @@
 
 mod error;
 mod export;
+mod follow_ups;
 mod migrations;
 mod outbox;
 mod pin_hash;
+mod present;
 mod record;
 mod roster;
 mod schema_open;
+mod staff;
+mod throttle;
 
 pub use error::StoreError;
 pub use export::RatingRow;
+pub use follow_ups::{FollowUpItem, FollowUpScope, Handled, MAX_NOTE_CHARS};
+pub use outbox::OutboxSummary;
+pub use present::PresentChild;
 pub use record::{NewFollowUp, NewRating, NewVisit, RecordedRating};
 pub use roster::{Family, ImportSummary, IssuedPin};
 pub use schema_open::Store;
+pub use staff::{StaffCredential, StaffMember, StaffRole, find_staff_member, hash_staff_pin};
+pub use throttle::{PinPad, ThrottleState};
