@@ -4,6 +4,7 @@
 
 use crate::i18n::Texts;
 use crate::kiosk::{Action, BurstDetector, Kiosk, Screen};
+use crate::screens::staff::StaffUi;
 use crate::screens::{self, View};
 use crate::theme::{self, Metrics};
 use egui::{Event, Key, Ui};
@@ -17,6 +18,7 @@ pub struct WelkomApp {
     texts: Texts,
     badge: BurstDetector,
     names: Option<Vec<(GuardianId, String)>>,
+    staff_ui: StaffUi,
     fonts_installed: bool,
 }
 
@@ -28,6 +30,7 @@ impl WelkomApp {
             texts,
             badge: BurstDetector::default(),
             names: None,
+            staff_ui: StaffUi::default(),
             fonts_installed: false,
         }
     }
@@ -40,6 +43,9 @@ impl WelkomApp {
             self.fonts_installed = true;
         }
         let mut actions = self.keyboard_actions(ui);
+        if ui.input(|i| i.pointer.any_pressed() || i.smooth_scroll_delta != egui::Vec2::ZERO) {
+            self.kiosk.touched();
+        }
         self.kiosk.tick();
 
         let palette = if self.kiosk.is_open() {
@@ -70,6 +76,12 @@ impl WelkomApp {
                 }
                 Screen::Rate(v) => screens::rate::show(ui, &view, v, &mut actions),
                 Screen::ThankYou(t) => screens::thank_you::show(ui, &view, t, &mut actions),
+                Screen::StaffPin(pad) => {
+                    screens::staff::pin_pad::show(ui, &view, pad, &mut actions)
+                }
+                Screen::Staff(session) => {
+                    screens::staff::show(ui, &view, session, &mut self.staff_ui, &mut actions)
+                }
             }
         });
 
@@ -79,6 +91,12 @@ impl WelkomApp {
         }
         if !matches!(self.kiosk.screen(), Screen::Names) {
             self.names = None;
+        }
+        if !matches!(self.kiosk.screen(), Screen::Staff(_)) {
+            self.staff_ui = StaffUi::default();
+        }
+        if self.kiosk.exit_requested() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if had_actions {
             ctx.request_repaint();
@@ -96,7 +114,10 @@ impl WelkomApp {
             (60_000 - (local.second() as u64 * 1000 + local.millisecond() as u64)).max(1),
         );
         let mut wait = to_next_minute;
-        if self.kiosk.cooldown().is_some() {
+        if self.kiosk.staff_checking() {
+            wait = wait.min(Duration::from_millis(30));
+        }
+        if self.kiosk.cooldown().is_some() || self.kiosk.staff_cooldown().is_some() {
             wait = wait.min(Duration::from_millis(1000 - local.millisecond() as u64));
         }
         if let Some(at) = self.kiosk.returns_at() {

@@ -43,6 +43,37 @@ pub enum Command {
     },
     /// Check welkom.toml without starting the kiosk.
     CheckConfig,
+    /// Manage the staff members who open staff mode with their own PIN.
+    Staff {
+        /// What to do.
+        #[command(subcommand)]
+        what: StaffCommand,
+    },
+}
+
+/// What `welkom staff` does.
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member; prints their PIN once.
+    Add {
+        /// The name shown in staff mode and recorded with follow-up notes.
+        #[arg(long)]
+        name: String,
+        /// A manager may also change settings, import the roster and manage PINs.
+        #[arg(long)]
+        manager: bool,
+        /// The PIN (4 to 6 digits, no trivial pattern); without it one is issued.
+        #[arg(long)]
+        pin: Option<String>,
+    },
+    /// List the staff members (never their PINs).
+    List,
+    /// Remove a staff member by id (see `welkom staff list`).
+    Remove {
+        /// The member's id.
+        #[arg(long)]
+        id: String,
+    },
 }
 
 /// What `welkom export` exports.

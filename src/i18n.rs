@@ -14,6 +14,13 @@ pub const LANGUAGES: [(&str, &str); 5] = [
     ("uk", include_str!("../assets/i18n/uk.ftl")),
 ];
 
+/// Staff mode's texts, Dutch and English: only staff see them, so only the languages
+/// a team works in. Loaded into the same bundles as the parents' texts.
+pub const STAFF_LANGUAGES: [(&str, &str); 2] = [
+    ("nl", include_str!("../assets/i18n/staff/nl.ftl")),
+    ("en", include_str!("../assets/i18n/staff/en.ftl")),
+];
+
 /// The loaded translations.
 pub struct Texts {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
@@ -43,17 +50,23 @@ impl Texts {
                 language: code.to_owned(),
                 details,
             };
-            let resource = FluentResource::try_new(source.to_owned())
-                .map_err(|(_, errors)| error(format!("{errors:?}")))?;
             let lang = code
                 .parse()
                 .map_err(|e| error(format!("language id: {e}")))?;
             let mut bundle = FluentBundle::new(vec![lang]);
             // Bidi isolation marks would show as boxes in the kiosk's font.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| error(format!("{errors:?}")))?;
+            let staff = STAFF_LANGUAGES
+                .iter()
+                .filter(|(staff_code, _)| *staff_code == code)
+                .map(|(_, staff_source)| *staff_source);
+            for source in std::iter::once(source).chain(staff) {
+                let resource = FluentResource::try_new(source.to_owned())
+                    .map_err(|(_, errors)| error(format!("{errors:?}")))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| error(format!("{errors:?}")))?;
+            }
             bundles.insert(code, bundle);
         }
         Ok(Self {
@@ -119,6 +132,21 @@ mod tests {
         for (code, source) in LANGUAGES {
             assert_eq!(ids(source), dutch, "{code}.ftl differs from nl.ftl");
         }
+    }
+
+    #[test]
+    fn staff_texts_exist_in_dutch_and_english_and_do_not_clash() {
+        let dutch = ids(STAFF_LANGUAGES[0].1);
+        assert!(dutch.len() > 20);
+        for (code, source) in STAFF_LANGUAGES {
+            assert_eq!(ids(source), dutch, "staff/{code}.ftl differs from staff/nl.ftl");
+        }
+        let parents = ids(LANGUAGES[0].1);
+        for id in &dutch {
+            assert!(!parents.contains(id), "{id} is in both the parents' and the staff texts");
+        }
+        let texts = Texts::load(&LanguageTag::dutch()).unwrap();
+        assert_eq!(texts.plain(&LanguageTag::dutch(), "staff-button"), "Medewerkers");
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod check_config;
 mod export;
 mod import_roster;
 mod run_kiosk;
+mod staff;
 
 use crate::cli::{Cli, Command, ExportWhat};
 use crate::config::{self, Config};
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::CheckConfig) => Ok(check_config::run(&data_dir)),
+        Some(Command::Staff { what }) => staff::run(&data_dir, what),
         Some(Command::ImportRoster { file, pins_out }) => {
             import_roster::run(&data_dir, &file, pins_out.as_deref())
         }

@@ -93,6 +93,12 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
     if t.idle_secs < 5 || t.idle_secs > 600 {
         return Err(at("timeouts.idle_secs", "must be 5 to 600 seconds".into()));
     }
+    if t.staff_idle_secs < 15 || t.staff_idle_secs > 900 {
+        return Err(at(
+            "timeouts.staff_idle_secs",
+            "must be 15 to 900 seconds".into(),
+        ));
+    }
     if t.tap_guard_ms > 5000 || u64::from(t.tap_guard_ms) >= u64::from(t.thank_you_secs) * 1000 {
         return Err(at(
             "timeouts.tap_guard_ms",

@@ -198,6 +198,8 @@ pub struct Timeouts {
     /// Taps during the first part of the thank-you screen are ignored (a toddler's
     /// second tap), in milliseconds.
     pub tap_guard_ms: u32,
+    /// Staff mode returns to the welcome screen after this many seconds untouched.
+    pub staff_idle_secs: u32,
 }
 
 impl Default for Timeouts {
@@ -206,6 +208,7 @@ impl Default for Timeouts {
             thank_you_secs: 8,
             idle_secs: 20,
             tap_guard_ms: 1500,
+            staff_idle_secs: 60,
         }
     }
 }

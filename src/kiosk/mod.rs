@@ -2,10 +2,12 @@
 //! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
 
 mod badge;
+mod staff;
 mod state;
 mod throttle;
 
 pub use badge::BurstDetector;
+pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView};
 pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
 pub use throttle::PinThrottle;
 
@@ -16,7 +18,7 @@ use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use welkom_core::misuse::BurstGuard;
 use welkom_core::{ChildId, EventId, GuardianId, MomentWindows, greeting};
-use welkom_store::{NewFollowUp, NewRating, NewVisit, Store};
+use welkom_store::{NewFollowUp, NewRating, NewVisit, PinPad, Store};
 
 /// Something a guardian did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +53,25 @@ pub enum Action {
     Done,
     /// Back from the thank-you screen to choose another face.
     ChangeRating,
+    /// Open the staff PIN pad (from the welcome screen).
+    OpenStaff,
+    /// Leave staff mode or its PIN pad.
+    CloseStaff,
+    /// Show a staff view.
+    ShowStaffView(StaffView),
+    /// Start writing the note on a follow-up.
+    WriteNote(EventId),
+    /// Stop writing a note without saving.
+    CancelNote,
+    /// "Talked": the follow-up is handled, with this note.
+    MarkTalked {
+        /// The rating followed up.
+        rating_id: EventId,
+        /// What the staff member noted (may be empty).
+        note: String,
+    },
+    /// Close the kiosk (managers).
+    ExitKiosk,
 }
 
 /// The kiosk: configuration, store, clock and the screen shown.
@@ -62,6 +83,10 @@ pub struct Kiosk {
     clock: Arc<dyn Clock>,
     screen: Screen,
     throttle: PinThrottle,
+    staff_throttle: PinThrottle,
+    staff_check: Option<staff::StaffCheck>,
+    open_follow_ups: usize,
+    exit_requested: bool,
     burst_guard: BurstGuard,
     last_touch: Timestamp,
 }
@@ -75,14 +100,34 @@ impl Kiosk {
     /// A kiosk on the welcome screen.
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> Self {
         let now = clock.now();
-        Self {
+        let throttle = |pad| {
+            PinThrottle::from_state(store.throttle_state(pad).unwrap_or_else(|e| {
+                tracing::error!(error = %e, "reading a PIN cooldown failed");
+                Default::default()
+            }))
+        };
+        let mut kiosk = Self {
+            throttle: throttle(PinPad::Guardian),
+            staff_throttle: throttle(PinPad::Staff),
             config,
             store,
             clock,
             screen: Screen::Welcome(Welcome::default()),
-            throttle: PinThrottle::default(),
+            staff_check: None,
+            open_follow_ups: 0,
+            exit_requested: false,
             burst_guard: BurstGuard::default(),
             last_touch: now,
+        };
+        kiosk.refresh_open_follow_ups();
+        kiosk
+    }
+
+    /// Something on the screen was touched (a scroll, a tap beside a button): the
+    /// screen stays a while longer.
+    pub fn touched(&mut self) {
+        if !self.in_tap_guard() {
+            self.last_touch = self.now();
         }
     }
 
@@ -139,12 +184,14 @@ impl Kiosk {
             Screen::ThankYou(thanks) => {
                 after(thanks.shown_at.max(self.last_touch), t.thank_you_secs)
             }
+            Screen::Staff(_) => after(self.last_touch, t.staff_idle_secs),
             _ => after(self.last_touch, t.idle_secs),
         }
     }
 
-    /// Applies timeouts; call every frame.
+    /// Applies timeouts and takes the answer of a staff PIN check; call every frame.
     pub fn tick(&mut self) {
+        self.poll_staff_check();
         let Some(at) = self.returns_at() else {
             return;
         };
@@ -152,11 +199,15 @@ impl Kiosk {
             return;
         }
         let left = std::mem::replace(&mut self.screen, Screen::Welcome(Welcome::default()));
-        if let Screen::Rate(visit) = left
-            && !visit.recorded
-        {
-            // The guardian identified: the visit was given, the rating was not.
-            self.save_visit(&visit.visit);
+        match left {
+            Screen::Rate(visit) if !visit.recorded => {
+                // The guardian identified: the visit was given, the rating was not.
+                self.save_visit(&visit.visit);
+            }
+            Screen::ThankYou(thanks) if thanks.low || thanks.talk_request => {
+                self.refresh_open_follow_ups();
+            }
+            _ => {}
         }
     }
 
@@ -170,14 +221,32 @@ impl Kiosk {
         }
         self.last_touch = now;
         match action {
+            Action::Digit(d) if matches!(self.screen, Screen::StaffPin(_)) => {
+                self.staff_digit(d)
+            }
             Action::Digit(d) => self.on_digit(d),
+            Action::Erase if matches!(self.screen, Screen::StaffPin(_)) => self.staff_erase(),
             Action::Erase => {
                 if let Screen::Welcome(w) = &mut self.screen {
                     w.pin.pop();
                     w.notice = None;
                 }
             }
+            Action::SubmitPin if matches!(self.screen, Screen::StaffPin(_)) => {
+                self.staff_submit()
+            }
             Action::SubmitPin => self.on_submit_pin(),
+            Action::OpenStaff => self.open_staff_pad(),
+            Action::CloseStaff => self.close_staff(),
+            Action::ShowStaffView(view) => self.load_staff_view(view),
+            Action::WriteNote(rating_id) => self.write_note(rating_id),
+            Action::CancelNote => {
+                if let Screen::Staff(session) = &mut self.screen {
+                    session.writing_note = None;
+                }
+            }
+            Action::MarkTalked { rating_id, note } => self.mark_talked(rating_id, &note),
+            Action::ExitKiosk => self.request_exit(),
             Action::Badge(code) => self.on_badge(&code),
             Action::OpenNames => {
                 if self.config.identification.name_list {
@@ -230,8 +299,12 @@ impl Kiosk {
                 }
             }
             Action::Done => {
-                if matches!(self.screen, Screen::ThankYou(_)) {
+                if let Screen::ThankYou(thanks) = &self.screen {
+                    let follow_up = thanks.low || thanks.talk_request;
                     self.screen = Screen::Welcome(Welcome::default());
+                    if follow_up {
+                        self.refresh_open_follow_ups();
+                    }
                 }
             }
             Action::ChangeRating => {
@@ -276,11 +349,15 @@ impl Kiosk {
         };
         match found {
             Some(id) => {
-                self.throttle.on_right();
+                if self.throttle.state().failures > 0 {
+                    self.throttle.on_right();
+                    self.save_throttle(PinPad::Guardian);
+                }
                 self.identified(&id);
             }
             None => {
                 self.throttle.on_wrong(self.clock.now());
+                self.save_throttle(PinPad::Guardian);
                 tracing::info!("a PIN was not recognised");
                 self.screen = Screen::Welcome(Welcome {
                     pin: String::new(),

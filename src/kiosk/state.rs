@@ -15,6 +15,10 @@ pub enum Screen {
     Rate(Box<VisitInProgress>),
     /// Thank you, and after a low rating the reasons and the talk request.
     ThankYou(Box<ThankYou>),
+    /// The staff PIN pad.
+    StaffPin(super::StaffPad),
+    /// Staff mode.
+    Staff(Box<super::StaffSession>),
 }
 
 /// The welcome screen's own state.

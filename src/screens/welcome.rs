@@ -2,7 +2,7 @@
 //! another family's name.
 
 use super::View;
-use crate::kiosk::{Action, MAX_PIN_LENGTH, Notice, Welcome};
+use crate::kiosk::{Action, Notice, Welcome};
 use crate::widgets::key::{Look, big_button};
 use egui::{Align, Layout, RichText, Ui, vec2};
 use fluent_bundle::FluentValue;
@@ -12,6 +12,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<A
     let m = view.metrics;
     let id = &view.kiosk.config.identification;
     let full = ui.available_rect_before_wrap();
+    staff_button(ui, view, full, actions);
     if m.portrait || !id.pin {
         ui.vertical_centered(|ui| {
             ui.add_space(m.px(40.0));
@@ -41,6 +42,29 @@ pub fn show(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<A
                 },
             );
         });
+    }
+}
+
+/// The small, visible way into staff mode, bottom left, with the number of open
+/// follow-ups (a number only: never a name on the welcome screen).
+fn staff_button(ui: &mut Ui, view: &View<'_>, full: egui::Rect, actions: &mut Vec<Action>) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let lang = &view.kiosk.config.location.language;
+    let open = view.kiosk.open_follow_ups();
+    let text = if open > 0 {
+        t.get(lang, "staff-button-open", &[("count", FluentValue::from(open))])
+    } else {
+        t.plain(lang, "staff-button")
+    };
+    let size = vec2(m.touch(180.0).max(m.px(14.0) * text.chars().count() as f32), m.touch(56.0));
+    let rect = egui::Rect::from_min_size(egui::pos2(full.left(), full.bottom() - size.y), size);
+    let response = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+            big_button(ui, &text, size, 18.0, Look::Quiet, m, p)
+        })
+        .inner;
+    if response.clicked() {
+        actions.push(Action::OpenStaff);
     }
 }
 
@@ -123,61 +147,7 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
 }
 
 fn keypad(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Action>) {
-    let (m, p, t) = (view.metrics, &view.palette, view.texts);
     let lang = &view.kiosk.config.location.language;
-    let cooling = view.kiosk.cooldown().is_some();
-    // The digits typed, shown as dots.
-    let dots: String = (0..MAX_PIN_LENGTH)
-        .map(|i| if i < welcome.pin.len() { '●' } else { '○' })
-        .collect::<Vec<_>>()
-        .iter()
-        .map(|c| format!("{c} "))
-        .collect();
-    let entered = t.get(
-        lang,
-        "keypad-entered",
-        &[("count", FluentValue::from(welcome.pin.len()))],
-    );
-    let dots_response = ui.label(RichText::new(dots.trim_end()).font(m.font(44.0)).color(
-        if welcome.pin.is_empty() {
-            p.border
-        } else {
-            p.accent
-        },
-    ));
-    dots_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &entered));
-    ui.add_space(m.px(16.0));
-    let key = vec2(m.touch(136.0), m.touch(92.0));
-    let gap = m.px(14.0);
-    let rows: [[&str; 3]; 4] = [
-        ["1", "2", "3"],
-        ["4", "5", "6"],
-        ["7", "8", "9"],
-        ["erase", "0", "ok"],
-    ];
-    let grid_w = key.x * 3.0 + gap * 2.0;
-    ui.allocate_ui(vec2(grid_w, key.y * 4.0 + gap * 3.0), |ui| {
-        ui.spacing_mut().item_spacing = vec2(gap, gap);
-        ui.add_enabled_ui(!cooling, |ui| {
-            for row in rows {
-                ui.horizontal(|ui| {
-                    for label in row {
-                        let (text, look, action) = match label {
-                            "erase" => (t.plain(lang, "keypad-erase"), Look::Plain, Action::Erase),
-                            "ok" => (t.plain(lang, "keypad-ok"), Look::Primary, Action::SubmitPin),
-                            digit => (
-                                digit.to_owned(),
-                                Look::Plain,
-                                Action::Digit(digit.chars().next().unwrap_or('0')),
-                            ),
-                        };
-                        let font = if label.len() == 1 { 44.0 } else { 26.0 };
-                        if big_button(ui, &text, key, font, look, m, p).clicked() {
-                            actions.push(action);
-                        }
-                    }
-                });
-            }
-        });
-    });
+    let enabled = view.kiosk.cooldown().is_none();
+    crate::widgets::keypad::keypad(ui, view, lang, welcome.pin.len(), enabled, actions);
 }

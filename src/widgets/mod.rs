@@ -3,6 +3,7 @@
 pub mod chip;
 pub mod face;
 pub mod key;
+pub mod keypad;
 
 pub use chip::chip;
 pub use face::face_button;

@@ -1,0 +1,307 @@
+//! Staff mode: a PIN pad of its own, then the team's views. A staff PIN is checked
+//! off the screen's thread (argon2id per member takes a moment), and staff mode
+//! returns to the welcome screen after a minute untouched, so a parent never sees it.
+
+use super::{Kiosk, Screen, Welcome};
+use jiff::Timestamp;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use welkom_core::EventId;
+use welkom_store::{
+    FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, StaffMember, StaffRole,
+    find_staff_member,
+};
+
+/// The staff PIN pad.
+#[derive(Clone, Debug, Default)]
+pub struct StaffPad {
+    /// The digits typed so far.
+    pub pin: String,
+    /// A message from the last attempt.
+    pub notice: Option<StaffNotice>,
+    /// Whether a PIN is being checked.
+    pub checking: bool,
+}
+
+/// A message on the staff PIN pad.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffNotice {
+    /// The PIN matched no staff member.
+    NotRecognised,
+    /// No staff member has been added yet.
+    NoStaff,
+}
+
+/// The team's views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffView {
+    /// Low ratings and talk requests to follow up.
+    FollowUp,
+    /// Children checked in and not yet out.
+    Present,
+    /// Events waiting to go upstream.
+    Sync,
+    /// Settings and roster (managers).
+    Settings,
+}
+
+impl StaffView {
+    /// Every view, in the order of the tabs.
+    pub const ALL: [StaffView; 4] = [Self::FollowUp, Self::Present, Self::Sync, Self::Settings];
+
+    /// Whether this member may open the view.
+    pub fn allowed(self, role: StaffRole) -> bool {
+        self != Self::Settings || role == StaffRole::Manager
+    }
+}
+
+/// What a view shows, read from the store when the view opens.
+#[derive(Clone, Debug)]
+pub enum StaffData {
+    /// The follow-up list.
+    FollowUp(Vec<FollowUpItem>),
+    /// Children present, by group.
+    Present(Vec<PresentChild>),
+    /// The outbox.
+    Sync(OutboxSummary),
+    /// Settings need no data read ahead.
+    Settings,
+    /// The store could not be read.
+    Unavailable,
+}
+
+/// A staff member in staff mode.
+#[derive(Clone, Debug)]
+pub struct StaffSession {
+    /// Who opened staff mode.
+    pub member: StaffMember,
+    /// The view shown.
+    pub view: StaffView,
+    /// What it shows.
+    pub data: StaffData,
+    /// The follow-up whose note is being written.
+    pub writing_note: Option<EventId>,
+}
+
+/// A staff PIN check running on its own thread.
+pub(super) struct StaffCheck {
+    result: Receiver<Option<StaffMember>>,
+}
+
+impl Kiosk {
+    /// How many follow-ups are open (the count on the staff button).
+    pub fn open_follow_ups(&self) -> usize {
+        self.open_follow_ups
+    }
+
+    /// The time left of a staff PIN cooldown, if one runs.
+    pub fn staff_cooldown(&self) -> Option<jiff::SignedDuration> {
+        self.staff_throttle.remaining(self.now())
+    }
+
+    /// Whether the kiosk was asked to close (by a manager).
+    pub fn exit_requested(&self) -> bool {
+        self.exit_requested
+    }
+
+    pub(super) fn open_staff_pad(&mut self) {
+        if matches!(self.screen, Screen::Welcome(_)) {
+            self.screen = Screen::StaffPin(StaffPad::default());
+        }
+    }
+
+    pub(super) fn staff_digit(&mut self, digit: char) {
+        let cooling = self.staff_cooldown().is_some();
+        if let Screen::StaffPin(pad) = &mut self.screen
+            && !cooling
+            && !pad.checking
+            && pad.pin.len() < super::MAX_PIN_LENGTH
+        {
+            pad.pin.push(digit);
+            pad.notice = None;
+        }
+    }
+
+    pub(super) fn staff_erase(&mut self) {
+        if let Screen::StaffPin(pad) = &mut self.screen
+            && !pad.checking
+        {
+            pad.pin.pop();
+            pad.notice = None;
+        }
+    }
+
+    /// Starts checking the typed PIN against every staff member's hash, off the
+    /// screen's thread.
+    pub(super) fn staff_submit(&mut self) {
+        let cooling = self.staff_cooldown().is_some();
+        let Screen::StaffPin(pad) = &mut self.screen else {
+            return;
+        };
+        if cooling || pad.checking || pad.pin.is_empty() {
+            return;
+        }
+        let pin = std::mem::take(&mut pad.pin);
+        let credentials = match self.store.staff_credentials() {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(error = %e, "reading staff PINs failed");
+                Vec::new()
+            }
+        };
+        if credentials.is_empty() {
+            pad.notice = Some(StaffNotice::NoStaff);
+            return;
+        }
+        pad.checking = true;
+        let (send, result) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("welkom-staff-pin".into())
+            .spawn(move || {
+                let _ = send.send(find_staff_member(&credentials, &pin));
+            });
+        match spawned {
+            Ok(_) => self.staff_check = Some(StaffCheck { result }),
+            Err(e) => {
+                tracing::error!(error = %e, "could not start checking a staff PIN");
+                pad.checking = false;
+            }
+        }
+    }
+
+    /// Whether a staff PIN is being checked (the screen repaints until it is done).
+    pub fn staff_checking(&self) -> bool {
+        self.staff_check.is_some()
+    }
+
+    /// Takes the answer of a running staff PIN check, if it has come.
+    pub(super) fn poll_staff_check(&mut self) {
+        let Some(check) = &self.staff_check else {
+            return;
+        };
+        let found = match check.result.try_recv() {
+            Ok(found) => found,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        self.staff_check = None;
+        let Screen::StaffPin(pad) = &mut self.screen else {
+            // The pad was left meanwhile: the answer no longer matters.
+            return;
+        };
+        pad.checking = false;
+        match found {
+            Some(member) => {
+                self.staff_throttle.on_right();
+                self.save_throttle(PinPad::Staff);
+                tracing::info!(role = member.role.key(), "staff mode opened");
+                self.screen = Screen::Staff(Box::new(StaffSession {
+                    member,
+                    view: StaffView::FollowUp,
+                    data: StaffData::Unavailable,
+                    writing_note: None,
+                }));
+                self.load_staff_view(StaffView::FollowUp);
+            }
+            None => {
+                pad.notice = Some(StaffNotice::NotRecognised);
+                self.staff_throttle.on_wrong(self.clock.now());
+                self.save_throttle(PinPad::Staff);
+                tracing::info!("a staff PIN was not recognised");
+            }
+        }
+    }
+
+    /// Opens a view (when the member may) and reads what it shows.
+    pub(super) fn load_staff_view(&mut self, view: StaffView) {
+        let data = self.read_staff_data(view);
+        if let Screen::Staff(session) = &mut self.screen
+            && view.allowed(session.member.role)
+        {
+            session.view = view;
+            session.data = data;
+            session.writing_note = None;
+        }
+    }
+
+    fn read_staff_data(&self, view: StaffView) -> StaffData {
+        let result = match view {
+            StaffView::FollowUp => self
+                .store
+                .follow_ups(FollowUpScope::OpenAndHandledSince(self.start_of_today()))
+                .map(StaffData::FollowUp),
+            StaffView::Present => self
+                .store
+                .present_children(self.local_now().date())
+                .map(StaffData::Present),
+            StaffView::Sync => self.store.outbox_summary().map(StaffData::Sync),
+            StaffView::Settings => Ok(StaffData::Settings),
+        };
+        result.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "reading a staff view failed");
+            StaffData::Unavailable
+        })
+    }
+
+    /// Midnight today in the location's time zone.
+    fn start_of_today(&self) -> Timestamp {
+        self.local_now()
+            .start_of_day()
+            .map(|z| z.timestamp())
+            .unwrap_or_else(|_| self.now())
+    }
+
+    pub(super) fn write_note(&mut self, rating_id: EventId) {
+        if let Screen::Staff(session) = &mut self.screen
+            && session.view == StaffView::FollowUp
+        {
+            session.writing_note = Some(rating_id);
+        }
+    }
+
+    pub(super) fn mark_talked(&mut self, rating_id: EventId, note: &str) {
+        let Screen::Staff(session) = &self.screen else {
+            return;
+        };
+        let member = session.member.clone();
+        let now = self.now();
+        if let Err(e) = self.store.mark_talked(rating_id, &member, note, now) {
+            tracing::error!(error = %e, "storing a follow-up note failed");
+            return;
+        }
+        self.refresh_open_follow_ups();
+        self.load_staff_view(StaffView::FollowUp);
+    }
+
+    pub(super) fn close_staff(&mut self) {
+        if matches!(self.screen, Screen::Staff(_) | Screen::StaffPin(_)) {
+            self.screen = Screen::Welcome(Welcome::default());
+        }
+    }
+
+    pub(super) fn request_exit(&mut self) {
+        if let Screen::Staff(session) = &self.screen
+            && session.member.role == StaffRole::Manager
+        {
+            tracing::info!("a manager closed the kiosk");
+            self.exit_requested = true;
+        }
+    }
+
+    /// Counts the open follow-ups again (after a rating, a talk request or a note).
+    pub(super) fn refresh_open_follow_ups(&mut self) {
+        match self.store.open_follow_up_count() {
+            Ok(n) => self.open_follow_ups = n,
+            Err(e) => tracing::error!(error = %e, "counting open follow-ups failed"),
+        }
+    }
+
+    pub(super) fn save_throttle(&mut self, pad: PinPad) {
+        let state = match pad {
+            PinPad::Guardian => self.throttle.state(),
+            PinPad::Staff => self.staff_throttle.state(),
+        };
+        if let Err(e) = self.store.save_throttle_state(pad, state) {
+            tracing::error!(error = %e, "storing a PIN cooldown failed");
+        }
+    }
+}
