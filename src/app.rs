@@ -19,6 +19,7 @@ pub struct WelkomApp {
     badge: BurstDetector,
     names: Option<Vec<(GuardianId, String)>>,
     staff_ui: StaffUi,
+    close_sent: bool,
     fonts_installed: bool,
 }
 
@@ -31,6 +32,7 @@ impl WelkomApp {
             badge: BurstDetector::default(),
             names: None,
             staff_ui: StaffUi::default(),
+            close_sent: false,
             fonts_installed: false,
         }
     }
@@ -41,6 +43,9 @@ impl WelkomApp {
         if !self.fonts_installed {
             theme::install_fonts(&ctx);
             self.fonts_installed = true;
+            let waker = ctx.clone();
+            self.kiosk
+                .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
         }
         let mut actions = self.keyboard_actions(ui);
         if ui.input(|i| i.pointer.any_pressed() || i.smooth_scroll_delta != egui::Vec2::ZERO) {
@@ -95,7 +100,8 @@ impl WelkomApp {
         if !matches!(self.kiosk.screen(), Screen::Staff(_)) {
             self.staff_ui = StaffUi::default();
         }
-        if self.kiosk.exit_requested() {
+        if self.kiosk.exit_requested() && !self.close_sent {
+            self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if had_actions {
@@ -114,9 +120,6 @@ impl WelkomApp {
             (60_000 - (local.second() as u64 * 1000 + local.millisecond() as u64)).max(1),
         );
         let mut wait = to_next_minute;
-        if self.kiosk.staff_checking() {
-            wait = wait.min(Duration::from_millis(30));
-        }
         if self.kiosk.cooldown().is_some() || self.kiosk.staff_cooldown().is_some() {
             wait = wait.min(Duration::from_millis(1000 - local.millisecond() as u64));
         }

@@ -139,14 +139,24 @@ mod tests {
         let dutch = ids(STAFF_LANGUAGES[0].1);
         assert!(dutch.len() > 20);
         for (code, source) in STAFF_LANGUAGES {
-            assert_eq!(ids(source), dutch, "staff/{code}.ftl differs from staff/nl.ftl");
+            assert_eq!(
+                ids(source),
+                dutch,
+                "staff/{code}.ftl differs from staff/nl.ftl"
+            );
         }
         let parents = ids(LANGUAGES[0].1);
         for id in &dutch {
-            assert!(!parents.contains(id), "{id} is in both the parents' and the staff texts");
+            assert!(
+                !parents.contains(id),
+                "{id} is in both the parents' and the staff texts"
+            );
         }
         let texts = Texts::load(&LanguageTag::dutch()).unwrap();
-        assert_eq!(texts.plain(&LanguageTag::dutch(), "staff-button"), "Medewerkers");
+        assert_eq!(
+            texts.plain(&LanguageTag::dutch(), "staff-button"),
+            "Medewerkers"
+        );
     }
 
     #[test]

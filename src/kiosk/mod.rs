@@ -87,9 +87,13 @@ pub struct Kiosk {
     staff_check: Option<staff::StaffCheck>,
     open_follow_ups: usize,
     exit_requested: bool,
+    waker: Option<Waker>,
     burst_guard: BurstGuard,
     last_touch: Timestamp,
 }
+
+/// Asks the screen to draw again, from another thread (when slow work is done).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// The longest PIN.
 pub const MAX_PIN_LENGTH: usize = 6;
@@ -116,11 +120,17 @@ impl Kiosk {
             staff_check: None,
             open_follow_ups: 0,
             exit_requested: false,
+            waker: None,
             burst_guard: BurstGuard::default(),
             last_touch: now,
         };
         kiosk.refresh_open_follow_ups();
         kiosk
+    }
+
+    /// Sets how work on other threads asks the screen to draw again.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = Some(waker);
     }
 
     /// Something on the screen was touched (a scroll, a tap beside a button): the
@@ -221,9 +231,7 @@ impl Kiosk {
         }
         self.last_touch = now;
         match action {
-            Action::Digit(d) if matches!(self.screen, Screen::StaffPin(_)) => {
-                self.staff_digit(d)
-            }
+            Action::Digit(d) if matches!(self.screen, Screen::StaffPin(_)) => self.staff_digit(d),
             Action::Digit(d) => self.on_digit(d),
             Action::Erase if matches!(self.screen, Screen::StaffPin(_)) => self.staff_erase(),
             Action::Erase => {
@@ -232,9 +240,7 @@ impl Kiosk {
                     w.notice = None;
                 }
             }
-            Action::SubmitPin if matches!(self.screen, Screen::StaffPin(_)) => {
-                self.staff_submit()
-            }
+            Action::SubmitPin if matches!(self.screen, Screen::StaffPin(_)) => self.staff_submit(),
             Action::SubmitPin => self.on_submit_pin(),
             Action::OpenStaff => self.open_staff_pad(),
             Action::CloseStaff => self.close_staff(),

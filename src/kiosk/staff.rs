@@ -154,10 +154,14 @@ impl Kiosk {
         }
         pad.checking = true;
         let (send, result) = mpsc::channel();
+        let waker = self.waker.clone();
         let spawned = std::thread::Builder::new()
             .name("welkom-staff-pin".into())
             .spawn(move || {
                 let _ = send.send(find_staff_member(&credentials, &pin));
+                if let Some(wake) = waker {
+                    wake();
+                }
             });
         match spawned {
             Ok(_) => self.staff_check = Some(StaffCheck { result }),

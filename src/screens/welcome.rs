@@ -12,7 +12,6 @@ pub fn show(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<A
     let m = view.metrics;
     let id = &view.kiosk.config.identification;
     let full = ui.available_rect_before_wrap();
-    staff_button(ui, view, full, actions);
     if m.portrait || !id.pin {
         ui.vertical_centered(|ui| {
             ui.add_space(m.px(40.0));
@@ -43,6 +42,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<A
             );
         });
     }
+    staff_button(ui, view, full, actions);
 }
 
 /// The small, visible way into staff mode, bottom left, with the number of open
@@ -52,18 +52,22 @@ fn staff_button(ui: &mut Ui, view: &View<'_>, full: egui::Rect, actions: &mut Ve
     let lang = &view.kiosk.config.location.language;
     let open = view.kiosk.open_follow_ups();
     let text = if open > 0 {
-        t.get(lang, "staff-button-open", &[("count", FluentValue::from(open))])
+        t.get(
+            lang,
+            "staff-button-open",
+            &[("count", FluentValue::from(open))],
+        )
     } else {
         t.plain(lang, "staff-button")
     };
-    let size = vec2(m.touch(180.0).max(m.px(14.0) * text.chars().count() as f32), m.touch(56.0));
+    let size = vec2(
+        m.touch(180.0).max(m.px(14.0) * text.chars().count() as f32),
+        m.touch(56.0),
+    );
     let rect = egui::Rect::from_min_size(egui::pos2(full.left(), full.bottom() - size.y), size);
-    let response = ui
-        .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-            big_button(ui, &text, size, 18.0, Look::Quiet, m, p)
-        })
-        .inner;
-    if response.clicked() {
+    // A child that does not move the screen's own layout.
+    let mut corner = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    if big_button(&mut corner, &text, size, 18.0, Look::Quiet, m, p).clicked() {
         actions.push(Action::OpenStaff);
     }
 }

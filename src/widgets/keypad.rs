@@ -22,7 +22,11 @@ pub fn keypad(
         .map(|i| if i < typed { "●" } else { "○" })
         .collect::<Vec<_>>()
         .join(" ");
-    let entered = t.get(lang, "keypad-entered", &[("count", FluentValue::from(typed))]);
+    let entered = t.get(
+        lang,
+        "keypad-entered",
+        &[("count", FluentValue::from(typed))],
+    );
     let dots_response = ui.label(RichText::new(dots).font(m.font(44.0)).color(if typed == 0 {
         p.border
     } else {

@@ -2,7 +2,7 @@
 //! guardian's name and children (unless unknown), moment, time and reasons; a staff
 //! member marks one "talked" with a short note.
 
-use super::{clock_time, day, lang, text, title, StaffUi};
+use super::{StaffUi, clock_time, day, lang, text, title};
 use crate::kiosk::Action;
 use crate::screens::View;
 use crate::widgets::face::face_badge;
@@ -34,7 +34,14 @@ pub fn show(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for item in items {
-                card(ui, view, item, writing == Some(item.rating_id), staff_ui, actions);
+                card(
+                    ui,
+                    view,
+                    item,
+                    writing == Some(item.rating_id),
+                    staff_ui,
+                    actions,
+                );
                 ui.add_space(view.metrics.px(10.0));
             }
         });
@@ -49,7 +56,11 @@ fn card(
     actions: &mut Vec<Action>,
 ) {
     let (m, p) = (view.metrics, &view.palette);
-    let border = if item.handled.is_none() { p.warning } else { p.border };
+    let border = if item.handled.is_none() {
+        p.warning
+    } else {
+        p.border
+    };
     Frame::new()
         .fill(p.surface)
         .stroke(Stroke::new(2.0, border))
@@ -212,8 +223,16 @@ fn note_editor(
             });
         }
         let cancel = text(view, "follow-up-cancel");
-        if big_button(ui, &cancel, vec2(m.touch(180.0), m.touch(60.0)), 20.0, Look::Plain, m, p)
-            .clicked()
+        if big_button(
+            ui,
+            &cancel,
+            vec2(m.touch(180.0), m.touch(60.0)),
+            20.0,
+            Look::Plain,
+            m,
+            p,
+        )
+        .clicked()
         {
             staff_ui.note.clear();
             actions.push(Action::CancelNote);

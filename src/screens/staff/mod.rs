@@ -97,7 +97,8 @@ fn tab_label(view: &View<'_>, tab: StaffView) -> String {
             let open = view.kiosk.open_follow_ups();
             if open > 0 {
                 let count = [("count", FluentValue::from(open))];
-                view.texts.get(lang(view), "staff-tab-follow-up-count", &count)
+                view.texts
+                    .get(lang(view), "staff-tab-follow-up-count", &count)
             } else {
                 text(view, "staff-tab-follow-up")
             }

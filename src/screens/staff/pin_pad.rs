@@ -29,8 +29,11 @@ pub fn show(ui: &mut Ui, view: &View<'_>, pad: &StaffPad, actions: &mut Vec<Acti
             let secs = left.as_secs().max(1);
             let time = format!("{}:{:02}", secs / 60, secs % 60);
             Some((
-                view.texts
-                    .get(lang(view), "staff-cooldown", &[("time", FluentValue::from(time))]),
+                view.texts.get(
+                    lang(view),
+                    "staff-cooldown",
+                    &[("time", FluentValue::from(time))],
+                ),
                 p.warning,
             ))
         } else if pad.checking {

@@ -1,0 +1,242 @@
+//! Staff mode, driven through the screen as a staff member would, on a real store
+//! with a pinned clock.
+
+mod common;
+
+use common::{MONDAY_MORNING, TestKiosk, kiosk};
+use egui_kittest::kittest::Queryable;
+use std::time::Duration;
+use welkom::kiosk::{Screen, StaffView};
+use welkom_store::StaffRole;
+
+const MANAGER_PIN: &str = "280461";
+const STAFF_PIN: &str = "519273";
+
+/// A kiosk with two staff members: Anouk (manager) and Bram.
+fn staffed(config: &str, now: &str) -> TestKiosk {
+    let mut k = kiosk(config, now);
+    let at = k.harness.state().kiosk.now();
+    let store = &mut k.harness.state_mut().kiosk.store;
+    store
+        .add_staff("Anouk", StaffRole::Manager, MANAGER_PIN, at)
+        .unwrap();
+    store
+        .add_staff("Bram", StaffRole::Staff, STAFF_PIN, at)
+        .unwrap();
+    k
+}
+
+/// Waits (in real time) for the staff PIN check that runs on its own thread.
+fn settle_staff_check(k: &mut TestKiosk) {
+    for _ in 0..400 {
+        k.harness.run();
+        if !k.harness.state().kiosk.staff_checking() {
+            k.harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the staff PIN check did not finish");
+}
+
+fn sign_in(k: &mut TestKiosk, pin: &str) {
+    // "Medewerkers", or "Medewerkers · 2 open".
+    k.harness.get_by_label_contains("Medewerkers").click();
+    k.harness.run();
+    assert!(matches!(k.screen(), Screen::StaffPin(_)));
+    k.type_pin(pin);
+    settle_staff_check(k);
+}
+
+fn staff_view(k: &TestKiosk) -> Option<StaffView> {
+    match k.screen() {
+        Screen::Staff(session) => Some(session.view),
+        _ => None,
+    }
+}
+
+/// Sanne rates the drop-off with the lowest face and asks to talk.
+fn low_rating_with_talk_request(k: &mut TestKiosk) {
+    k.type_pin("4826");
+    k.tap("Niet goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Ik wil graag even praten");
+    k.tap("Klaar");
+    assert!(k.on_welcome());
+}
+
+#[test]
+fn a_low_rating_is_followed_up_with_a_note_and_the_name_of_who_talked() {
+    let mut k = staffed("", MONDAY_MORNING);
+    assert!(
+        k.shows("Medewerkers"),
+        "the staff button is on the welcome screen"
+    );
+    low_rating_with_talk_request(&mut k);
+    assert!(
+        k.shows("Medewerkers · 1 open"),
+        "the staff button counts open follow-ups"
+    );
+    assert!(!k.shows("Sanne"), "the welcome screen never names a parent");
+
+    sign_in(&mut k, STAFF_PIN);
+    assert_eq!(staff_view(&k), Some(StaffView::FollowUp));
+    assert!(k.shows("Sanne de Vries"));
+    assert!(k.shows("Wil graag even praten"));
+    assert!(k.shows("Laag cijfer"));
+    assert!(k.shows("Opvolgen (1)"));
+
+    k.tap("Gesproken");
+    k.harness.get_by_label("Korte notitie (mag leeg)").focus();
+    k.harness.run();
+    k.harness
+        .get_by_label("Korte notitie (mag leeg)")
+        .type_text("Besproken bij het ophalen; afspraak gemaakt");
+    k.harness.run();
+    k.tap("Opslaan als gesproken");
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM follow_up_notes WHERE staff_name = 'Bram' AND note = 'Besproken bij het ophalen; afspraak gemaakt'"),
+        1
+    );
+    assert!(
+        k.shows("Opvolgen"),
+        "no open follow-ups are counted any more"
+    );
+    assert!(
+        k.harness
+            .query_by_label_contains("Gesproken door Bram")
+            .is_some(),
+        "today's handled item stays visible, with who talked"
+    );
+    k.tap("Sluiten");
+    assert!(k.on_welcome());
+    assert!(k.shows("Medewerkers"));
+}
+
+#[test]
+fn a_wrong_staff_pin_is_refused_and_five_start_a_cooldown_that_survives_a_restart() {
+    let mut k = staffed("", MONDAY_MORNING);
+    k.tap("Medewerkers");
+    k.type_pin("111111");
+    settle_staff_check(&mut k);
+    assert!(k.shows("Code niet herkend"));
+    assert!(matches!(k.screen(), Screen::StaffPin(_)));
+    for _ in 0..4 {
+        k.type_pin("123987");
+        settle_staff_check(&mut k);
+    }
+    assert!(
+        k.harness
+            .query_by_label_contains("Te vaak een verkeerde code")
+            .is_some()
+    );
+    // During the cooldown even the right PIN does nothing.
+    k.type_pin(STAFF_PIN);
+    settle_staff_check(&mut k);
+    assert!(matches!(k.screen(), Screen::StaffPin(_)));
+    let failures = k.query_i64("SELECT failures FROM pin_throttle WHERE pad = 'staff'");
+    assert_eq!(failures, 5);
+    // The guardians' keypad is not affected.
+    k.tap("Terug");
+    k.type_pin("4826");
+    assert!(matches!(k.screen(), Screen::Rate(_)));
+}
+
+#[test]
+fn staff_mode_closes_after_a_minute_untouched() {
+    let mut k = staffed("", MONDAY_MORNING);
+    sign_in(&mut k, STAFF_PIN);
+    assert!(staff_view(&k).is_some());
+    k.wait(Duration::from_secs(59));
+    assert!(staff_view(&k).is_some(), "still open after 59 s");
+    k.tap("Aanwezig");
+    k.wait(Duration::from_secs(59));
+    assert!(staff_view(&k).is_some(), "a tap keeps it open");
+    k.wait(Duration::from_secs(2));
+    assert!(k.on_welcome(), "closed after 60 s without a touch");
+}
+
+#[test]
+fn present_lists_children_in_until_picked_up_and_flags_them_after_closing() {
+    let mut k = staffed("", MONDAY_MORNING);
+    // Sanne brings Daan and Fleur; Joost brings Mila and picks her up later.
+    k.type_pin("4826");
+    k.tap("Overslaan");
+    k.type_pin("8152");
+    k.tap("Overslaan");
+    k.wait(Duration::from_secs(8 * 3600));
+    k.type_pin("8152");
+    k.tap("Overslaan");
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Aanwezig");
+    assert_eq!(staff_view(&k), Some(StaffView::Present));
+    assert!(k.shows("2 kinderen aanwezig"));
+    assert!(k.shows("Daan de Vries"));
+    assert!(k.shows("Fleur de Vries"));
+    assert!(!k.shows("Mila Visser"), "picked up");
+    assert!(!k.shows("Na sluitingstijd nog aanwezig"));
+    // 18:45 in Amsterdam, after the 18:30 closing time.
+    k.wait(Duration::from_secs(2 * 3600 + 29 * 60));
+    assert!(k.on_welcome());
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Aanwezig");
+    assert!(k.shows("Na sluitingstijd nog aanwezig"));
+}
+
+#[test]
+fn sync_shows_what_waits_in_plain_words() {
+    let mut k = staffed("", MONDAY_MORNING);
+    k.type_pin("4826");
+    k.tap("Goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Klaar");
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Synchronisatie");
+    assert_eq!(staff_view(&k), Some(StaffView::Sync));
+    // A visit and a rating.
+    assert!(k.shows("2 gebeurtenissen wachten op verzending."));
+    assert!(k.shows("Nog nooit verstuurd."));
+}
+
+#[test]
+fn only_a_manager_sees_settings_and_closing_the_kiosk_takes_two_taps() {
+    let mut k = staffed("", MONDAY_MORNING);
+    sign_in(&mut k, STAFF_PIN);
+    assert!(!k.shows("Instellingen"), "not for staff");
+    k.tap("Sluiten");
+    sign_in(&mut k, MANAGER_PIN);
+    assert!(k.shows("Anouk"));
+    k.tap("Instellingen");
+    assert_eq!(staff_view(&k), Some(StaffView::Settings));
+    k.tap("Kiosk afsluiten");
+    assert!(!k.harness.state().kiosk.exit_requested());
+    assert!(k.shows("Weet je het zeker? Tik nog een keer om af te sluiten."));
+    k.tap("Kiosk afsluiten");
+    assert!(k.harness.state().kiosk.exit_requested());
+}
+
+#[test]
+fn a_parents_badge_ends_staff_mode_and_greets_the_parent() {
+    let mut k = staffed("", MONDAY_MORNING);
+    sign_in(&mut k, STAFF_PIN);
+    assert!(staff_view(&k).is_some());
+    k.harness
+        .state_mut()
+        .kiosk
+        .handle(welkom::kiosk::Action::Badge("BADGE0001".into()));
+    k.harness.run();
+    assert!(matches!(k.screen(), Screen::Rate(_)));
+    assert!(!k.shows("Opvolgen"));
+}
+
+#[test]
+fn without_staff_members_the_pad_says_how_to_add_them() {
+    let mut k = kiosk("", MONDAY_MORNING);
+    k.tap("Medewerkers");
+    k.type_pin("280461");
+    assert!(
+        k.harness
+            .query_by_label_contains("welkom staff add")
+            .is_some()
+    );
+}
