@@ -26,11 +26,7 @@ pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::
     let config = super::load_config(data_dir)?;
     let mut store = super::open_store(data_dir)?;
     if demo {
-        let today = clock
-            .now()
-            .to_zoned(config.location.time_zone.zone().clone())
-            .date();
-        demo::install(&mut store, today, clock.now())?;
+        demo::install(&mut store, config.location.time_zone.zone(), clock.now())?;
     }
     let texts = Texts::load(&config.location.language)?;
     Ok(WelkomApp::new(Kiosk::new(config, store, clock), texts))

@@ -44,6 +44,19 @@ impl Store {
         })
     }
 
+    /// Runs bulk writes that need not each reach the disk on their own (the demo's
+    /// invented history, benchmarks' set-up): `synchronous=NORMAL` for the duration,
+    /// `FULL` again afterwards.
+    pub fn with_relaxed_durability<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = work(self);
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        result
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

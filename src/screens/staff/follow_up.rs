@@ -5,9 +5,10 @@
 use super::{StaffUi, clock_time, day, lang, text, title};
 use crate::kiosk::Action;
 use crate::screens::View;
+use crate::widgets::chip;
 use crate::widgets::face::face_badge;
 use crate::widgets::key::{Look, big_button};
-use egui::{CornerRadius, Frame, Margin, RichText, Stroke, TextEdit, Ui, vec2};
+use egui::{Align, CornerRadius, Frame, Layout, Margin, RichText, Stroke, TextEdit, Ui, vec2};
 use fluent_bundle::FluentValue;
 use welkom_core::{EventId, Moment, Scale};
 use welkom_store::{FollowUpItem, MAX_NOTE_CHARS};
@@ -79,34 +80,45 @@ fn card(
                 ui.vertical(|ui| {
                     heading(ui, view, item);
                     details(ui, view, item);
+                    if let Some(handled) = &item.handled {
+                        handled_line(ui, view, handled);
+                    }
                 });
+                if item.handled.is_none() && !writing {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        let talked = text(view, "follow-up-talked");
+                        let size = vec2(m.touch(180.0), m.touch(60.0));
+                        if big_button(ui, &talked, size, 20.0, Look::Primary, m, p).clicked() {
+                            staff_ui.note.clear();
+                            staff_ui.focus_note = true;
+                            actions.push(Action::WriteNote(item.rating_id));
+                        }
+                    });
+                }
             });
-            ui.add_space(m.px(8.0));
-            match &item.handled {
-                Some(handled) => {
-                    let args = [
-                        ("name", FluentValue::from(handled.staff_name.clone())),
-                        ("time", FluentValue::from(clock_time(view, handled.at))),
-                    ];
-                    let mut line = view.texts.get(lang(view), "follow-up-handled", &args);
-                    if !handled.note.is_empty() {
-                        line = format!("✔ {line}: “{}”", handled.note);
-                    } else {
-                        line = format!("✔ {line}");
-                    }
-                    ui.label(RichText::new(line).font(m.font(20.0)).color(p.accent));
-                }
-                None if writing => note_editor(ui, view, item.rating_id, staff_ui, actions),
-                None => {
-                    let talked = text(view, "follow-up-talked");
-                    let size = vec2(m.touch(180.0), m.touch(60.0));
-                    if big_button(ui, &talked, size, 20.0, Look::Primary, m, p).clicked() {
-                        staff_ui.note.clear();
-                        actions.push(Action::WriteNote(item.rating_id));
-                    }
-                }
+            if item.handled.is_none() && writing {
+                ui.add_space(m.px(8.0));
+                note_editor(ui, view, item.rating_id, staff_ui, actions);
             }
         });
+}
+
+fn handled_line(ui: &mut Ui, view: &View<'_>, handled: &welkom_store::Handled) {
+    let args = [
+        ("name", FluentValue::from(handled.staff_name.clone())),
+        ("time", FluentValue::from(clock_time(view, handled.at))),
+    ];
+    let line = view.texts.get(lang(view), "follow-up-handled", &args);
+    let line = if handled.note.is_empty() {
+        format!("✔ {line}")
+    } else {
+        format!("✔ {line}: “{}”", handled.note)
+    };
+    ui.label(
+        RichText::new(line)
+            .font(view.metrics.font(20.0))
+            .color(view.palette.accent),
+    );
 }
 
 fn heading(ui: &mut Ui, view: &View<'_>, item: &FollowUpItem) {
@@ -194,6 +206,14 @@ fn reason(view: &View<'_>, key: &str) -> String {
         .unwrap_or_else(|| text(view, &format!("reason-{key}")))
 }
 
+/// Ready-made notes: on a tablet without a keyboard one tap writes the note.
+const PRESETS: [&str; 4] = [
+    "follow-up-preset-drop-off",
+    "follow-up-preset-pick-up",
+    "follow-up-preset-phone",
+    "follow-up-preset-mentor",
+];
+
 fn note_editor(
     ui: &mut Ui,
     view: &View<'_>,
@@ -202,7 +222,23 @@ fn note_editor(
     actions: &mut Vec<Action>,
 ) {
     let (m, p) = (view.metrics, &view.palette);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = vec2(m.px(8.0), m.px(8.0));
+        for key in PRESETS {
+            let preset = text(view, key);
+            let on = staff_ui.note == preset;
+            if chip(ui, &preset, on, vec2(m.px(120.0), m.touch(56.0)), m, p).clicked() {
+                staff_ui.note = if on { String::new() } else { preset };
+            }
+        }
+    });
+    ui.add_space(m.px(8.0));
     let hint = text(view, "follow-up-note-hint");
+    let visuals = ui.visuals_mut();
+    visuals.extreme_bg_color = p.background;
+    visuals.override_text_color = Some(p.text);
+    visuals.widgets.inactive.bg_stroke = Stroke::new(1.5, p.border);
+    visuals.selection.stroke = Stroke::new(2.0, p.accent);
     let response = ui.add(
         TextEdit::multiline(&mut staff_ui.note)
             .hint_text(hint.clone())
@@ -212,6 +248,9 @@ fn note_editor(
             .font(m.font(22.0)),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &hint));
+    if std::mem::take(&mut staff_ui.focus_note) {
+        response.request_focus();
+    }
     ui.add_space(m.px(8.0));
     ui.horizontal(|ui| {
         let size = vec2(m.touch(260.0), m.touch(60.0));

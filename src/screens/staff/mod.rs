@@ -22,6 +22,8 @@ pub struct StaffUi {
     pub note: String,
     /// "Close the kiosk" was tapped once and waits for a second tap.
     pub exit_armed: bool,
+    /// The note field was just opened: put the keyboard's focus in it.
+    pub focus_note: bool,
 }
 
 /// Draws staff mode.

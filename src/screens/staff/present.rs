@@ -53,18 +53,27 @@ pub fn show(ui: &mut Ui, view: &View<'_>, children: &[PresentChild]) {
                         .color(p.accent),
                 );
                 ui.add_space(m.px(4.0));
-                ui.horizontal_wrapped(|ui| {
-                    ui.spacing_mut().item_spacing = egui::vec2(m.px(10.0), m.px(10.0));
-                    for child in in_group {
-                        child_card(ui, view, child, after_closing);
-                    }
-                });
+                // Cards in rows that fit the width (a frame cannot wrap by itself).
+                let gap = m.px(10.0);
+                let card_w = m.px(220.0);
+                let per_row = ((ui.available_width() + gap) / (card_w + gap))
+                    .floor()
+                    .max(1.0);
+                for row in in_group.chunks(per_row as usize) {
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
+                        for child in row {
+                            child_card(ui, view, child, card_w, after_closing);
+                        }
+                    });
+                    ui.add_space(gap);
+                }
                 ui.add_space(m.px(14.0));
             }
         });
 }
 
-fn child_card(ui: &mut Ui, view: &View<'_>, child: &PresentChild, highlight: bool) {
+fn child_card(ui: &mut Ui, view: &View<'_>, child: &PresentChild, width: f32, highlight: bool) {
     let (m, p) = (view.metrics, &view.palette);
     let (fill, stroke) = if highlight {
         (p.surface, Stroke::new(3.0, p.warning))
@@ -77,7 +86,9 @@ fn child_card(ui: &mut Ui, view: &View<'_>, child: &PresentChild, highlight: boo
         .corner_radius(CornerRadius::same(m.px(12.0) as u8))
         .inner_margin(Margin::same(m.px(12.0) as i8))
         .show(ui, |ui| {
-            ui.set_min_width(m.px(200.0));
+            let inner = width - 2.0 * m.px(12.0);
+            ui.set_min_width(inner);
+            ui.set_max_width(inner);
             ui.vertical(|ui| {
                 let name = format!("{} {}", child.first_name, child.last_name);
                 ui.label(RichText::new(name.trim()).font(m.bold(22.0)).color(p.text));

@@ -2,6 +2,8 @@
 //! day, a last day and a family back after weeks away, relative to today, so every
 //! greeting can be seen. All names are invented.
 
+pub mod history;
+
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use welkom_core::roster::{Roster, RosterGuardian};
@@ -115,6 +117,9 @@ const CHILD_NAMES: [&str; 26] = [
     "Thijs", "Zoë", "Jens", "Fenna", "Milan", "Evi", "Ties", "Lotte", "Olivier", "Nina", "Hugo",
     "Ilse", "Yusuf", "Amira",
 ];
+/// Second children's names, apart from [`CHILD_NAMES`] so no two children share a
+/// full name.
+const SIBLING_NAMES: [&str; 7] = ["Roos", "Teun", "Lina", "Guus", "Vera", "Stijn", "Puck"];
 const LAST_NAMES: [&str; 13] = [
     "de Jong",
     "van Dijk",
@@ -306,7 +311,7 @@ pub fn roster(today: Date) -> Roster {
         );
         r.links.push((g, c));
         if i % 4 == 0 {
-            let sibling = CHILD_NAMES[(i + 13) % CHILD_NAMES.len()];
+            let sibling = SIBLING_NAMES[(i / 4) % SIBLING_NAMES.len()];
             let c2 = child(
                 &mut r,
                 &format!("C2{i:02}"),
@@ -324,9 +329,23 @@ pub fn roster(today: Date) -> Roster {
 }
 
 /// Imports the demo roster and, once, a visit three weeks ago for the family that
-/// comes back today.
-pub fn install(store: &mut Store, today: Date, now: Timestamp) -> anyhow::Result<()> {
-    store.import_roster(&roster(today), now)?;
+/// comes back today, the demo's staff and four weeks of invented history.
+pub fn install(store: &mut Store, zone: &jiff::tz::TimeZone, now: Timestamp) -> anyhow::Result<()> {
+    let today = now.to_zoned(zone.clone()).date();
+    let roster = roster(today);
+    store.import_roster(&roster, now)?;
+    if store.staff_members()?.is_empty() {
+        for (name, pin, manager) in history::STAFF {
+            let role = if manager {
+                welkom_store::StaffRole::Manager
+            } else {
+                welkom_store::StaffRole::Staff
+            };
+            store.add_staff(name, role, pin, now)?;
+        }
+    }
+    let staff = store.staff_members()?;
+    history::install(store, &roster, zone, now, &staff)?;
     let noah = [ChildId("C006".into())];
     if store.last_visit_before(&noah, today)?.is_none() {
         let at = now
@@ -366,6 +385,16 @@ mod tests {
         let pins: std::collections::BTreeSet<_> =
             r.guardians.iter().filter_map(|g| g.pin.clone()).collect();
         assert_eq!(pins.len(), r.guardians.len(), "demo PINs are unique");
+        let names: std::collections::BTreeSet<_> = r
+            .children
+            .iter()
+            .map(|c| (c.first_name.as_str(), c.last_name.as_str()))
+            .collect();
+        assert_eq!(
+            names.len(),
+            r.children.len(),
+            "no two children share a name"
+        );
         assert!(
             r.guardians
                 .iter()
