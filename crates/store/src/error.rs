@@ -35,4 +35,7 @@ pub enum StoreError {
     /// A value given to the store is not acceptable; the message says what to do.
     #[error("{0}")]
     Invalid(String),
+    /// A badge is already linked to another guardian.
+    #[error("this badge already belongs to another guardian")]
+    BadgeTaken,
 }

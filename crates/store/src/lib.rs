@@ -8,6 +8,7 @@
 mod error;
 mod export;
 mod follow_ups;
+mod guardian_admin;
 mod migrations;
 mod outbox;
 mod pin_hash;
@@ -21,6 +22,7 @@ mod throttle;
 pub use error::StoreError;
 pub use export::RatingRow;
 pub use follow_ups::{FollowUpItem, FollowUpScope, Handled, MAX_NOTE_CHARS};
+pub use guardian_admin::GuardianOverview;
 pub use outbox::OutboxSummary;
 pub use present::PresentChild;
 pub use record::{NewFollowUp, NewRating, NewVisit, RecordedRating};

@@ -306,6 +306,22 @@ fn taken_by_other(tx: &Transaction<'_>, column: &str, value: &str, id: &Guardian
         .unwrap_or(true)
 }
 
+/// A random PIN, not trivial and held by no active guardian.
+pub(crate) fn draw_free_pin(tx: &Transaction<'_>, salt: &str) -> Result<String, StoreError> {
+    let is_taken = |pin: &str| {
+        tx.query_row(
+            "SELECT 1 FROM guardians WHERE pin_hash = ?1 AND active = 1",
+            [pin_hash(salt, pin)],
+            |_| Ok(()),
+        )
+        .optional()
+        .map(|found| found.is_some())
+        .unwrap_or(true)
+    };
+    welkom_core::pin::issue(&mut rand::rng(), ISSUED_PIN_LENGTH, is_taken)
+        .ok_or(StoreError::PinSpaceExhausted(ISSUED_PIN_LENGTH))
+}
+
 /// Issues a PIN to every active guardian without one.
 fn issue_missing_pins(tx: &Transaction<'_>, salt: &str) -> Result<Vec<IssuedPin>, StoreError> {
     let mut stmt = tx.prepare(
@@ -315,22 +331,9 @@ fn issue_missing_pins(tx: &Transaction<'_>, salt: &str) -> Result<Vec<IssuedPin>
     let without: Vec<(String, String, String)> = stmt
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
         .collect::<Result<_, _>>()?;
-    let mut rng = rand::rng();
     let mut issued = Vec::with_capacity(without.len());
     for (id, first_name, last_name) in without {
-        let is_taken = |pin: &str| {
-            tx.query_row(
-                "SELECT 1 FROM guardians WHERE pin_hash = ?1 AND active = 1",
-                [pin_hash(salt, pin)],
-                |_| Ok(()),
-            )
-            .optional()
-            .map(|found| found.is_some())
-            .unwrap_or(true)
-        };
-        let Some(pin) = welkom_core::pin::issue(&mut rng, ISSUED_PIN_LENGTH, is_taken) else {
-            return Err(StoreError::PinSpaceExhausted(ISSUED_PIN_LENGTH));
-        };
+        let pin = draw_free_pin(tx, salt)?;
         tx.execute(
             "UPDATE guardians SET pin_hash = ?1 WHERE id = ?2",
             (pin_hash(salt, &pin), &id),

@@ -188,3 +188,32 @@ fn a_pin_throttle_survives_reopening() {
         ThrottleState::default()
     );
 }
+
+#[test]
+fn a_manager_issues_and_revokes_pins_and_links_badges() {
+    let (_dir, mut store) = store();
+    let sanne = GuardianId("G1".into());
+    let joost = GuardianId("G2".into());
+    let pin = store.issue_pin(&sanne).unwrap();
+    assert!(!welkom_core::pin::is_trivial(&pin), "{pin}");
+    assert_eq!(store.guardian_by_pin(&pin).unwrap(), Some(sanne.clone()));
+    assert_eq!(
+        store.guardian_by_pin("4826").unwrap(),
+        None,
+        "the old PIN is gone"
+    );
+    store.revoke_pin(&sanne).unwrap();
+    assert_eq!(store.guardian_by_pin(&pin).unwrap(), None);
+    let overview = store.guardian_overview().unwrap();
+    let row = overview.iter().find(|g| g.id == sanne).unwrap();
+    assert!(!row.has_pin && !row.has_badge);
+    assert_eq!(row.children, ["Daan", "Fleur"]);
+
+    store.link_badge(&sanne, " 04A7F2C1 ").unwrap();
+    assert_eq!(store.guardian_by_badge("04A7F2C1").unwrap(), Some(sanne));
+    assert!(matches!(
+        store.link_badge(&joost, "04A7F2C1"),
+        Err(welkom_store::StoreError::BadgeTaken)
+    ));
+    assert!(store.issue_pin(&GuardianId("nobody".into())).is_err());
+}
