@@ -13,6 +13,7 @@ mod pin_hash;
 mod record;
 mod roster;
 mod schema_open;
+mod tally;
 
 pub use error::StoreError;
 pub use export::RatingRow;
