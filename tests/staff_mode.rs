@@ -80,6 +80,8 @@ fn a_low_rating_is_followed_up_with_a_note_and_the_name_of_who_talked() {
     assert!(!k.shows("Sanne"), "the welcome screen never names a parent");
 
     sign_in(&mut k, STAFF_PIN);
+    assert_eq!(staff_view(&k), Some(StaffView::Today));
+    k.tap("Opvolgen (1)");
     assert_eq!(staff_view(&k), Some(StaffView::FollowUp));
     assert!(k.shows("Sanne de Vries"));
     assert!(k.shows("Wil graag even praten"));

@@ -6,6 +6,7 @@ use super::{Kiosk, Screen, Welcome};
 use jiff::Timestamp;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use welkom_core::EventId;
+use welkom_core::tally::{DayTally, Trend};
 use welkom_store::{
     FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, StaffMember, StaffRole,
     find_staff_member,
@@ -34,6 +35,10 @@ pub enum StaffNotice {
 /// The team's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StaffView {
+    /// Today's tally.
+    Today,
+    /// The last four weeks.
+    Trend,
     /// Low ratings and talk requests to follow up.
     FollowUp,
     /// Children checked in and not yet out.
@@ -46,7 +51,14 @@ pub enum StaffView {
 
 impl StaffView {
     /// Every view, in the order of the tabs.
-    pub const ALL: [StaffView; 4] = [Self::FollowUp, Self::Present, Self::Sync, Self::Settings];
+    pub const ALL: [StaffView; 6] = [
+        Self::Today,
+        Self::Trend,
+        Self::FollowUp,
+        Self::Present,
+        Self::Sync,
+        Self::Settings,
+    ];
 
     /// Whether this member may open the view.
     pub fn allowed(self, role: StaffRole) -> bool {
@@ -57,6 +69,10 @@ impl StaffView {
 /// What a view shows, read from the store when the view opens.
 #[derive(Clone, Debug)]
 pub enum StaffData {
+    /// Today's tally.
+    Today(Box<DayTally>),
+    /// The last four weeks.
+    Trend(Box<Trend>),
     /// The follow-up list.
     FollowUp(Vec<FollowUpItem>),
     /// Children present, by group.
@@ -200,11 +216,11 @@ impl Kiosk {
                 tracing::info!(role = member.role.key(), "staff mode opened");
                 self.screen = Screen::Staff(Box::new(StaffSession {
                     member,
-                    view: StaffView::FollowUp,
+                    view: StaffView::Today,
                     data: StaffData::Unavailable,
                     writing_note: None,
                 }));
-                self.load_staff_view(StaffView::FollowUp);
+                self.load_staff_view(StaffView::Today);
             }
             None => {
                 pad.notice = Some(StaffNotice::NotRecognised);
@@ -228,7 +244,17 @@ impl Kiosk {
     }
 
     fn read_staff_data(&self, view: StaffView) -> StaffData {
+        let zone = self.config.location.time_zone.zone();
+        let today = self.local_now().date();
         let result = match view {
+            StaffView::Today => self
+                .store
+                .day_tally(today, zone)
+                .map(|t| StaffData::Today(Box::new(t))),
+            StaffView::Trend => self
+                .store
+                .trend(today, zone)
+                .map(|t| StaffData::Trend(Box::new(t))),
             StaffView::FollowUp => self
                 .store
                 .follow_ups(FollowUpScope::OpenAndHandledSince(self.start_of_today()))

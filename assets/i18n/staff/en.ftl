@@ -21,6 +21,24 @@ staff-tab-present = Present
 staff-tab-sync = Sync
 staff-tab-settings = Settings
 
+## Today
+today-title = Today
+today-answers = { $answers } answers from { $visits } visits
+today-too-few = Fewer than 5 answers: counts only.
+today-enthusiastic = Enthusiastic
+today-low = Low
+today-response = Response
+today-misuse = { $count } taps without a code not counted
+today-by-group = Per group
+today-by-hour = Per hour
+
+## Trend
+trend-title = The last four weeks
+trend-axis = Share of enthusiastic parents per day (only days with at least 5 answers)
+trend-chart = Chart of the share of enthusiastic parents per day, drop-off and pick-up
+trend-week-change = { $moment }: { $now } enthusiastic this week, { $before } the week before ({ $points } points)
+trend-week-unknown = { $moment }: too few answers yet to compare two weeks
+
 ## Follow up
 follow-up-title = Parents to talk to
 follow-up-empty = Nothing to follow up. Well done!

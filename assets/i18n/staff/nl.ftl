@@ -21,6 +21,24 @@ staff-tab-present = Aanwezig
 staff-tab-sync = Synchronisatie
 staff-tab-settings = Instellingen
 
+## Vandaag
+today-title = Vandaag
+today-answers = { $answers } antwoorden bij { $visits } bezoeken
+today-too-few = Minder dan 5 antwoorden: alleen de aantallen.
+today-enthusiastic = Enthousiast
+today-low = Laag
+today-response = Respons
+today-misuse = { $count } tikken zonder code niet meegeteld
+today-by-group = Per groep
+today-by-hour = Per uur
+
+## Trend
+trend-title = De laatste vier weken
+trend-axis = Aandeel enthousiast per dag (alleen dagen met minstens 5 antwoorden)
+trend-chart = Grafiek van het aandeel enthousiaste ouders per dag, brengen en halen
+trend-week-change = { $moment }: { $now } enthousiast deze week, { $before } de week ervoor ({ $points } procentpunt)
+trend-week-unknown = { $moment }: nog te weinig antwoorden om twee weken te vergelijken
+
 ## Opvolgen
 follow-up-title = Ouders om te spreken
 follow-up-empty = Niets om op te volgen. Mooi zo!

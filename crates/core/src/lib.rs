@@ -12,6 +12,7 @@ pub mod pin;
 pub mod rating;
 pub mod roster;
 pub mod scale;
+pub mod tally;
 
 pub use greeting::{Greeting, Occasion, TimeOfDay};
 pub use ids::{ChildId, EventId, GuardianId};

@@ -17,6 +17,7 @@ mod record;
 mod roster;
 mod schema_open;
 mod staff;
+mod tally;
 mod throttle;
 
 pub use error::StoreError;

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_staff_and_privacy.sql"),
+    include_str!("../migrations/0003_tally_indexes.sql"),
 ];
 
 /// The schema version this build produces.

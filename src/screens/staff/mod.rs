@@ -6,6 +6,8 @@ pub mod pin_pad;
 pub mod present;
 pub mod settings;
 pub mod sync;
+pub mod today;
+pub mod trend;
 
 use super::View;
 use crate::kiosk::{Action, StaffData, StaffSession, StaffView};
@@ -39,6 +41,8 @@ pub fn show(
     ui.separator();
     ui.add_space(view.metrics.px(12.0));
     match &session.data {
+        StaffData::Today(tally) => today::show(ui, view, tally),
+        StaffData::Trend(trend) => trend::show(ui, view, trend),
         StaffData::FollowUp(items) => {
             follow_up::show(ui, view, items, session.writing_note, staff_ui, actions)
         }
@@ -95,6 +99,8 @@ fn top_bar(ui: &mut Ui, view: &View<'_>, session: &StaffSession, actions: &mut V
 
 fn tab_label(view: &View<'_>, tab: StaffView) -> String {
     match tab {
+        StaffView::Today => text(view, "staff-tab-today"),
+        StaffView::Trend => text(view, "staff-tab-trend"),
         StaffView::FollowUp => {
             let open = view.kiosk.open_follow_ups();
             if open > 0 {
