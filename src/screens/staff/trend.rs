@@ -16,15 +16,12 @@ pub fn show(ui: &mut Ui, view: &View<'_>, trend: &Trend) {
     let drop_off = text(view, "moment-drop-off");
     let pick_up = text(view, "moment-pick-up");
     let colours = [p.accent, p.celebrate];
-    ui.horizontal_wrapped(|ui| {
-        for (name, change) in [
-            (&drop_off, &trend.week_on_week.drop_off),
-            (&pick_up, &trend.week_on_week.pick_up),
-        ] {
-            week_line(ui, view, name, change);
-            ui.add_space(m.px(24.0));
-        }
-    });
+    for (name, change) in [
+        (&drop_off, &trend.week_on_week.drop_off),
+        (&pick_up, &trend.week_on_week.pick_up),
+    ] {
+        week_line(ui, view, name, change);
+    }
     ui.add_space(m.px(8.0));
     ui.horizontal(|ui| {
         for (name, colour) in [(&drop_off, colours[0]), (&pick_up, colours[1])] {
@@ -111,9 +108,17 @@ fn chart(ui: &Ui, view: &View<'_>, rect: Rect, days: &[TrendDay], colours: [Colo
     for (i, d) in days.iter().enumerate() {
         let monday = d.date.weekday() == jiff::civil::Weekday::Monday;
         if monday || i == 0 || i + 1 == days.len() {
+            // The first and last labels stay inside the chart.
+            let align = if i == 0 {
+                Align2::LEFT_TOP
+            } else if i + 1 == days.len() {
+                Align2::RIGHT_TOP
+            } else {
+                Align2::CENTER_TOP
+            };
             painter.text(
                 pos2(x(i), bottom + m.px(6.0)),
-                Align2::CENTER_TOP,
+                align,
                 day_month(d.date),
                 font.clone(),
                 p.muted,
