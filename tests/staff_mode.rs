@@ -242,3 +242,31 @@ fn without_staff_members_the_pad_says_how_to_add_them() {
             .is_some()
     );
 }
+
+#[test]
+fn today_counts_the_faces_and_shows_counts_only_under_five_answers() {
+    let mut k = staffed("", MONDAY_MORNING);
+    k.type_pin("4826");
+    k.tap("Goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Klaar");
+    k.type_pin("8152");
+    k.tap("Overslaan");
+    sign_in(&mut k, STAFF_PIN);
+    assert_eq!(staff_view(&k), Some(StaffView::Today));
+    let Screen::Staff(session) = k.screen() else {
+        panic!("not in staff mode");
+    };
+    let welkom::kiosk::StaffData::Today(tally) = &session.data else {
+        panic!("Today shows no tally");
+    };
+    assert_eq!(tally.drop_off.total.answers, 1);
+    assert_eq!(tally.drop_off.total.visits, 2);
+    assert_eq!(tally.drop_off.total.enthusiastic_percent, None);
+    assert!(k.shows("1 antwoord bij 2 bezoeken"));
+    assert!(k.shows("Minder dan 5 antwoorden: alleen de aantallen."));
+    k.tap("Trend");
+    assert_eq!(staff_view(&k), Some(StaffView::Trend));
+    assert!(k.shows("Brengen: nog te weinig antwoorden om twee weken te vergelijken"));
+    assert!(k.shows("Halen: nog te weinig antwoorden om twee weken te vergelijken"));
+}

@@ -23,7 +23,13 @@ staff-tab-settings = Settings
 
 ## Today
 today-title = Today
-today-answers = { $answers } answers from { $visits } visits
+today-answers = { $answers ->
+    [one] 1 answer
+   *[other] { $answers } answers
+} from { $visits ->
+    [one] 1 visit
+   *[other] { $visits } visits
+}
 today-too-few = Fewer than 5 answers: counts only.
 today-enthusiastic = Enthusiastic
 today-low = Low

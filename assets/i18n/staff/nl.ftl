@@ -23,7 +23,13 @@ staff-tab-settings = Instellingen
 
 ## Vandaag
 today-title = Vandaag
-today-answers = { $answers } antwoorden bij { $visits } bezoeken
+today-answers = { $answers ->
+    [one] 1 antwoord
+   *[other] { $answers } antwoorden
+} bij { $visits ->
+    [one] 1 bezoek
+   *[other] { $visits } bezoeken
+}
 today-too-few = Minder dan 5 antwoorden: alleen de aantallen.
 today-enthusiastic = Enthousiast
 today-low = Laag
