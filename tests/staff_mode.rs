@@ -138,6 +138,15 @@ fn a_wrong_staff_pin_is_refused_and_five_start_a_cooldown_that_survives_a_restar
     assert!(matches!(k.screen(), Screen::StaffPin(_)));
     let failures = k.query_i64("SELECT failures FROM pin_throttle WHERE pad = 'staff'");
     assert_eq!(failures, 5);
+    // A kiosk started again on the same data keeps the cooldown.
+    let restarted =
+        welkom::commands::build_app(k.dir.path(), false, std::sync::Arc::new(k.clock.clone()))
+            .unwrap();
+    assert!(restarted.kiosk.staff_cooldown().is_some());
+    assert!(
+        restarted.kiosk.cooldown().is_none(),
+        "the guardians' keypad is free"
+    );
     // The guardians' keypad is not affected.
     k.tap("Terug");
     k.type_pin("4826");

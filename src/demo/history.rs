@@ -25,8 +25,8 @@ const NOTES: [&str; 4] = [
     "",
 ];
 
-/// Writes the history once (when the store holds no ratings yet): visits and ratings
-/// of the last four weeks and of today until `now`, follow-ups with reasons and talk
+/// Writes the history (on the demo's first start): visits and ratings of the last
+/// four weeks and of today until `now`, follow-ups with reasons and talk
 /// requests, and notes on all follow-ups before today.
 pub fn install(
     store: &mut Store,
@@ -35,9 +35,6 @@ pub fn install(
     now: Timestamp,
     staff: &[StaffMember],
 ) -> Result<(), StoreError> {
-    if !store.ratings_between(None, None)?.is_empty() {
-        return Ok(());
-    }
     let today = now.to_zoned(zone.clone()).date();
     let mut rng = StdRng::seed_from_u64(0x57E1_C0DE);
     let reasons = crate::config::DEFAULT_REASONS;

@@ -334,7 +334,10 @@ pub fn install(store: &mut Store, zone: &jiff::tz::TimeZone, now: Timestamp) -> 
     let today = now.to_zoned(zone.clone()).date();
     let roster = roster(today);
     store.import_roster(&roster, now)?;
-    if store.staff_members()?.is_empty() {
+    // The first start of the demo adds its staff and its history; later starts
+    // keep what is there.
+    let first_start = store.staff_members()?.is_empty();
+    if first_start {
         for (name, pin, manager) in history::STAFF {
             let role = if manager {
                 welkom_store::StaffRole::Manager
@@ -344,8 +347,10 @@ pub fn install(store: &mut Store, zone: &jiff::tz::TimeZone, now: Timestamp) -> 
             store.add_staff(name, role, pin, now)?;
         }
     }
-    let staff = store.staff_members()?;
-    history::install(store, &roster, zone, now, &staff)?;
+    if first_start {
+        let staff = store.staff_members()?;
+        history::install(store, &roster, zone, now, &staff)?;
+    }
     let noah = [ChildId("C006".into())];
     if store.last_visit_before(&noah, today)?.is_none() {
         let at = now

@@ -22,3 +22,20 @@ pub struct View<'a> {
     /// Colours (dimmed outside opening hours).
     pub palette: Palette,
 }
+
+/// The words of a reason in a language: the configured text in that language, then
+/// in the location's, then the translation files' `reason-KEY`.
+pub fn reason_words(view: &View<'_>, key: &str, lang: &welkom_core::LanguageTag) -> String {
+    let config = &view.kiosk.config;
+    config
+        .reasons()
+        .iter()
+        .find(|r| r.key == key)
+        .and_then(|r| {
+            r.text
+                .get(lang)
+                .or_else(|| r.text.get(&config.location.language))
+                .cloned()
+        })
+        .unwrap_or_else(|| view.texts.plain(lang, &format!("reason-{key}")))
+}

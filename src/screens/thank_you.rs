@@ -61,14 +61,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
                     |ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for reason in row {
-                            let text = reason
-                                .text
-                                .get(lang)
-                                .or_else(|| reason.text.get(&config.location.language))
-                                .cloned()
-                                .unwrap_or_else(|| {
-                                    t.plain(lang, &format!("reason-{}", reason.key))
-                                });
+                            let text = super::reason_words(view, &reason.key, lang);
                             let on = thanks.reasons.contains(&reason.key);
                             if chip(ui, &text, on, chip_size, m, p).clicked() {
                                 actions.push(Action::ToggleReason(reason.key.clone()));

@@ -6,7 +6,7 @@ use crate::record::parse_id;
 use crate::{StaffMember, Store, StoreError};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::json;
 use welkom_core::{EventId, GuardianId, Moment};
@@ -67,20 +67,37 @@ pub enum FollowUpScope {
     All,
 }
 
+/// Whether a rating needs a talk: counted (not misuse, not superseded), not talked
+/// about yet, and one of the two lowest faces (as `welkom_core::Scale::is_low` says)
+/// or followed by a talk request. The one place this is decided; it keeps
+/// `follow_ups_open` up to date for one rating.
+const REFRESH_OPEN: &str = "
+INSERT INTO follow_ups_open (rating_id)
+SELECT r.id FROM ratings r
+WHERE r.id = ?1 AND r.misuse = 0
+  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.supersedes = r.id)
+  AND NOT EXISTS (SELECT 1 FROM follow_up_notes n WHERE n.rating_id = r.id)
+  AND (r.score <= 2 OR coalesce((SELECT f.talk_request FROM rating_followups f
+                                 WHERE f.rating_id = r.id
+                                 ORDER BY f.at_unix_ms DESC, f.id DESC LIMIT 1), 0) = 1)";
+
+/// Brings `follow_ups_open` up to date for one rating, inside the caller's
+/// transaction.
+pub(crate) fn refresh_open(tx: &Transaction<'_>, rating_id: EventId) -> Result<(), StoreError> {
+    let id = rating_id.to_string();
+    tx.prepare_cached("DELETE FROM follow_ups_open WHERE rating_id = ?1")?
+        .execute([&id])?;
+    tx.prepare_cached(REFRESH_OPEN)?.execute([&id])?;
+    Ok(())
+}
+
+/// The open follow-ups and those talked about since ?1, with their latest follow-up
+/// and latest note; only the listed ratings are read.
 const ITEMS: &str = "
-WITH latest_follow_up AS (
-    SELECT rating_id, reasons, talk_request, guardian_id FROM (
-        SELECT f.*, row_number() OVER (
-            PARTITION BY f.rating_id ORDER BY f.at_unix_ms DESC, f.id DESC) AS n
-        FROM rating_followups f)
-    WHERE n = 1
-),
-latest_note AS (
-    SELECT rating_id, staff_name, note, at_unix_ms FROM (
-        SELECT t.*, row_number() OVER (
-            PARTITION BY t.rating_id ORDER BY t.at_unix_ms DESC, t.id DESC) AS n
-        FROM follow_up_notes t)
-    WHERE n = 1
+WITH listed AS (
+    SELECT rating_id FROM follow_ups_open
+    UNION
+    SELECT rating_id FROM follow_up_notes WHERE at_unix_ms >= ?1
 )
 SELECT r.id, r.at_unix_ms, r.local_date, r.moment, r.score, r.scale,
        coalesce(r.guardian_id, f.guardian_id),
@@ -95,15 +112,15 @@ SELECT r.id, r.at_unix_ms, r.local_date, r.moment, r.score, r.scale,
        END,
        r.groups, f.reasons, coalesce(f.talk_request, 0),
        n.staff_name, n.note, n.at_unix_ms
-FROM ratings r
-LEFT JOIN latest_follow_up f ON f.rating_id = r.id
-LEFT JOIN latest_note n ON n.rating_id = r.id
+FROM listed l
+JOIN ratings r ON r.id = l.rating_id
+LEFT JOIN rating_followups f ON f.id = (
+    SELECT x.id FROM rating_followups x WHERE x.rating_id = r.id
+    ORDER BY x.at_unix_ms DESC, x.id DESC LIMIT 1)
+LEFT JOIN follow_up_notes n ON n.id = (
+    SELECT y.id FROM follow_up_notes y WHERE y.rating_id = r.id
+    ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)
 LEFT JOIN guardians g ON g.id = coalesce(r.guardian_id, f.guardian_id)
-WHERE r.misuse = 0
-  -- the two lowest faces, as welkom_core::Scale::is_low defines them
-  AND (r.score <= 2 OR f.talk_request = 1)
-  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.supersedes = r.id)
-  AND (n.rating_id IS NULL OR n.at_unix_ms >= ?1)
 ORDER BY r.at_unix_ms DESC, r.id DESC";
 
 impl Store {
@@ -163,11 +180,10 @@ impl Store {
 
     /// How many follow-ups are still open (the count on the staff button).
     pub fn open_follow_up_count(&self) -> Result<usize, StoreError> {
-        Ok(self
-            .follow_ups(FollowUpScope::OpenAndHandledSince(Timestamp::MAX))?
-            .iter()
-            .filter(|i| i.handled.is_none())
-            .count())
+        let count: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM follow_ups_open", [], |row| row.get(0))?;
+        Ok(count as usize)
     }
 
     /// A staff member has talked with the guardian about this rating. The note is
@@ -218,6 +234,7 @@ impl Store {
             "note": note,
         });
         enqueue(&tx, id, FOLLOWUP_HANDLED, at, &data)?;
+        refresh_open(&tx, rating_id)?;
         tx.commit()?;
         Ok(())
     }

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_staff_and_privacy.sql"),
     include_str!("../migrations/0003_tally_indexes.sql"),
+    include_str!("../migrations/0004_open_follow_ups.sql"),
 ];
 
 /// The schema version this build produces.

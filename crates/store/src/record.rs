@@ -1,6 +1,7 @@
 //! Recording what guardians give: visits, ratings and what they add after a low
 //! rating. Each write is one short transaction that also fills the outbox.
 
+use crate::follow_ups::refresh_open;
 use crate::outbox::{RATING_FOLLOWUP, RATING_RECORDED, VISIT_RECORDED, enqueue};
 use crate::{Store, StoreError};
 use jiff::Timestamp;
@@ -138,6 +139,10 @@ impl Store {
             "misuse": rating.misuse,
         });
         enqueue(&tx, rating.id, RATING_RECORDED, rating.at, &data)?;
+        refresh_open(&tx, rating.id)?;
+        if let Some(earlier) = supersedes {
+            refresh_open(&tx, earlier)?;
+        }
         tx.commit()?;
         Ok(RecordedRating {
             id: rating.id,
@@ -169,6 +174,7 @@ impl Store {
             "talk_request": follow_up.talk_request,
         });
         enqueue(&tx, follow_up.id, RATING_FOLLOWUP, follow_up.at, &data)?;
+        refresh_open(&tx, follow_up.rating_id)?;
         tx.commit()?;
         Ok(())
     }

@@ -184,7 +184,11 @@ fn details(ui: &mut Ui, view: &View<'_>, item: &FollowUpItem) {
         }
     });
     if !item.reasons.is_empty() {
-        let reasons: Vec<String> = item.reasons.iter().map(|k| reason(view, k)).collect();
+        let reasons: Vec<String> = item
+            .reasons
+            .iter()
+            .map(|k| crate::screens::reason_words(view, k, lang(view)))
+            .collect();
         let line = view.texts.get(
             lang(view),
             "follow-up-reasons",
@@ -192,18 +196,6 @@ fn details(ui: &mut Ui, view: &View<'_>, item: &FollowUpItem) {
         );
         ui.label(RichText::new(line).font(m.font(20.0)).color(p.text));
     }
-}
-
-/// A reason's words: the configured text in the location's language, else the
-/// translation files'.
-fn reason(view: &View<'_>, key: &str) -> String {
-    view.kiosk
-        .config
-        .reasons()
-        .iter()
-        .find(|r| r.key == key)
-        .and_then(|r| r.text.get(lang(view)).cloned())
-        .unwrap_or_else(|| text(view, &format!("reason-{key}")))
 }
 
 /// Ready-made notes: on a tablet without a keyboard one tap writes the note.

@@ -3,7 +3,7 @@
 //! change.
 
 use super::today::percent;
-use super::{day, lang, text, title};
+use super::{lang, text, title};
 use crate::screens::View;
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, pos2, vec2};
 use fluent_bundle::FluentValue;
@@ -155,7 +155,5 @@ fn chart(ui: &Ui, view: &View<'_>, rect: Rect, days: &[TrendDay], colours: [Colo
 
 /// "23-11" under the chart.
 fn day_month(date: jiff::civil::Date) -> String {
-    let full = day(date);
-    full.rsplit_once('-')
-        .map_or(full.clone(), |(dm, _)| dm.to_owned())
+    format!("{}-{}", date.day(), date.month())
 }
