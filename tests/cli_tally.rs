@@ -57,8 +57,7 @@ fn at(day: Date, hour: i8, minute: i8) -> Timestamp {
 fn visit_and_rate(
     store: &mut Store,
     day: Date,
-    g: &str,
-    kids: &[&str],
+    (g, kids): (&str, &[&str]),
     moment: Moment,
     time: (i8, i8),
     scores: &[u8],
@@ -79,7 +78,10 @@ fn visit_and_rate(
             id: EventId::new(),
             score,
             scale: Scale::Four,
-            at: at(day, time.0, time.1 + i as i8 + 1),
+            at: visit
+                .at
+                .checked_add(jiff::SignedDuration::from_secs(40 * (i as i64 + 1)))
+                .unwrap(),
             misuse,
         };
         store.record_rating(&visit, &rating).unwrap();
@@ -103,20 +105,34 @@ fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
 
     let mut store = Store::open(&data.join("welkom.sqlite")).unwrap();
     let (drop_off, pick_up) = (Moment::DropOff, Moment::PickUp);
-    visit_and_rate(&mut store, DAY, "G1", &["C1", "C2"], drop_off, (7, 58), &[2, 4], false);
-    visit_and_rate(&mut store, DAY, "G2", &["C3"], drop_off, (8, 5), &[4], false);
-    visit_and_rate(&mut store, DAY, "G3", &["C4"], drop_off, (8, 10), &[3], false);
-    visit_and_rate(&mut store, DAY, "G4", &["C5"], drop_off, (8, 20), &[1], false);
-    visit_and_rate(&mut store, DAY, "G5", &["C6"], drop_off, (8, 40), &[4], false);
-    visit_and_rate(&mut store, DAY, "G6", &["C7"], drop_off, (9, 1), &[], false);
-    visit_and_rate(&mut store, DAY, "G6", &["C7"], pick_up, (16, 30), &[4, 4, 4], true);
-    visit_and_rate(&mut store, DAY, "G1", &["C1"], pick_up, (17, 5), &[3], false);
+    // Who, which children, moment, local time, faces in turn (a second one re-rates),
+    // misuse.
+    type Pass<'a> = (&'a str, &'a [&'a str], Moment, (i8, i8), &'a [u8], bool);
+    let passes: [Pass<'_>; 8] = [
+        ("G1", &["C1", "C2"], drop_off, (7, 58), &[2, 4], false),
+        ("G2", &["C3"], drop_off, (8, 5), &[4], false),
+        ("G3", &["C4"], drop_off, (8, 10), &[3], false),
+        ("G4", &["C5"], drop_off, (8, 20), &[1], false),
+        ("G5", &["C6"], drop_off, (8, 40), &[4], false),
+        ("G6", &["C7"], drop_off, (9, 1), &[], false),
+        ("G6", &["C7"], pick_up, (16, 30), &[4, 4, 4], true),
+        ("G1", &["C1"], pick_up, (17, 5), &[3], false),
+    ];
+    for (g, kids, moment, time, scores, misuse) in passes {
+        visit_and_rate(&mut store, DAY, (g, kids), moment, time, scores, misuse);
+    }
     // Another day, not in the tally.
     let next = DAY.tomorrow().unwrap();
-    visit_and_rate(&mut store, next, "G2", &["C3"], drop_off, (8, 0), &[1], false);
-    let expected = store
-        .day_tally(DAY, &TimeZone::get(ZONE).unwrap())
-        .unwrap();
+    visit_and_rate(
+        &mut store,
+        next,
+        ("G2", &["C3"]),
+        drop_off,
+        (8, 0),
+        &[1],
+        false,
+    );
+    let expected = store.day_tally(DAY, &TimeZone::get(ZONE).unwrap()).unwrap();
     drop(store);
 
     // The day has something in every kind of row, so the comparison means something.
@@ -124,7 +140,10 @@ fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
     assert_eq!((drop.total.answers, drop.total.visits), (5, 6));
     assert_eq!(drop.total.enthusiastic_percent, Some(60.0));
     assert_eq!(drop.groups.len(), 3);
-    assert_eq!(drop.hours.iter().map(|h| h.hour).collect::<Vec<_>>(), [7, 8, 9]);
+    assert_eq!(
+        drop.hours.iter().map(|h| h.hour).collect::<Vec<_>>(),
+        [7, 8, 9]
+    );
     assert_eq!(expected.pick_up.misuse, 3);
 
     let out = welkom(
@@ -138,7 +157,10 @@ fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
     let out = welkom(&data, &["tally", "--date", &DAY.to_string()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let table = String::from_utf8(out.stdout).unwrap();
-    assert!(table.contains("Tally for Monday 2026-03-02 (America/Kralendijk)"), "{table}");
+    assert!(
+        table.contains("Tally for Monday 2026-03-02 (America/Kralendijk)"),
+        "{table}"
+    );
     assert!(table.contains("Group Vlinders"), "{table}");
     assert!(table.contains("07:00-07:59"), "{table}");
     for name in NAMES {

@@ -14,8 +14,8 @@ pub fn write(out: &mut impl Write, tally: &DayTally, zone: &str) -> io::Result<(
     )?;
     writeln!(
         out,
-        "Percentages only where a row has at least {MIN_ANSWERS} answers. A rating counts in \
-         each group of its children, so group rows may add up to more than the total."
+        "Percentages only where a row has at least {MIN_ANSWERS} answers.\n\
+         A rating counts in each group of its children: group rows may add up to more than the total."
     )?;
     for moment in Moment::ALL {
         writeln!(out)?;
@@ -35,11 +35,7 @@ fn write_moment(out: &mut impl Write, tally: &MomentTally) -> io::Result<()> {
         tally.total.answers, tally.total.visits
     )?;
     if tally.misuse > 0 {
-        write!(
-            out,
-            ", {} ratings flagged as misuse (not counted)",
-            tally.misuse
-        )?;
+        write!(out, ", flagged as misuse and not counted: {}", tally.misuse)?;
     }
     writeln!(out)?;
     let mut rows: Vec<(String, &Cell)> = vec![("Total".to_owned(), &tally.total)];
@@ -152,7 +148,9 @@ mod tests {
             text.contains("Tally for Monday 2026-03-02 (Europe/Amsterdam)"),
             "{text}"
         );
-        assert!(text.contains("Drop-off: 6 answers, 8 visits, 1 ratings flagged as misuse"));
+        assert!(
+            text.contains("Drop-off: 6 answers, 8 visits, flagged as misuse and not counted: 1\n")
+        );
         assert!(text.contains("Pick-up: 0 answers, 0 visits\n"));
         let line = |start: &str| {
             text.lines()
