@@ -49,6 +49,16 @@ pub enum Command {
         #[command(subcommand)]
         what: StaffCommand,
     },
+    /// Show a day's tally: per moment the faces, the share of enthusiastic and low
+    /// answers and the response rate, in total, per group and per hour.
+    Tally {
+        /// The day (YYYY-MM-DD); default today in the location's time zone.
+        #[arg(long)]
+        date: Option<Date>,
+        /// text (a table) or json.
+        #[arg(long, value_enum, default_value_t = TallyFormat::Text)]
+        format: TallyFormat,
+    },
 }
 
 /// What `welkom staff` does.
@@ -99,5 +109,14 @@ pub enum Format {
     /// Comma-separated values with a header row.
     Csv,
     /// A JSON array.
+    Json,
+}
+
+/// How `welkom tally` writes the tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TallyFormat {
+    /// A table for a manager to read.
+    Text,
+    /// The tally as JSON, field names in snake_case.
     Json,
 }

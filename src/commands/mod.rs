@@ -5,6 +5,7 @@ mod export;
 mod import_roster;
 mod run_kiosk;
 mod staff;
+mod tally;
 
 use crate::cli::{Cli, Command, ExportWhat};
 use crate::config::{self, Config};
@@ -49,6 +50,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             what: ExportWhat::Ratings { format, from, to },
         }) => {
             export::ratings(&data_dir, format, from, to)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Tally { date, format }) => {
+            tally::run(&data_dir, date, format)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -16,8 +16,7 @@
 //! - *Enthusiastic*: the top face of the rating's own scale (score == scale size).
 //! - *Low*: the two lowest faces, scores 1 and 2, on every scale
 //!   ([`crate::Scale::is_low`]).
-//! - *Response rate*: answers divided by visits (it may exceed 100 % when a guardian
-//!   answers more often than the kiosk recorded visits, e.g. anonymously).
+//! - *Response rate*: answers divided by visits (not capped at 100 %).
 //!
 //! # The five-answer rule
 //!
