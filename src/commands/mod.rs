@@ -2,10 +2,12 @@
 
 mod check_config;
 mod export;
+mod family;
 mod import_roster;
+mod retention;
 mod run_kiosk;
 
-use crate::cli::{Cli, Command, ExportWhat};
+use crate::cli::{Cli, Command, ExportWhat, FamilyWhat};
 use crate::config::{self, Config};
 use crate::paths;
 use anyhow::Context;
@@ -49,6 +51,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             export::ratings(&data_dir, format, from, to)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Retention { dry_run }) => retention::run(&data_dir, dry_run),
+        Some(Command::Family {
+            what: FamilyWhat::Export { guardian_id },
+        }) => family::export(&data_dir, &guardian_id),
+        Some(Command::Family {
+            what: FamilyWhat::Erase { guardian_id, yes },
+        }) => family::erase(&data_dir, &guardian_id, yes),
     }
 }
 

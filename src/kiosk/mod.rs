@@ -16,7 +16,7 @@ use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use welkom_core::misuse::BurstGuard;
 use welkom_core::{ChildId, EventId, GuardianId, MomentWindows, greeting};
-use welkom_store::{NewFollowUp, NewRating, NewVisit, Store};
+use welkom_store::{NewFollowUp, NewRating, NewVisit, Privacy, Store};
 
 /// Something a guardian did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -412,6 +412,12 @@ impl Kiosk {
             scale,
             at: self.now(),
             misuse,
+            privacy: if self.config.privacy.anonymous {
+                Privacy::Anonymous
+            } else {
+                Privacy::Linked
+            },
+            replaces: visit.changing,
         };
         match self.store.record_rating(&visit.visit, &rating) {
             Ok(_) => {
@@ -451,6 +457,7 @@ impl Kiosk {
             rating_id: t.rating_id,
             reasons: t.reasons.clone(),
             talk_request: t.talk_request,
+            guardian_id: Some(t.visit.visit.guardian_id.clone()),
             at: self.now(),
         };
         if let Err(e) = self.store.record_follow_up(&follow_up) {

@@ -7,15 +7,24 @@
 
 mod error;
 mod export;
+mod family;
 mod migrations;
 mod outbox;
 mod pin_hash;
 mod record;
+mod retention;
 mod roster;
 mod schema_open;
+#[cfg(test)]
+mod test_support;
 
 pub use error::StoreError;
 pub use export::RatingRow;
-pub use record::{NewFollowUp, NewRating, NewVisit, RecordedRating};
+pub use family::{
+    ChildRecord, FamilyErasure, FamilyRecord, FollowUpRecord, GuardianRecord, LinkRecord,
+    NoteRecord, OutboxRecord, RatingRecord, VisitRecord,
+};
+pub use record::{NewFollowUp, NewRating, NewVisit, Privacy, RecordedRating};
+pub use retention::RetentionReport;
 pub use roster::{Family, ImportSummary, IssuedPin};
 pub use schema_open::Store;
