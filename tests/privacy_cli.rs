@@ -199,7 +199,10 @@ fn erase_leaves_no_trace() {
         .flat_map(|(_, b)| b)
         .collect();
     for name in ERASED_NAMES {
-        assert!(holds(&all_bytes, name), "the test needs {name} stored first");
+        assert!(
+            holds(&all_bytes, name),
+            "the test needs {name} stored first"
+        );
     }
     let statistic_before = statistic(&data);
     let ratings_before = query_i64(&data, "SELECT count(*) FROM ratings");
@@ -233,10 +236,7 @@ fn erase_leaves_no_trace() {
         .query_row("SELECT count(*) FROM guardians", [], |r| r.get(0))
         .unwrap();
 
-    let out = welkom(
-        &data,
-        &["family", "erase", "--guardian-id", "GX1", "--yes"],
-    );
+    let out = welkom(&data, &["family", "erase", "--guardian-id", "GX1", "--yes"]);
     let stdout = text(&out.stdout);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
@@ -277,8 +277,15 @@ fn erase_leaves_no_trace() {
     );
     drop(watcher);
 
-    assert_eq!(statistic(&data), statistic_before, "the statistic is unchanged");
-    assert_eq!(query_i64(&data, "SELECT count(*) FROM ratings"), ratings_before);
+    assert_eq!(
+        statistic(&data),
+        statistic_before,
+        "the statistic is unchanged"
+    );
+    assert_eq!(
+        query_i64(&data, "SELECT count(*) FROM ratings"),
+        ratings_before
+    );
     assert_eq!(
         query_i64(&data, "SELECT count(*) FROM children WHERE id = 'CX2'"),
         1,
@@ -349,7 +356,10 @@ fn retention_drops_old_links_and_keeps_the_counts() {
     assert!(stdout.contains("ratings unlinked: 2"), "{stdout}");
     assert!(stdout.contains("Nothing was changed"), "{stdout}");
     assert_eq!(
-        query_i64(&data, "SELECT count(*) FROM ratings WHERE guardian_id IS NOT NULL"),
+        query_i64(
+            &data,
+            "SELECT count(*) FROM ratings WHERE guardian_id IS NOT NULL"
+        ),
         3
     );
 

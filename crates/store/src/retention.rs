@@ -66,8 +66,7 @@ impl Store {
     /// per day, moment, group and face do not change.
     pub fn apply_retention(&mut self, cutoff: Date) -> Result<RetentionReport, StoreError> {
         let cutoff = cutoff.to_string();
-        let mut report = RetentionReport::default();
-        report.ratings_unlinked = in_batches(&mut self.conn, |tx| {
+        let ratings_unlinked = in_batches(&mut self.conn, |tx| {
             Ok(tx.execute(
                 &format!(
                     "UPDATE ratings SET guardian_id = NULL, visit_id = NULL
@@ -76,7 +75,7 @@ impl Store {
                 params![cutoff, BATCH],
             )? as u64)
         })?;
-        report.follow_ups_unlinked = in_batches(&mut self.conn, |tx| {
+        let follow_ups_unlinked = in_batches(&mut self.conn, |tx| {
             Ok(tx.execute(
                 &format!(
                     "UPDATE rating_followups SET guardian_id = NULL
@@ -85,8 +84,8 @@ impl Store {
                 params![cutoff, BATCH],
             )? as u64)
         })?;
-        let mut children_deleted = 0;
-        report.visits_unlinked = in_batches(&mut self.conn, |tx| {
+        let mut visit_children_deleted = 0;
+        let visits_unlinked = in_batches(&mut self.conn, |tx| {
             tx.execute_batch(
                 "CREATE TEMP TABLE IF NOT EXISTS retention_visits (id TEXT PRIMARY KEY);
                  DELETE FROM temp.retention_visits;",
@@ -95,7 +94,7 @@ impl Store {
                 &format!("INSERT INTO temp.retention_visits {LINKED_VISITS} LIMIT ?2"),
                 params![cutoff, BATCH],
             )?;
-            children_deleted += tx.execute(
+            visit_children_deleted += tx.execute(
                 "DELETE FROM visit_children
                  WHERE visit_id IN (SELECT id FROM temp.retention_visits)",
                 [],
@@ -108,14 +107,19 @@ impl Store {
             tx.execute("DELETE FROM temp.retention_visits", [])?;
             Ok(found as u64)
         })?;
-        report.visit_children_deleted = children_deleted;
-        report.outbox_deleted = in_batches(&mut self.conn, |tx| {
+        let outbox_deleted = in_batches(&mut self.conn, |tx| {
             Ok(tx.execute(
                 &format!("DELETE FROM outbox WHERE seq IN ({OLD_SENT_EVENTS} LIMIT ?2)"),
                 params![cutoff, BATCH],
             )? as u64)
         })?;
-        Ok(report)
+        Ok(RetentionReport {
+            ratings_unlinked,
+            visits_unlinked,
+            visit_children_deleted,
+            follow_ups_unlinked,
+            outbox_deleted,
+        })
     }
 
     /// What [`Store::apply_retention`] would change, without changing anything.
