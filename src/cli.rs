@@ -59,6 +59,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TallyFormat::Text)]
         format: TallyFormat,
     },
+    /// Drop the links to guardians older than privacy.retention_days (the kiosk also
+    /// does this each night).
+    Retention {
+        /// Only say how many rows would be unlinked; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export or erase everything held about one family.
+    Family {
+        /// What to do.
+        #[command(subcommand)]
+        what: FamilyWhat,
+    },
 }
 
 /// What `welkom staff` does.
@@ -83,6 +96,28 @@ pub enum StaffCommand {
         /// The member's id.
         #[arg(long)]
         id: String,
+    },
+}
+
+/// What `welkom family` does.
+#[derive(Debug, Subcommand)]
+pub enum FamilyWhat {
+    /// Print everything held about a guardian's family as JSON (the right of access).
+    Export {
+        /// The guardian's id, as in the roster's guardian_id column.
+        #[arg(long)]
+        guardian_id: String,
+    },
+    /// Erase a guardian's family: the guardian, their children no one else brings,
+    /// and every link to them (the right to be forgotten). Without --yes it only
+    /// says what would be removed.
+    Erase {
+        /// The guardian's id, as in the roster's guardian_id column.
+        #[arg(long)]
+        guardian_id: String,
+        /// Really erase.
+        #[arg(long)]
+        yes: bool,
     },
 }
 

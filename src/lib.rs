@@ -14,6 +14,7 @@ pub mod demo;
 pub mod i18n;
 pub mod kiosk;
 pub mod paths;
+pub mod retention;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use welkom_core::tally::DayTally;
 use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
-use welkom_store::{NewRating, NewVisit, Store};
+use welkom_store::{NewRating, NewVisit, Privacy, Store};
 
 /// Invented families; Tess has children in two groups.
 const ROSTER: &str = "\
@@ -83,6 +83,8 @@ fn visit_and_rate(
                 .checked_add(jiff::SignedDuration::from_secs(40 * (i as i64 + 1)))
                 .unwrap(),
             misuse,
+            privacy: Privacy::Linked,
+            replaces: None,
         };
         store.record_rating(&visit, &rating).unwrap();
     }

@@ -2,12 +2,14 @@
 
 mod check_config;
 mod export;
+mod family;
 mod import_roster;
+mod retention;
 mod run_kiosk;
 mod staff;
 mod tally;
 
-use crate::cli::{Cli, Command, ExportWhat};
+use crate::cli::{Cli, Command, ExportWhat, FamilyWhat};
 use crate::config::{self, Config};
 use crate::paths;
 use anyhow::Context;
@@ -56,6 +58,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tally::run(&data_dir, date, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Retention { dry_run }) => retention::run(&data_dir, dry_run),
+        Some(Command::Family {
+            what: FamilyWhat::Export { guardian_id },
+        }) => family::export(&data_dir, &guardian_id),
+        Some(Command::Family {
+            what: FamilyWhat::Erase { guardian_id, yes },
+        }) => family::erase(&data_dir, &guardian_id, yes),
     }
 }
 

@@ -42,6 +42,14 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
         guardians = app.kiosk.store.active_guardian_count().unwrap_or(0),
         "starting the kiosk"
     );
+    // Old links to guardians are dropped now and each night, on a connection of its own.
+    if let Err(e) = crate::retention::spawn(
+        app.kiosk.store.path().to_owned(),
+        app.kiosk.config.clone(),
+        Arc::new(SystemClock),
+    ) {
+        tracing::error!(error = %e, "the retention thread could not start");
+    }
     let viewport = if windowed {
         egui::ViewportBuilder::default()
             .with_title("Welkom")

@@ -124,6 +124,18 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
             format!("{} reasons given; at most 6", config.reasons.len()),
         ));
     }
+    let days = config.privacy.retention_days;
+    let range = super::PrivacySettings::RETENTION_DAYS;
+    if !range.contains(&days) {
+        return Err(at(
+            "privacy.retention_days",
+            format!(
+                "{days} days is out of range; use {} to {} days (180 is about half a year)",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
     let mut keys = std::collections::BTreeSet::new();
     for reason in &config.reasons {
         let key_ok = !reason.key.is_empty()
@@ -137,6 +149,17 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
                 format!(
                     "'{}' is not a reason key; use lower-case letters, digits and _",
                     reason.key
+                ),
+            ));
+        }
+        let standard = super::DEFAULT_REASONS.contains(&reason.key.as_str());
+        if !standard && !reason.text.contains_key(&config.location.language) {
+            return Err(at(
+                "reasons.text",
+                format!(
+                    "reason '{}' has no words in {}, the location's language; add them to its text",
+                    reason.key,
+                    config.location.language.as_str()
                 ),
             ));
         }
@@ -241,6 +264,7 @@ mod tests {
         let config = load_text(super::super::DEFAULT_FILE, Path::new("welkom.toml")).unwrap();
         assert_eq!(config.timeouts, Config::default().timeouts);
         assert_eq!(config.rating, Config::default().rating);
+        assert_eq!(config.privacy, Config::default().privacy);
     }
 
     #[test]
@@ -299,6 +323,44 @@ mod tests {
             .map(|i| format!("[[reasons]]\nkey = \"r{i}\"\n"))
             .collect();
         assert!(err(&many).message.contains("at most 6"));
+        let e = err("[[reasons]]\nkey = \"parking\"\ntext = { en = \"Parking\" }\n");
+        assert_eq!(e.key.as_deref(), Some("reasons.text"));
+        assert!(e.message.contains("no words in nl"), "{}", e.message);
+    }
+
+    #[test]
+    fn privacy_settings_and_their_range() {
+        let config = load_text(
+            "[privacy]\nanonymous = true\nretention_days = 30\n",
+            Path::new("welkom.toml"),
+        )
+        .unwrap();
+        assert!(config.privacy.anonymous);
+        assert_eq!(config.privacy.retention_days, 30);
+        assert!(!Config::default().privacy.anonymous);
+        assert_eq!(Config::default().privacy.retention_days, 180);
+
+        for bad in ["6", "3651", "0"] {
+            let e = err(&format!(
+                "[privacy]\nanonymous = false\nretention_days = {bad}\n"
+            ));
+            assert_eq!(
+                (e.line, e.key.as_deref()),
+                (Some(3), Some("privacy.retention_days")),
+                "{e}"
+            );
+            assert!(e.message.contains("7 to 3650"), "{e}");
+        }
+        let e = err("[privacy]\nretention_days = -1\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("privacy.retention_days"))
+        );
+        let e = err("[privacy]\nanonymus = true\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("privacy.anonymus"))
+        );
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! Values are checked while they are read, so a bad value is reported with the line
 //! and key it stands on (see [`load`]).
 
+mod edit;
 mod load;
 mod values;
 
+pub use edit::{ConfigEdit, apply as apply_edit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
 pub use values::{ClockTime, TimeZoneName, Weekday};
 
@@ -36,6 +38,8 @@ pub struct Config {
     pub reasons: Vec<Reason>,
     /// How long screens stay.
     pub timeouts: Timeouts,
+    /// Anonymous mode and retention.
+    pub privacy: PrivacySettings,
 }
 
 /// The location itself.
@@ -209,6 +213,32 @@ impl Default for Timeouts {
             idle_secs: 20,
             tap_guard_ms: 1500,
             staff_idle_secs: 60,
+        }
+    }
+}
+
+/// Anonymous mode and retention (see `docs/privacy.md`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacySettings {
+    /// Store ratings without the guardian who gave them (the greeting still uses the
+    /// name; a talk request still names the guardian, who asked for it).
+    pub anonymous: bool,
+    /// After this many days the link between a rating or visit and its guardian is
+    /// dropped; the anonymous statistic stays.
+    pub retention_days: u32,
+}
+
+impl PrivacySettings {
+    /// The allowed range of `retention_days`.
+    pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 7..=3650;
+}
+
+impl Default for PrivacySettings {
+    fn default() -> Self {
+        Self {
+            anonymous: false,
+            retention_days: 180,
         }
     }
 }

@@ -9,7 +9,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use welkom_core::roster::Roster;
 use welkom_core::{EventId, Moment, Scale};
-use welkom_store::{NewFollowUp, NewRating, NewVisit, StaffMember, Store, StoreError};
+use welkom_store::{NewFollowUp, NewRating, NewVisit, Privacy, StaffMember, Store, StoreError};
 
 /// The demo's staff: a manager and a pedagogical worker, with their PINs.
 pub const STAFF: [(&str, &str, bool); 2] =
@@ -111,6 +111,8 @@ pub fn install(
                         scale: Scale::Four,
                         at: at.checked_add(6.seconds()).unwrap_or(at),
                         misuse: false,
+                        privacy: Privacy::Linked,
+                        replaces: None,
                     };
                     store.record_rating(&visit, &rating)?;
                     if score > 2 {
@@ -121,6 +123,7 @@ pub fn install(
                         rating_id: rating.id,
                         reasons: vec![reasons[rng.random_range(0..reasons.len())].to_owned()],
                         talk_request: rng.random_bool(0.35),
+                        guardian_id: Some(visit.guardian_id.clone()),
                         at: rating.at.checked_add(4.seconds()).unwrap_or(rating.at),
                     };
                     store.record_follow_up(&follow_up)?;

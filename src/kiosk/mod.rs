@@ -18,7 +18,7 @@ use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use welkom_core::misuse::BurstGuard;
 use welkom_core::{ChildId, EventId, GuardianId, MomentWindows, greeting};
-use welkom_store::{NewFollowUp, NewRating, NewVisit, PinPad, Store};
+use welkom_store::{NewFollowUp, NewRating, NewVisit, PinPad, Privacy, Store};
 
 /// Something a guardian did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -495,6 +495,12 @@ impl Kiosk {
             scale,
             at: self.now(),
             misuse,
+            privacy: if self.config.privacy.anonymous {
+                Privacy::Anonymous
+            } else {
+                Privacy::Linked
+            },
+            replaces: visit.changing,
         };
         match self.store.record_rating(&visit.visit, &rating) {
             Ok(_) => {
@@ -534,6 +540,7 @@ impl Kiosk {
             rating_id: t.rating_id,
             reasons: t.reasons.clone(),
             talk_request: t.talk_request,
+            guardian_id: Some(t.visit.visit.guardian_id.clone()),
             at: self.now(),
         };
         if let Err(e) = self.store.record_follow_up(&follow_up) {

@@ -7,6 +7,7 @@
 
 mod error;
 mod export;
+mod family;
 mod follow_ups;
 mod guardian_admin;
 mod migrations;
@@ -14,19 +15,27 @@ mod outbox;
 mod pin_hash;
 mod present;
 mod record;
+mod retention;
 mod roster;
 mod schema_open;
 mod staff;
 mod tally;
+#[cfg(test)]
+mod test_support;
 mod throttle;
 
 pub use error::StoreError;
 pub use export::RatingRow;
+pub use family::{
+    ChildRecord, FamilyErasure, FamilyRecord, FollowUpRecord, GuardianRecord, LinkRecord,
+    NoteRecord, OutboxRecord, RatingRecord, VisitRecord,
+};
 pub use follow_ups::{FollowUpItem, FollowUpScope, Handled, MAX_NOTE_CHARS};
 pub use guardian_admin::GuardianOverview;
 pub use outbox::OutboxSummary;
 pub use present::PresentChild;
-pub use record::{NewFollowUp, NewRating, NewVisit, RecordedRating};
+pub use record::{NewFollowUp, NewRating, NewVisit, Privacy, RecordedRating};
+pub use retention::RetentionReport;
 pub use roster::{Family, ImportSummary, IssuedPin};
 pub use schema_open::Store;
 pub use staff::{StaffCredential, StaffMember, StaffRole, find_staff_member, hash_staff_pin};

@@ -11,6 +11,9 @@ pub const VISIT_RECORDED: &str = "nl.welkom.visit.recorded.v1";
 pub const RATING_RECORDED: &str = "nl.welkom.rating.recorded.v1";
 /// CloudEvents `type` of what a guardian added after a low rating.
 pub const RATING_FOLLOWUP: &str = "nl.welkom.rating.followup.v1";
+/// CloudEvents `type` asking the upstream to erase a family too: only the guardian's
+/// id and the ids of the children erased with them.
+pub const FAMILY_ERASED: &str = "nl.welkom.family.erased.v1";
 
 /// CloudEvents `type` of a follow-up a staff member marked "talked".
 pub const FOLLOWUP_HANDLED: &str = "nl.welkom.followup.handled.v1";

@@ -17,7 +17,8 @@ impl Store {
     /// Opens (or creates) the database file and brings its schema up to date.
     ///
     /// The file runs in WAL mode with `synchronous=FULL`: a committed transaction
-    /// survives a crash or power loss.
+    /// survives a crash or power loss. With `secure_delete` on, whatever is deleted
+    /// or overwritten is overwritten with zeros, not left in a free page.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let open_error = |source| StoreError::Open {
             path: path.to_owned(),
@@ -31,6 +32,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_error)?;
+        conn.pragma_update(None, "secure_delete", "ON")
             .map_err(open_error)?;
         migrations::migrate(&mut conn)?;
         let pin_salt = device_fact(&conn, "pin_salt", || {
@@ -127,6 +130,11 @@ mod tests {
             .pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap();
         assert_eq!(sync, 2, "synchronous=FULL");
+        let secure: i64 = store
+            .conn
+            .pragma_query_value(None, "secure_delete", |r| r.get(0))
+            .unwrap();
+        assert_eq!(secure, 1, "secure_delete=ON");
         let salt = store.pin_salt.clone();
         let device = store.device_id().unwrap();
         drop(store);

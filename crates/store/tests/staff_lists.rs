@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_store::{
-    FollowUpScope, NewFollowUp, NewRating, NewVisit, PinPad, StaffRole, Store, ThrottleState,
+    FollowUpScope, NewFollowUp, NewRating, NewVisit, PinPad, Privacy, StaffRole, Store, ThrottleState,
 };
 
 const ROSTER: &str = "\
@@ -50,6 +50,8 @@ fn rate(store: &mut Store, visit: &NewVisit, score: u8, misuse: bool) -> EventId
         scale: Scale::default(),
         at: visit.at,
         misuse,
+        privacy: Privacy::Linked,
+        replaces: None,
     };
     store.record_rating(visit, &rating).unwrap();
     rating.id
@@ -61,6 +63,7 @@ fn follow_up(rating_id: EventId, reasons: &[&str], talk_request: bool, time: &st
         rating_id,
         reasons: reasons.iter().map(|r| (*r).to_owned()).collect(),
         talk_request,
+        guardian_id: None,
         at: at(time),
     }
 }

@@ -1,6 +1,6 @@
 //! `Store::day_tally` against a recount done by hand: random days of visits and
 //! ratings (re-ratings that supersede, misuse, children in several groups, hours
-//! across a change of summer time) are written through the store's own API, then
+//! across a change of summer time, anonymous ratings) are written through the store's own API, then
 //! tallied by the store and recounted here independently.
 
 use jiff::Timestamp;
@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use welkom_core::roster::{Roster, RosterGuardian};
 use welkom_core::tally::{Cell, DayTally, FaceCount, GroupCell, HourCell, MomentTally};
 use welkom_core::{Child, ChildId, EventId, Guardian, GuardianId, LanguageTag, Moment, Scale};
-use welkom_store::{NewRating, NewVisit, Store};
+use welkom_store::{NewRating, NewVisit, Privacy, Store};
 
 /// Group names; the empty name is a child without a group.
 const GROUPS: [&str; 4] = ["Vlinders", "Rupsen", "Kikkers", ""];
@@ -38,7 +38,7 @@ struct Step {
     drop_off: bool,
     day_offset: i8,
     minute: u16,
-    ratings: Vec<(usize, u8, bool)>,
+    ratings: Vec<(usize, u8, bool, bool)>,
 }
 
 fn world() -> impl Strategy<Value = World> {
@@ -47,7 +47,12 @@ fn world() -> impl Strategy<Value = World> {
         let n = child_groups.len();
         let guardian = prop::collection::vec(0..n, 1..3);
         let guardians = prop::collection::vec(guardian, 1..6);
-        let rating = (0..SCALES.len(), 0u8..5, prop::bool::weighted(0.15));
+        let rating = (
+            0..SCALES.len(),
+            0u8..5,
+            prop::bool::weighted(0.15),
+            prop::bool::weighted(0.2),
+        );
         let step = (
             0usize..6,
             any::<u8>(),
@@ -206,7 +211,7 @@ fn write(
             groups: groups.clone(),
             at,
         });
-        for (k, &(scale, score, misuse)) in step.ratings.iter().enumerate() {
+        for (k, &(scale, score, misuse, anonymous)) in step.ratings.iter().enumerate() {
             let scale = SCALES[scale];
             let score = 1 + score % scale.size();
             // A few seconds apart: a rating may fall in the next hour of its visit.
@@ -219,6 +224,12 @@ fn write(
                 scale,
                 at,
                 misuse,
+                privacy: if anonymous {
+                    Privacy::Anonymous
+                } else {
+                    Privacy::Linked
+                },
+                replaces: None,
             };
             let recorded = store.record_rating(&visit, &rating).unwrap();
             superseded.extend(recorded.supersedes);
