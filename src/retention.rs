@@ -60,24 +60,37 @@ pub fn apply(
 }
 
 /// Starts the background thread: it opens its own connection to `database`, applies
-/// retention now and then each night. Errors are logged and retried the next night.
+/// retention now and then each night. Before each run it reads `config_file` again
+/// (when given), so a retention period changed in the settings applies from the next
+/// night on. Errors are logged and retried the next night.
 pub fn spawn(
     database: PathBuf,
+    config_file: Option<PathBuf>,
     config: Config,
     clock: Arc<dyn Clock>,
 ) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
         .name(THREAD_NAME.into())
-        .spawn(move || run_nightly(&database, &config, clock.as_ref()))
+        .spawn(move || run_nightly(&database, config_file.as_deref(), config, clock.as_ref()))
 }
 
-fn run_nightly(database: &std::path::Path, config: &Config, clock: &dyn Clock) {
-    let zone = config.location.time_zone.zone();
+fn run_nightly(
+    database: &std::path::Path,
+    config_file: Option<&std::path::Path>,
+    mut config: Config,
+    clock: &dyn Clock,
+) {
     let mut store: Option<Store> = None;
     loop {
+        if let Some(file) = config_file {
+            match crate::config::load(file) {
+                Ok(fresh) => config = fresh,
+                Err(e) => tracing::warn!(error = %e, "retention keeps the settings it had"),
+            }
+        }
         let now = clock.now();
-        run_once(&mut store, database, config, now);
-        let next = next_run(now, zone);
+        run_once(&mut store, database, &config, now);
+        let next = next_run(now, config.location.time_zone.zone());
         loop {
             let left = clock.now().duration_until(next);
             if left <= SignedDuration::ZERO {

@@ -3,50 +3,12 @@
 
 mod common;
 
-use common::{MONDAY_MORNING, TestKiosk, kiosk};
+use common::{
+    MANAGER_PIN, MONDAY_MORNING, STAFF_PIN, TestKiosk, kiosk, settle_staff_check, sign_in, staffed,
+};
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
 use welkom::kiosk::{Screen, StaffView};
-use welkom_store::StaffRole;
-
-const MANAGER_PIN: &str = "280461";
-const STAFF_PIN: &str = "519273";
-
-/// A kiosk with two staff members: Anouk (manager) and Bram.
-fn staffed(config: &str, now: &str) -> TestKiosk {
-    let mut k = kiosk(config, now);
-    let at = k.harness.state().kiosk.now();
-    let store = &mut k.harness.state_mut().kiosk.store;
-    store
-        .add_staff("Anouk", StaffRole::Manager, MANAGER_PIN, at)
-        .unwrap();
-    store
-        .add_staff("Bram", StaffRole::Staff, STAFF_PIN, at)
-        .unwrap();
-    k
-}
-
-/// Waits (in real time) for the staff PIN check that runs on its own thread.
-fn settle_staff_check(k: &mut TestKiosk) {
-    for _ in 0..400 {
-        k.harness.run();
-        if !k.harness.state().kiosk.staff_checking() {
-            k.harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the staff PIN check did not finish");
-}
-
-fn sign_in(k: &mut TestKiosk, pin: &str) {
-    // "Medewerkers", or "Medewerkers · 2 open".
-    k.harness.get_by_label_contains("Medewerkers").click();
-    k.harness.run();
-    assert!(matches!(k.screen(), Screen::StaffPin(_)));
-    k.type_pin(pin);
-    settle_staff_check(k);
-}
 
 fn staff_view(k: &TestKiosk) -> Option<StaffView> {
     match k.screen() {
@@ -218,6 +180,7 @@ fn only_a_manager_sees_settings_and_closing_the_kiosk_takes_two_taps() {
     sign_in(&mut k, MANAGER_PIN);
     assert!(k.shows("Anouk"));
     k.tap("Instellingen");
+    k.tap("Kiosk");
     assert_eq!(staff_view(&k), Some(StaffView::Settings));
     k.tap("Kiosk afsluiten");
     assert!(!k.harness.state().kiosk.exit_requested());

@@ -62,3 +62,6 @@ talk-request = I'd like a word
 talk-request-noted = We will get back to you
 followup-done = Done
 change-rating = Choose another face
+
+# The language's own name, on the chips where staff choose a language.
+language-name = English

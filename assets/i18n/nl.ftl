@@ -62,3 +62,6 @@ talk-request = Ik wil graag even praten
 talk-request-noted = We komen bij je terug
 followup-done = Klaar
 change-rating = Ander gezichtje kiezen
+
+# The language's own name, on the chips where staff choose a language.
+language-name = Nederlands

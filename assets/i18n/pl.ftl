@@ -64,3 +64,6 @@ talk-request = Chcę chwilę porozmawiać
 talk-request-noted = Odezwiemy się do ciebie
 followup-done = Gotowe
 change-rating = Wybierz inną buźkę
+
+# The language's own name, on the chips where staff choose a language.
+language-name = Polski

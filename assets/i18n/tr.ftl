@@ -62,3 +62,6 @@ talk-request = Biraz konuşmak istiyorum
 talk-request-noted = Sana geri döneceğiz
 followup-done = Bitti
 change-rating = Başka bir yüz seç
+
+# The language's own name, on the chips where staff choose a language.
+language-name = Türkçe

@@ -64,3 +64,6 @@ talk-request = Хочу коротко поговорити
 talk-request-noted = Ми з тобою зв’яжемося
 followup-done = Готово
 change-rating = Обери інший смайлик
+
+# The language's own name, on the chips where staff choose a language.
+language-name = Українська

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use welkom_core::roster;
-use welkom_store::{ImportSummary, Store};
+use welkom_store::{ImportSummary, IssuedPin, Store};
 
 /// Reads, checks and applies a roster file; on any problem nothing changes.
 pub fn import_roster_file(
@@ -59,7 +59,7 @@ pub fn run(data_dir: &Path, file: &Path, pins_out: Option<&Path>) -> anyhow::Res
             Some(path) => path.to_owned(),
             None => issued_pins_path(data_dir),
         };
-        write_issued_pins(&path, &summary)?;
+        write_issued_pins(&path, &summary.issued_pins)?;
         println!(
             "{} new PINs written to {} — hand them out, then delete the file; Welkom keeps only their hashes",
             summary.issued_pins.len(),
@@ -69,13 +69,27 @@ pub fn run(data_dir: &Path, file: &Path, pins_out: Option<&Path>) -> anyhow::Res
     Ok(ExitCode::SUCCESS)
 }
 
-fn issued_pins_path(data_dir: &Path) -> PathBuf {
+fn issued_pins_path(folder: &Path) -> PathBuf {
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    data_dir.join(format!("issued-pins-{stamp}.csv"))
+    folder.join(format!("issued-pins-{stamp}.csv"))
+}
+
+/// Writes newly issued PINs to a new `issued-pins-…csv` in a folder; returns its path.
+pub fn write_issued_pins_in(folder: &Path, pins: &[IssuedPin]) -> anyhow::Result<PathBuf> {
+    let mut path = issued_pins_path(folder);
+    // Two exports in one second: the second gets a number instead of replacing.
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+        path = folder.join(format!("issued-pins-{stamp}-{n}.csv"));
+    }
+    write_issued_pins(&path, pins)?;
+    Ok(path)
 }
 
 /// Writes the newly issued PINs once, readable by the owner only.
-fn write_issued_pins(path: &Path, summary: &ImportSummary) -> anyhow::Result<()> {
+fn write_issued_pins(path: &Path, pins: &[IssuedPin]) -> anyhow::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -84,7 +98,7 @@ fn write_issued_pins(path: &Path, summary: &ImportSummary) -> anyhow::Result<()>
         .open(path)
         .with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = String::from("guardian_id;guardian_first_name;guardian_last_name;pin\n");
-    for issued in &summary.issued_pins {
+    for issued in pins {
         out.push_str(&format!(
             "{};{};{};{}\n",
             csv_field(&issued.guardian_id.0),

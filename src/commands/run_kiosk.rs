@@ -29,7 +29,9 @@ pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::
         demo::install(&mut store, config.location.time_zone.zone(), clock.now())?;
     }
     let texts = Texts::load(&config.location.language)?;
-    Ok(WelkomApp::new(Kiosk::new(config, store, clock), texts))
+    let mut kiosk = Kiosk::new(config, store, clock);
+    kiosk.set_data_dir(data_dir.to_owned());
+    Ok(WelkomApp::new(kiosk, texts))
 }
 
 /// Runs the kiosk until it is closed.
@@ -45,6 +47,7 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
     // Old links to guardians are dropped now and each night, on a connection of its own.
     if let Err(e) = crate::retention::spawn(
         app.kiosk.store.path().to_owned(),
+        Some(super::config_path(data_dir)),
         app.kiosk.config.clone(),
         Arc::new(SystemClock),
     ) {

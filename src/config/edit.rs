@@ -12,7 +12,7 @@ use toml_edit::{DocumentMut, InlineTable, Item, Table, value};
 use welkom_core::{LanguageTag, Scale};
 
 /// The settings a manager changes on the tablet.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigEdit {
     /// 3, 4 or 5 faces.
     pub scale: Scale,
@@ -56,12 +56,14 @@ impl ConfigEdit {
 
 /// Writes the edit into the text of a configuration file, keeping its comments.
 pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, ConfigError> {
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| ConfigError {
-        file: file.to_owned(),
-        line: None,
-        key: None,
-        message: format!("the file cannot be read as TOML ({e}); correct it by hand first"),
-    })?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ConfigError {
+            file: file.to_owned(),
+            line: None,
+            key: None,
+            message: format!("the file cannot be read as TOML ({e}); correct it by hand first"),
+        })?;
     let root = doc.as_table_mut();
     set(root, "rating", "scale", value(i64::from(edit.scale.size())));
     set(
@@ -70,7 +72,12 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
         "thank_you_secs",
         value(i64::from(edit.thank_you_secs)),
     );
-    set(root, "timeouts", "idle_secs", value(i64::from(edit.idle_secs)));
+    set(
+        root,
+        "timeouts",
+        "idle_secs",
+        value(i64::from(edit.idle_secs)),
+    );
     set(
         root,
         "timeouts",
@@ -78,7 +85,12 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
         value(i64::from(edit.staff_idle_secs)),
     );
     set(root, "opening_hours", "open", value(edit.open.to_string()));
-    set(root, "opening_hours", "close", value(edit.close.to_string()));
+    set(
+        root,
+        "opening_hours",
+        "close",
+        value(edit.close.to_string()),
+    );
     set(root, "privacy", "anonymous", value(edit.anonymous));
     set(
         root,
@@ -258,7 +270,11 @@ mod tests {
         let config = load_text(&text, &file()).unwrap();
         let keys: Vec<_> = config.reasons.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(keys, ["handover", "information", "parking"]);
-        assert_eq!(config.reasons[2].text.len(), 1, "the blank English text is dropped");
+        assert_eq!(
+            config.reasons[2].text.len(),
+            1,
+            "the blank English text is dropped"
+        );
     }
 
     #[test]

@@ -133,7 +133,7 @@ impl Default for Moments {
 }
 
 /// The question per moment, by language tag.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Questions {
     /// Asked at drop-off.
@@ -154,7 +154,7 @@ impl Questions {
 }
 
 /// A reason offered after a low rating.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     /// A stable key, stored with the rating (`communication`, `parking`, …).

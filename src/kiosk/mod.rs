@@ -2,11 +2,15 @@
 //! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
 
 mod badge;
+mod settings;
 mod staff;
 mod state;
 mod throttle;
 
 pub use badge::BurstDetector;
+pub use settings::{
+    IMPORT_FOLDER, MEDIA_ROOTS, RosterFile, SettingsMessage, SettingsPane, SettingsState, ShownPin,
+};
 pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView};
 pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
 pub use throttle::PinThrottle;
@@ -72,6 +76,20 @@ pub enum Action {
     },
     /// Close the kiosk (managers).
     ExitKiosk,
+    /// Show a part of the settings.
+    ShowSettings(SettingsPane),
+    /// Give a guardian a new PIN (shown once).
+    IssuePin(GuardianId),
+    /// Take a guardian's PIN away.
+    RevokePin(GuardianId),
+    /// Wait for a badge to link to this guardian (`None`: stop waiting).
+    LinkBadge(Option<GuardianId>),
+    /// Write the PINs issued since the last export to a file.
+    ExportNewPins,
+    /// Import this roster file.
+    ImportRoster(std::path::PathBuf),
+    /// Save the location's settings.
+    SaveSettings(Box<crate::config::ConfigEdit>),
 }
 
 /// The kiosk: configuration, store, clock and the screen shown.
@@ -90,6 +108,10 @@ pub struct Kiosk {
     waker: Option<Waker>,
     burst_guard: BurstGuard,
     last_touch: Timestamp,
+    data_dir: Option<std::path::PathBuf>,
+    media_roots: Vec<std::path::PathBuf>,
+    new_pins: Vec<welkom_store::IssuedPin>,
+    roster_import: Option<settings::RosterImport>,
 }
 
 /// Asks the screen to draw again, from another thread (when slow work is done).
@@ -123,9 +145,24 @@ impl Kiosk {
             waker: None,
             burst_guard: BurstGuard::default(),
             last_touch: now,
+            data_dir: None,
+            media_roots: MEDIA_ROOTS.iter().map(std::path::PathBuf::from).collect(),
+            new_pins: Vec::new(),
+            roster_import: None,
         };
         kiosk.refresh_open_follow_ups();
         kiosk
+    }
+
+    /// Sets the data directory: its `welkom.toml` is where settings are saved, its
+    /// `import` folder is searched for roster files.
+    pub fn set_data_dir(&mut self, dir: std::path::PathBuf) {
+        self.data_dir = Some(dir);
+    }
+
+    /// Sets the folders under which USB sticks are mounted (default [`MEDIA_ROOTS`]).
+    pub fn set_media_roots(&mut self, roots: Vec<std::path::PathBuf>) {
+        self.media_roots = roots;
     }
 
     /// Sets how work on other threads asks the screen to draw again.
@@ -202,6 +239,7 @@ impl Kiosk {
     /// Applies timeouts and takes the answer of a staff PIN check; call every frame.
     pub fn tick(&mut self) {
         self.poll_staff_check();
+        self.poll_roster_import();
         let Some(at) = self.returns_at() else {
             return;
         };
@@ -253,7 +291,18 @@ impl Kiosk {
             }
             Action::MarkTalked { rating_id, note } => self.mark_talked(rating_id, &note),
             Action::ExitKiosk => self.request_exit(),
-            Action::Badge(code) => self.on_badge(&code),
+            Action::ShowSettings(pane) => self.show_settings_pane(pane),
+            Action::IssuePin(guardian) => self.issue_pin(&guardian),
+            Action::RevokePin(guardian) => self.revoke_pin(&guardian),
+            Action::LinkBadge(guardian) => self.start_linking(guardian),
+            Action::ExportNewPins => self.export_new_pins(),
+            Action::ImportRoster(file) => self.import_roster(file),
+            Action::SaveSettings(edit) => self.save_settings(&edit),
+            Action::Badge(code) => {
+                if !self.badge_for_linking(&code) {
+                    self.on_badge(&code);
+                }
+            }
             Action::OpenNames => {
                 if self.config.identification.name_list {
                     self.screen = Screen::Names;

@@ -79,8 +79,8 @@ pub enum StaffData {
     Present(Vec<PresentChild>),
     /// The outbox.
     Sync(OutboxSummary),
-    /// Settings need no data read ahead.
-    Settings,
+    /// The settings (managers).
+    Settings(super::SettingsState),
     /// The store could not be read.
     Unavailable,
 }
@@ -264,7 +264,7 @@ impl Kiosk {
                 .present_children(self.local_now().date())
                 .map(StaffData::Present),
             StaffView::Sync => self.store.outbox_summary().map(StaffData::Sync),
-            StaffView::Settings => Ok(StaffData::Settings),
+            StaffView::Settings => Ok(self.open_settings()),
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, "reading a staff view failed");

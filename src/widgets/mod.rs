@@ -4,6 +4,7 @@ pub mod chip;
 pub mod face;
 pub mod key;
 pub mod keypad;
+pub mod stepper;
 
 pub use chip::chip;
 pub use face::face_button;

@@ -10,7 +10,7 @@ use welkom::app::WelkomApp;
 use welkom::clock::ManualClock;
 use welkom::commands::{build_app, import_roster_file};
 use welkom::kiosk::Screen;
-use welkom_store::RatingRow;
+use welkom_store::{RatingRow, StaffRole};
 
 /// An invented roster: a family with two children (Daan's birthday is 2 March), a
 /// first day, a last day, and guardians in five languages.
@@ -119,4 +119,46 @@ impl TestKiosk {
         let conn = rusqlite::Connection::open(self.dir.path().join("welkom.sqlite")).unwrap();
         conn.query_row(sql, [], |r| r.get(0)).unwrap()
     }
+}
+
+/// The manager's PIN in [`staffed`].
+pub const MANAGER_PIN: &str = "280461";
+/// The other staff member's PIN in [`staffed`].
+pub const STAFF_PIN: &str = "519273";
+
+/// A kiosk with two staff members: Anouk (manager) and Bram.
+pub fn staffed(config: &str, now: &str) -> TestKiosk {
+    let mut k = kiosk(config, now);
+    let at = k.harness.state().kiosk.now();
+    let store = &mut k.harness.state_mut().kiosk.store;
+    store
+        .add_staff("Anouk", StaffRole::Manager, MANAGER_PIN, at)
+        .unwrap();
+    store
+        .add_staff("Bram", StaffRole::Staff, STAFF_PIN, at)
+        .unwrap();
+    k
+}
+
+/// Waits (in real time) for the staff PIN check that runs on its own thread.
+pub fn settle_staff_check(k: &mut TestKiosk) {
+    for _ in 0..400 {
+        k.harness.run();
+        if !k.harness.state().kiosk.staff_checking() {
+            k.harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the staff PIN check did not finish");
+}
+
+/// Opens staff mode with a PIN.
+pub fn sign_in(k: &mut TestKiosk, pin: &str) {
+    // "Medewerkers", or "Medewerkers · 2 open".
+    k.harness.get_by_label_contains("Medewerkers").click();
+    k.harness.run();
+    assert!(matches!(k.screen(), Screen::StaffPin(_)));
+    k.type_pin(pin);
+    settle_staff_check(k);
 }

@@ -91,3 +91,89 @@ sync-not-connected = This kiosk is not connected to a central server. Everything
 settings-title = Settings
 settings-exit = Close the kiosk
 settings-exit-confirm = Are you sure? Tap once more to close.
+settings-tab-families = Parents and PINs
+settings-tab-roster = Import roster
+settings-tab-questions = Questions and reasons
+settings-tab-kiosk = Kiosk
+settings-save = Save
+settings-revert = Undo changes
+settings-unsaved = Not saved yet
+settings-cancel = Cancel
+
+settings-search = Search by parent's or child's name
+settings-no-families = No parent found.
+settings-has-pin = has a PIN
+settings-no-pin = no PIN
+settings-has-badge = badge linked
+settings-no-badge = no badge
+settings-issue-pin = New PIN
+settings-issue-pin-for = New PIN for { $name }
+settings-revoke-pin = Revoke PIN
+settings-revoke-confirm = Sure? Tap again
+settings-revoke-pin-for = Revoke the PIN of { $name }
+settings-link-badge = Link badge
+settings-link-badge-for = Link a badge to { $name }
+settings-linking = Now hold { $name }'s badge to the reader.
+settings-shown-pin = The new PIN of { $name }:
+settings-shown-pin-once = Hand it over or export it: Welkom shows it only once and keeps only a hashed form.
+settings-export-pins = { $count ->
+    [one] Export 1 new PIN
+   *[other] Export { $count } new PINs
+}
+
+msg-badge-linked = The badge now belongs to { $name }.
+msg-badge-taken = This badge already belongs to another parent. Nothing was changed.
+msg-pin-revoked = The PIN of { $name } no longer works. A linked badge still does.
+msg-pins-exported = { $count ->
+    [one] 1 new PIN is in { $path }.
+   *[other] { $count } new PINs are in { $path }.
+} Hand them over, then delete the file.
+msg-pins-not-exported = The PINs could not be written. Check that the USB stick is in and not full, and try again.
+msg-import-failed = The file could not be read. Nothing was changed.
+msg-import-refused = { $count ->
+    [one] The roster was not imported: there is 1 problem.
+   *[other] The roster was not imported: there are { $count } problems.
+} Nothing was changed. Correct the file and import it again.
+msg-saved = The settings are saved and apply now.
+msg-save-refused = Not saved: { $reason }
+msg-store-failed = That did not work: the store reported an error. Please try again.
+
+import-intro = Put the roster (a CSV file) on a USB stick or in Welkom's "import" folder. Choose the file and import it; a roster with errors changes nothing.
+import-search-again = Search again
+import-import = Import this roster
+import-importing = Importing…
+import-none = No roster found. Insert the USB stick and tap Search again.
+import-usb = USB stick
+import-folder = Import folder
+import-done = Roster imported: { $added } parents new, { $updated } updated, { $deactivated } no longer active; { $children } children new.
+import-new-pins = { $count ->
+    [one] 1 parent got a new PIN: export it under Parents and PINs.
+   *[other] { $count } parents got a new PIN: export them under Parents and PINs.
+}
+
+questions-drop-off = Question at drop-off
+questions-pick-up = Question at pick-up
+reasons-title = Reasons after a low rating (at most six)
+settings-reason-words = Reason { $n }
+settings-reason-remove = Remove reason { $n }
+settings-reason-add = Add a reason
+settings-reason-needs-words = Reason { $n } has no words in { $language } yet.
+
+kiosk-faces = Faces
+kiosk-faces-count = { $count } faces
+kiosk-thank-you = Thank-you screen stays for
+kiosk-idle = Back to the start after
+kiosk-staff-idle = Staff screen closes after
+kiosk-open = Open from
+kiosk-close = Closed at
+kiosk-anonymous = Anonymous: keep ratings without a name
+kiosk-anonymous-note = Parents are still greeted by name. Whoever asks to talk stays known by name.
+kiosk-retention = Keep the link to the parent for
+kiosk-retention-note = After that only the rating remains, without a name.
+unit-seconds = { $n } s
+unit-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+stepper-less = Less: { $what }
+stepper-more = More: { $what }

@@ -91,3 +91,89 @@ sync-not-connected = Deze kiosk is niet gekoppeld aan een centrale server. Alles
 settings-title = Instellingen
 settings-exit = Kiosk afsluiten
 settings-exit-confirm = Weet je het zeker? Tik nog een keer om af te sluiten.
+settings-tab-families = Ouders en codes
+settings-tab-roster = Rooster inlezen
+settings-tab-questions = Vragen en redenen
+settings-tab-kiosk = Kiosk
+settings-save = Opslaan
+settings-revert = Terugzetten
+settings-unsaved = Nog niet opgeslagen
+settings-cancel = Annuleren
+
+settings-search = Zoek op naam van ouder of kind
+settings-no-families = Geen ouder gevonden.
+settings-has-pin = heeft een code
+settings-no-pin = geen code
+settings-has-badge = pas gekoppeld
+settings-no-badge = geen pas
+settings-issue-pin = Nieuwe code
+settings-issue-pin-for = Nieuwe code voor { $name }
+settings-revoke-pin = Code intrekken
+settings-revoke-confirm = Zeker? Tik nog eens
+settings-revoke-pin-for = Code intrekken van { $name }
+settings-link-badge = Pas koppelen
+settings-link-badge-for = Pas koppelen aan { $name }
+settings-linking = Houd nu de pas van { $name } bij de lezer.
+settings-shown-pin = De nieuwe code van { $name }:
+settings-shown-pin-once = Geef de code door of exporteer hem: Welkom toont hem maar één keer en bewaart alleen een versleutelde vorm.
+settings-export-pins = { $count ->
+    [one] 1 nieuwe code exporteren
+   *[other] { $count } nieuwe codes exporteren
+}
+
+msg-badge-linked = De pas hoort nu bij { $name }.
+msg-badge-taken = Deze pas hoort al bij een andere ouder. Er is niets veranderd.
+msg-pin-revoked = De code van { $name } werkt niet meer. Een gekoppelde pas blijft werken.
+msg-pins-exported = { $count ->
+    [one] 1 nieuwe code staat in { $path }.
+   *[other] { $count } nieuwe codes staan in { $path }.
+} Geef ze door en verwijder daarna het bestand.
+msg-pins-not-exported = De codes konden niet worden weggeschreven. Kijk of de USB-stick erin zit en niet vol is, en probeer het opnieuw.
+msg-import-failed = Het bestand kon niet worden gelezen. Er is niets veranderd.
+msg-import-refused = { $count ->
+    [one] Het rooster is niet ingelezen: er is 1 probleem.
+   *[other] Het rooster is niet ingelezen: er zijn { $count } problemen.
+} Er is niets veranderd. Verbeter het bestand en lees het opnieuw in.
+msg-saved = De instellingen zijn opgeslagen en gelden meteen.
+msg-save-refused = Niet opgeslagen: { $reason }
+msg-store-failed = Dat lukte niet: de opslag gaf een fout. Probeer het opnieuw.
+
+import-intro = Zet het rooster (een CSV-bestand) op een USB-stick of in de map "import" van Welkom. Kies het bestand en lees het in; een rooster met fouten verandert niets.
+import-search-again = Opnieuw zoeken
+import-import = Dit rooster inlezen
+import-importing = Bezig met inlezen…
+import-none = Geen rooster gevonden. Steek de USB-stick erin en tik op Opnieuw zoeken.
+import-usb = USB-stick
+import-folder = Map import
+import-done = Rooster ingelezen: { $added } ouders nieuw, { $updated } bijgewerkt, { $deactivated } niet meer actief; { $children } kinderen nieuw.
+import-new-pins = { $count ->
+    [one] 1 ouder kreeg een nieuwe code: exporteer hem bij Ouders en codes.
+   *[other] { $count } ouders kregen een nieuwe code: exporteer ze bij Ouders en codes.
+}
+
+questions-drop-off = Vraag bij het brengen
+questions-pick-up = Vraag bij het ophalen
+reasons-title = Redenen na een laag cijfer (hoogstens zes)
+settings-reason-words = Reden { $n }
+settings-reason-remove = Reden { $n } verwijderen
+settings-reason-add = Reden toevoegen
+settings-reason-needs-words = Reden { $n } heeft nog geen tekst in het { $language }.
+
+kiosk-faces = Gezichtjes
+kiosk-faces-count = { $count } gezichtjes
+kiosk-thank-you = Bedankscherm blijft staan
+kiosk-idle = Terug naar het begin na
+kiosk-staff-idle = Medewerkersscherm sluit na
+kiosk-open = Open vanaf
+kiosk-close = Dicht om
+kiosk-anonymous = Anoniem: beoordelingen zonder naam bewaren
+kiosk-anonymous-note = Ouders worden nog steeds met naam begroet. Wie vraagt om even te praten, blijft met naam bekend.
+kiosk-retention = Koppeling aan de ouder bewaren
+kiosk-retention-note = Daarna blijft alleen het cijfer over, zonder naam.
+unit-seconds = { $n } s
+unit-days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dagen
+}
+stepper-less = Minder: { $what }
+stepper-more = Meer: { $what }

@@ -60,6 +60,21 @@ impl Store {
             .collect()
     }
 
+    /// A guardian's first and last name, when the guardian is on the roster.
+    pub fn guardian_names(
+        &self,
+        guardian: &GuardianId,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT first_name, last_name FROM guardians WHERE id = ?1",
+                [&guardian.0],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// Gives an active guardian a new random PIN (replacing any old one) and returns
     /// it, once.
     pub fn issue_pin(&mut self, guardian: &GuardianId) -> Result<String, StoreError> {

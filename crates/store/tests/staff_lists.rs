@@ -4,7 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_store::{
-    FollowUpScope, NewFollowUp, NewRating, NewVisit, PinPad, Privacy, StaffRole, Store, ThrottleState,
+    FollowUpScope, NewFollowUp, NewRating, NewVisit, PinPad, Privacy, StaffRole, Store,
+    ThrottleState,
 };
 
 const ROSTER: &str = "\

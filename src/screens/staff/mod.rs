@@ -26,6 +26,16 @@ pub struct StaffUi {
     pub exit_armed: bool,
     /// The note field was just opened: put the keyboard's focus in it.
     pub focus_note: bool,
+    /// The settings being changed, until saved or reverted.
+    pub settings_draft: Option<crate::config::ConfigEdit>,
+    /// The language whose questions and reasons are being edited.
+    pub question_language: Option<welkom_core::LanguageTag>,
+    /// The search typed over the guardians.
+    pub family_filter: String,
+    /// "Code intrekken" was tapped once for this guardian and waits for a second tap.
+    pub revoke_armed: Option<welkom_core::GuardianId>,
+    /// The roster file chosen for import.
+    pub roster_choice: Option<std::path::PathBuf>,
 }
 
 /// Draws staff mode.
@@ -48,7 +58,7 @@ pub fn show(
         }
         StaffData::Present(children) => present::show(ui, view, children),
         StaffData::Sync(summary) => sync::show(ui, view, summary),
-        StaffData::Settings => settings::show(ui, view, staff_ui, actions),
+        StaffData::Settings(state) => settings::show(ui, view, state, staff_ui, actions),
         StaffData::Unavailable => {
             ui.label(
                 RichText::new(text(view, "staff-unavailable"))

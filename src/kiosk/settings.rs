@@ -1,0 +1,512 @@
+//! Settings and roster, for managers: guardians' PINs and badges, a roster import
+//! from a file or a USB stick (on its own thread), and the location's settings
+//! written back into `welkom.toml`.
+
+use super::staff::{StaffData, StaffView};
+use super::{Kiosk, Screen};
+use crate::config::{self, ConfigEdit};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use welkom_core::GuardianId;
+use welkom_core::roster::RosterError;
+use welkom_store::{GuardianOverview, ImportSummary, IssuedPin, StaffRole, Store, StoreError};
+
+/// The parts of the settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsPane {
+    /// Guardians: PINs and badges.
+    Families,
+    /// Importing the roster.
+    Roster,
+    /// Questions and reasons per language.
+    Questions,
+    /// Faces, times, opening hours, privacy; closing the kiosk.
+    Kiosk,
+}
+
+impl SettingsPane {
+    /// Every pane, in the order of the tabs.
+    pub const ALL: [SettingsPane; 4] = [Self::Families, Self::Roster, Self::Questions, Self::Kiosk];
+}
+
+/// A roster file found in the import folder or on a USB stick.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether it is on a removable medium.
+    pub removable: bool,
+}
+
+/// A PIN just issued, shown once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownPin {
+    /// The guardian.
+    pub guardian_id: GuardianId,
+    /// Their name, "first last".
+    pub name: String,
+    /// The new PIN.
+    pub pin: String,
+}
+
+/// What the last settings action came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsMessage {
+    /// The badge was linked to this guardian.
+    BadgeLinked(String),
+    /// Another guardian holds the badge.
+    BadgeTaken,
+    /// The guardian's PIN was taken away.
+    PinRevoked(String),
+    /// The new PINs were written to this file, and forgotten here.
+    PinsExported {
+        /// How many.
+        count: usize,
+        /// Where.
+        path: PathBuf,
+    },
+    /// The PIN file could not be written.
+    PinsNotExported,
+    /// The roster was imported.
+    Imported(ImportSummary),
+    /// The roster has problems; nothing was changed.
+    ImportRefused(RosterError),
+    /// The file could not be read or the store refused; nothing was changed.
+    ImportFailed,
+    /// The settings were saved and apply now.
+    Saved,
+    /// The settings were not saved: the check's own words (key and reason).
+    SaveRefused(String),
+    /// The store could not be changed.
+    StoreFailed,
+}
+
+/// What the settings show, besides the location's settings themselves.
+#[derive(Clone, Debug)]
+pub struct SettingsState {
+    /// The part shown.
+    pub pane: SettingsPane,
+    /// Every active guardian, by name.
+    pub families: Vec<GuardianOverview>,
+    /// A PIN just issued.
+    pub shown_pin: Option<ShownPin>,
+    /// The guardian whose badge is awaited.
+    pub linking: Option<GuardianId>,
+    /// What the last action came to.
+    pub message: Option<SettingsMessage>,
+    /// Roster files that can be imported.
+    pub roster_files: Vec<RosterFile>,
+    /// Whether an import runs.
+    pub importing: bool,
+}
+
+/// A roster import running on its own thread.
+pub(super) struct RosterImport {
+    result: Receiver<SettingsMessage>,
+}
+
+/// Where removable media are mounted on the tablet's Linux.
+pub const MEDIA_ROOTS: [&str; 3] = ["/media", "/run/media", "/mnt"];
+
+/// The folder in the data directory that is searched for roster files.
+pub const IMPORT_FOLDER: &str = "import";
+
+impl Kiosk {
+    /// The settings, when a manager has them open.
+    pub fn settings(&self) -> Option<&SettingsState> {
+        match &self.screen {
+            Screen::Staff(s) => match &s.data {
+                StaffData::Settings(state) => Some(state),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn settings_mut(&mut self) -> Option<&mut SettingsState> {
+        match &mut self.screen {
+            Screen::Staff(s) if s.member.role == StaffRole::Manager => match &mut s.data {
+                StaffData::Settings(state) => Some(state),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// PINs issued since the last export (kept only in memory, until exported).
+    pub fn pins_to_export(&self) -> usize {
+        self.new_pins.len()
+    }
+
+    /// Whether a roster import runs (the screen repaints until it is done).
+    pub fn importing(&self) -> bool {
+        self.roster_import.is_some()
+    }
+
+    /// The settings as they open: on the guardians.
+    pub(super) fn open_settings(&self) -> StaffData {
+        let mut state = SettingsState {
+            pane: SettingsPane::Families,
+            families: Vec::new(),
+            shown_pin: None,
+            linking: None,
+            message: None,
+            roster_files: Vec::new(),
+            importing: self.roster_import.is_some(),
+        };
+        self.read_pane(&mut state);
+        StaffData::Settings(state)
+    }
+
+    fn read_pane(&self, state: &mut SettingsState) {
+        match state.pane {
+            SettingsPane::Families => match self.store.guardian_overview() {
+                Ok(families) => state.families = families,
+                Err(e) => {
+                    tracing::error!(error = %e, "reading the guardians failed");
+                    state.message = Some(SettingsMessage::StoreFailed);
+                }
+            },
+            SettingsPane::Roster => state.roster_files = self.roster_files(),
+            SettingsPane::Questions | SettingsPane::Kiosk => {}
+        }
+    }
+
+    pub(super) fn show_settings_pane(&mut self, pane: SettingsPane) {
+        let Some(state) = self.settings_mut() else {
+            return;
+        };
+        state.pane = pane;
+        state.shown_pin = None;
+        state.linking = None;
+        state.message = None;
+        let mut state = state.clone();
+        self.read_pane(&mut state);
+        if let Some(s) = self.settings_mut() {
+            *s = state;
+        }
+    }
+
+    pub(super) fn issue_pin(&mut self, guardian: &GuardianId) {
+        if self.settings_mut().is_none() {
+            return;
+        }
+        let result = self.store.issue_pin(guardian);
+        let name = self.guardian_name(guardian);
+        let message = match result {
+            Ok(pin) => {
+                tracing::info!("a manager issued a new PIN");
+                let (first_name, last_name) = name.clone();
+                self.new_pins.retain(|p| p.guardian_id != *guardian);
+                self.new_pins.push(IssuedPin {
+                    guardian_id: guardian.clone(),
+                    first_name,
+                    last_name,
+                    pin: pin.clone(),
+                });
+                self.refresh_families(None);
+                if let Some(state) = self.settings_mut() {
+                    state.shown_pin = Some(ShownPin {
+                        guardian_id: guardian.clone(),
+                        name: join_name(&name),
+                        pin,
+                    });
+                }
+                return;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "issuing a PIN failed");
+                SettingsMessage::StoreFailed
+            }
+        };
+        self.refresh_families(Some(message));
+    }
+
+    pub(super) fn revoke_pin(&mut self, guardian: &GuardianId) {
+        if self.settings_mut().is_none() {
+            return;
+        }
+        let message = match self.store.revoke_pin(guardian) {
+            Ok(()) => {
+                tracing::info!("a manager revoked a PIN");
+                self.new_pins.retain(|p| p.guardian_id != *guardian);
+                SettingsMessage::PinRevoked(join_name(&self.guardian_name(guardian)))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "revoking a PIN failed");
+                SettingsMessage::StoreFailed
+            }
+        };
+        self.refresh_families(Some(message));
+    }
+
+    pub(super) fn start_linking(&mut self, guardian: Option<GuardianId>) {
+        if let Some(state) = self.settings_mut() {
+            state.linking = guardian;
+            state.shown_pin = None;
+            state.message = None;
+        }
+    }
+
+    /// A badge read while the settings wait for one: link it. Returns whether the
+    /// badge was taken for that.
+    pub(super) fn badge_for_linking(&mut self, code: &str) -> bool {
+        let Some(guardian) = self.settings().and_then(|s| s.linking.clone()) else {
+            return false;
+        };
+        let message = match self.store.link_badge(&guardian, code) {
+            Ok(()) => {
+                tracing::info!("a manager linked a badge");
+                SettingsMessage::BadgeLinked(join_name(&self.guardian_name(&guardian)))
+            }
+            Err(StoreError::BadgeTaken) => SettingsMessage::BadgeTaken,
+            Err(e) => {
+                tracing::error!(error = %e, "linking a badge failed");
+                SettingsMessage::StoreFailed
+            }
+        };
+        self.refresh_families(Some(message));
+        true
+    }
+
+    /// Writes the PINs issued since the last export to a CSV file, on a USB stick when
+    /// one is in, else in the data directory, and forgets them here.
+    pub(super) fn export_new_pins(&mut self) {
+        if self.settings_mut().is_none() || self.new_pins.is_empty() {
+            return;
+        }
+        let folder = self
+            .writable_medium()
+            .or_else(|| self.data_dir.clone())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let message = match crate::commands::write_issued_pins_in(&folder, &self.new_pins) {
+            Ok(path) => {
+                tracing::info!(count = self.new_pins.len(), "new PINs exported");
+                let count = self.new_pins.len();
+                self.new_pins.clear();
+                SettingsMessage::PinsExported { count, path }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "exporting new PINs failed");
+                SettingsMessage::PinsNotExported
+            }
+        };
+        if let Some(state) = self.settings_mut() {
+            state.shown_pin = None;
+            state.message = Some(message);
+        }
+    }
+
+    /// Starts importing a roster file on its own thread, with its own connection.
+    pub(super) fn import_roster(&mut self, file: PathBuf) {
+        if self.settings_mut().is_none() || self.roster_import.is_some() {
+            return;
+        }
+        let database = self.store.path().to_owned();
+        let language = self.config.location.language.clone();
+        let waker = self.waker.clone();
+        let (send, result) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("welkom-roster-import".into())
+            .spawn(move || {
+                let _ = send.send(import_on_own_connection(&database, &file, &language));
+                if let Some(wake) = waker {
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.roster_import = Some(RosterImport { result });
+                if let Some(state) = self.settings_mut() {
+                    state.importing = true;
+                    state.message = None;
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not start a roster import");
+                if let Some(state) = self.settings_mut() {
+                    state.message = Some(SettingsMessage::ImportFailed);
+                }
+            }
+        }
+    }
+
+    /// Takes the outcome of a running roster import, if it has come.
+    pub(super) fn poll_roster_import(&mut self) {
+        let Some(import) = &self.roster_import else {
+            return;
+        };
+        let message = match import.result.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => SettingsMessage::ImportFailed,
+        };
+        self.roster_import = None;
+        if let SettingsMessage::Imported(summary) = &message {
+            for issued in &summary.issued_pins {
+                self.new_pins
+                    .retain(|p| p.guardian_id != issued.guardian_id);
+                self.new_pins.push(issued.clone());
+            }
+        }
+        if let Some(state) = self.settings_mut() {
+            state.importing = false;
+            state.message = Some(message);
+        }
+    }
+
+    /// Saves the location's settings into `welkom.toml`; they apply at once.
+    pub(super) fn save_settings(&mut self, edit: &ConfigEdit) {
+        if self.settings_mut().is_none() {
+            return;
+        }
+        let message = match &self.data_dir {
+            None => SettingsMessage::SaveRefused("no data directory".into()),
+            Some(dir) => match config::save_edit(&dir.join(config::FILE_NAME), edit) {
+                Ok(config) => {
+                    tracing::info!("a manager changed the settings");
+                    self.config = config;
+                    SettingsMessage::Saved
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "settings refused");
+                    SettingsMessage::SaveRefused(match (&e.key, e.line) {
+                        (Some(key), _) => format!("{key}: {}", e.message),
+                        _ => e.message.clone(),
+                    })
+                }
+            },
+        };
+        if let Some(state) = self.settings_mut() {
+            state.message = Some(message);
+        }
+    }
+
+    /// Roster files in the data directory's import folder and on mounted media.
+    pub fn roster_files(&self) -> Vec<RosterFile> {
+        let mut files = Vec::new();
+        if let Some(dir) = &self.data_dir {
+            csv_files_in(&dir.join(IMPORT_FOLDER), false, 0, &mut files);
+        }
+        for root in &self.media_roots {
+            csv_files_in(root, true, 2, &mut files);
+        }
+        files.sort_by(|a, b| (b.removable, &a.path).cmp(&(a.removable, &b.path)));
+        files
+    }
+
+    /// The first mounted removable medium that can be written to.
+    fn writable_medium(&self) -> Option<PathBuf> {
+        self.media_roots.iter().find_map(|root| {
+            mounts_under(root).into_iter().find(|dir| {
+                std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
+            })
+        })
+    }
+
+    fn guardian_name(&self, guardian: &GuardianId) -> (String, String) {
+        self.store
+            .guardian_names(guardian)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    fn refresh_families(&mut self, message: Option<SettingsMessage>) {
+        let families = self.store.guardian_overview();
+        if let Some(state) = self.settings_mut() {
+            match families {
+                Ok(families) => state.families = families,
+                Err(e) => tracing::error!(error = %e, "reading the guardians failed"),
+            }
+            state.linking = None;
+            if message.is_some() {
+                state.shown_pin = None;
+            }
+            state.message = message;
+        }
+    }
+
+    /// Whether the view shown is the settings (for the screens).
+    pub fn on_settings(&self) -> bool {
+        matches!(&self.screen, Screen::Staff(s) if s.view == StaffView::Settings)
+    }
+}
+
+fn join_name((first, last): &(String, String)) -> String {
+    format!("{first} {last}").trim().to_owned()
+}
+
+fn import_on_own_connection(
+    database: &Path,
+    file: &Path,
+    language: &welkom_core::LanguageTag,
+) -> SettingsMessage {
+    let outcome = Store::open(database)
+        .map_err(anyhow::Error::from)
+        .and_then(|mut store| crate::commands::import_roster_file(&mut store, file, language));
+    match outcome {
+        Ok(Ok(summary)) => {
+            tracing::info!(
+                guardians_added = summary.guardians_added,
+                guardians_updated = summary.guardians_updated,
+                "roster imported from the settings"
+            );
+            SettingsMessage::Imported(summary)
+        }
+        Ok(Err(problems)) => {
+            tracing::info!(problems = problems.count(), "roster refused");
+            SettingsMessage::ImportRefused(problems)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "roster import failed");
+            SettingsMessage::ImportFailed
+        }
+    }
+}
+
+/// The folders directly under a media root (`/media/USER/STICK` or `/mnt/STICK`).
+fn mounts_under(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        // /media/USER/STICK: one level more when the folder holds only folders.
+        let inner: Vec<PathBuf> = std::fs::read_dir(&path)
+            .map(|e| e.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        if !inner.is_empty() && inner.iter().all(|p| p.is_dir()) {
+            found.extend(inner);
+        } else {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// CSV files in a folder and (up to `depth` levels) below it.
+fn csv_files_in(dir: &Path, removable: bool, depth: u8, out: &mut Vec<RosterFile>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            if depth > 0 {
+                csv_files_in(&path, removable, depth - 1, out);
+            }
+        } else if name.ends_with(".csv") && !name.starts_with("issued-pins") && out.len() < 50 {
+            out.push(RosterFile { path, removable });
+        }
+    }
+}
