@@ -21,6 +21,7 @@ pub struct WelkomApp {
     staff_ui: StaffUi,
     close_sent: bool,
     fonts_installed: bool,
+    visuals_of: Option<egui::Color32>,
 }
 
 impl WelkomApp {
@@ -34,6 +35,7 @@ impl WelkomApp {
             staff_ui: StaffUi::default(),
             close_sent: false,
             fonts_installed: false,
+            visuals_of: None,
         }
     }
 
@@ -58,6 +60,10 @@ impl WelkomApp {
         } else {
             theme::NIGHT
         };
+        if self.visuals_of != Some(palette.background) {
+            ctx.set_visuals(theme::visuals_for(&palette));
+            self.visuals_of = Some(palette.background);
+        }
         let metrics = Metrics::for_size(ui.available_size());
         let frame = egui::Frame::new()
             .fill(palette.background)

@@ -140,3 +140,20 @@ pub fn install_fonts(ctx: &egui::Context) {
     );
     ctx.set_fonts(fonts);
 }
+
+/// egui's own colours (text fields, scroll bars, selections) to match a palette.
+pub fn visuals_for(palette: &Palette) -> egui::Visuals {
+    let dark = palette.background.r() < 0x80;
+    let mut visuals = if dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    visuals.text_edit_bg_color = Some(palette.surface);
+    visuals.extreme_bg_color = palette.surface;
+    visuals.panel_fill = palette.background;
+    visuals.selection.bg_fill = palette.accent.gamma_multiply(0.35);
+    visuals.selection.stroke = egui::Stroke::new(2.0, palette.accent);
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(2.0, palette.border);
+    visuals
+}

@@ -279,7 +279,7 @@ fn settings_are_saved_into_the_file_keep_its_comments_and_apply_at_once() {
     assert!(k.shows("18:15"), "close");
     k.tap("5 gezichtjes");
     assert!(k.shows("30 s"), "after faces");
-    k.tap("Anoniem: beoordelingen zonder naam bewaren");
+    k.tap("Beoordelingen anoniem bewaren");
     assert!(k.shows("Nog niet opgeslagen"));
     k.tap("Opslaan");
     assert_eq!(message(&k), Some(SettingsMessage::Saved));

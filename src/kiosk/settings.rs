@@ -382,6 +382,11 @@ impl Kiosk {
         }
     }
 
+    /// The folder in the data directory that is searched for roster files.
+    pub fn import_folder(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join(IMPORT_FOLDER))
+    }
+
     /// Roster files in the data directory's import folder and on mounted media.
     pub fn roster_files(&self) -> Vec<RosterFile> {
         let mut files = Vec::new();

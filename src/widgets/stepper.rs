@@ -3,7 +3,7 @@
 
 use super::key::{Look, big_button};
 use crate::theme::{Metrics, Palette};
-use egui::{RichText, Ui, vec2};
+use egui::{Align, Layout, RichText, Ui, vec2};
 
 /// What a stepper's buttons asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,30 +33,44 @@ pub fn stepper(ui: &mut Ui, words: &StepperWords, metrics: Metrics, palette: &Pa
     let mut step = Step::default();
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = m.px(12.0);
-        let (label_rect, _) =
-            ui.allocate_exact_size(vec2(m.px(250.0), m.touch(60.0)), egui::Sense::hover());
-        ui.put(
-            label_rect,
-            egui::Label::new(
-                RichText::new(&words.label)
-                    .font(m.font(22.0))
-                    .color(palette.text),
-            )
-            .wrap(),
+        let height = m.touch(60.0);
+        let label_width = m.px(250.0);
+        ui.allocate_ui_with_layout(
+            vec2(label_width, height),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.set_width(label_width);
+                ui.set_height(height);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&words.label)
+                            .font(m.font(21.0))
+                            .color(palette.text),
+                    )
+                    .wrap(),
+                );
+            },
         );
         let size = vec2(m.touch(64.0), m.touch(60.0));
         let down = big_button(ui, "−", size, 28.0, Look::Plain, m, palette);
         down.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &words.less));
         step.down = down.clicked();
-        let (value_rect, _) =
-            ui.allocate_exact_size(vec2(m.px(110.0), m.touch(60.0)), egui::Sense::hover());
-        ui.put(
-            value_rect,
-            egui::Label::new(
-                RichText::new(&words.value)
-                    .font(m.bold(24.0))
-                    .color(palette.text),
-            ),
+        let value_width = m.px(120.0);
+        ui.allocate_ui_with_layout(
+            vec2(value_width, height),
+            Layout::left_to_right(Align::Center).with_main_align(Align::Center),
+            |ui| {
+                ui.set_width(value_width);
+                ui.set_height(height);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&words.value)
+                            .font(m.bold(24.0))
+                            .color(palette.text),
+                    )
+                    .extend(),
+                );
+            },
         );
         let up = big_button(ui, "+", size, 28.0, Look::Plain, m, palette);
         up.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &words.more));

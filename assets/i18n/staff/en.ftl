@@ -139,6 +139,7 @@ msg-save-refused = Not saved: { $reason }
 msg-store-failed = That did not work: the store reported an error. Please try again.
 
 import-intro = Put the roster (a CSV file) on a USB stick or in Welkom's "import" folder. Choose the file and import it; a roster with errors changes nothing.
+import-folder-path = The "import" folder on this device: { $path }
 import-search-again = Search again
 import-import = Import this roster
 import-importing = Importing…
@@ -166,7 +167,7 @@ kiosk-idle = Back to the start after
 kiosk-staff-idle = Staff screen closes after
 kiosk-open = Open from
 kiosk-close = Closed at
-kiosk-anonymous = Anonymous: keep ratings without a name
+kiosk-anonymous = Keep ratings anonymous
 kiosk-anonymous-note = Parents are still greeted by name. Whoever asks to talk stays known by name.
 kiosk-retention = Keep the link to the parent for
 kiosk-retention-note = After that only the rating remains, without a name.

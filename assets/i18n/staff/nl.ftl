@@ -139,6 +139,7 @@ msg-save-refused = Niet opgeslagen: { $reason }
 msg-store-failed = Dat lukte niet: de opslag gaf een fout. Probeer het opnieuw.
 
 import-intro = Zet het rooster (een CSV-bestand) op een USB-stick of in de map "import" van Welkom. Kies het bestand en lees het in; een rooster met fouten verandert niets.
+import-folder-path = De map "import" op dit apparaat: { $path }
 import-search-again = Opnieuw zoeken
 import-import = Dit rooster inlezen
 import-importing = Bezig met inlezen…
@@ -166,7 +167,7 @@ kiosk-idle = Terug naar het begin na
 kiosk-staff-idle = Medewerkersscherm sluit na
 kiosk-open = Open vanaf
 kiosk-close = Dicht om
-kiosk-anonymous = Anoniem: beoordelingen zonder naam bewaren
+kiosk-anonymous = Beoordelingen anoniem bewaren
 kiosk-anonymous-note = Ouders worden nog steeds met naam begroet. Wie vraagt om even te praten, blijft met naam bekend.
 kiosk-retention = Koppeling aan de ouder bewaren
 kiosk-retention-note = Daarna blijft alleen het cijfer over, zonder naam.

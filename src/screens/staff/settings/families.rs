@@ -67,7 +67,7 @@ pub fn show(
         let search = text(view, "settings-search");
         ui.add(
             TextEdit::singleline(&mut staff_ui.family_filter)
-                .hint_text(&search)
+                .hint_text(RichText::new(&search).font(m.font(22.0)).color(p.muted))
                 .font(m.font(22.0))
                 .desired_width(m.px(360.0))
                 .margin(vec2(m.px(12.0), m.px(14.0))),
@@ -127,15 +127,15 @@ fn row(
     ui.horizontal(|ui| {
         ui.set_min_height(m.touch(60.0));
         ui.spacing_mut().item_spacing.x = m.px(10.0);
-        let (who, _) = ui.allocate_exact_size(
-            vec2(
-                (ui.available_width() - m.touch(640.0)).max(m.px(220.0)),
-                m.touch(60.0),
-            ),
-            egui::Sense::hover(),
-        );
-        ui.put(who, |ui: &mut Ui| {
-            ui.vertical(|ui| {
+        let gap = m.px(10.0);
+        let button_width =
+            ((ui.available_width() - m.px(240.0)) / 3.0 - gap).clamp(m.px(130.0), m.touch(200.0));
+        let name_width = ui.available_width() - 3.0 * (button_width + gap);
+        ui.allocate_ui_with_layout(
+            vec2(name_width, m.touch(60.0)),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(name_width);
                 ui.label(RichText::new(&family.name).font(m.bold(22.0)).color(p.text));
                 let status = [
                     text(
@@ -161,10 +161,9 @@ fn row(
                         .font(m.font(17.0))
                         .color(p.muted),
                 );
-            })
-            .response
-        });
-        let size = vec2(m.touch(200.0), m.touch(60.0));
+            },
+        );
+        let size = vec2(button_width, m.touch(60.0));
         let issue = big_button(
             ui,
             &text(view, "settings-issue-pin"),

@@ -43,13 +43,13 @@ pub fn show(ui: &mut Ui, view: &View<'_>, staff_ui: &mut StaffUi, actions: &mut 
 
 fn faces_and_times(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit) {
     let (m, p) = (view.metrics, &view.palette);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = vec2(m.px(10.0), m.px(8.0));
-        ui.label(
-            RichText::new(text(view, "kiosk-faces"))
-                .font(m.font(22.0))
-                .color(p.text),
-        );
+    ui.label(
+        RichText::new(text(view, "kiosk-faces"))
+            .font(m.font(21.0))
+            .color(p.text),
+    );
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = m.px(10.0);
         for scale in [Scale::Three, Scale::Four, Scale::Five] {
             let label = view.texts.get(
                 lang(view),
@@ -57,7 +57,7 @@ fn faces_and_times(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit) {
                 &[("count", scale.size().into())],
             );
             let on = edit.scale == scale;
-            if chip(ui, &label, on, vec2(m.touch(150.0), m.touch(56.0)), m, p).clicked() {
+            if chip(ui, &label, on, vec2(m.touch(120.0), m.touch(56.0)), m, p).clicked() {
                 edit.scale = scale;
             }
         }

@@ -10,7 +10,6 @@ use super::{StaffUi, lang, text, title};
 use crate::config::ConfigEdit;
 use crate::kiosk::{Action, SettingsMessage, SettingsPane, SettingsState};
 use crate::screens::View;
-use crate::widgets::chip;
 use crate::widgets::key::{Look, big_button};
 use egui::{CornerRadius, Frame, Margin, RichText, Stroke, Ui, vec2};
 use fluent_bundle::FluentValue;
@@ -29,14 +28,16 @@ pub fn show(
         ui.spacing_mut().item_spacing = vec2(m.px(10.0), m.px(10.0));
         for pane in SettingsPane::ALL {
             let label = pane_label(view, pane);
-            let response = chip(
-                ui,
-                &label,
-                pane == state.pane,
-                vec2(m.touch(150.0), m.touch(60.0)),
-                m,
-                &view.palette,
-            );
+            let look = if pane == state.pane {
+                Look::Primary
+            } else {
+                Look::Plain
+            };
+            let size = vec2(m.touch(150.0), m.touch(56.0));
+            let response = big_button(ui, &label, size, 19.0, look, m, &view.palette);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Tab, true, pane == state.pane, &label)
+            });
             if response.clicked() && pane != state.pane {
                 actions.push(Action::ShowSettings(pane));
             }
@@ -134,9 +135,15 @@ fn message_banner(ui: &mut Ui, view: &View<'_>, message: &SettingsMessage) {
         .inner_margin(Margin::same(m.px(16.0) as i8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for line in message_lines(view, message) {
-                ui.label(RichText::new(line).font(m.font(22.0)).color(p.text));
-            }
+            // A long problem report scrolls inside its frame; the panes stay in view.
+            egui::ScrollArea::vertical()
+                .id_salt("settings-message")
+                .max_height(m.px(260.0))
+                .show(ui, |ui| {
+                    for line in message_lines(view, message) {
+                        ui.label(RichText::new(line).font(m.font(21.0)).color(p.text));
+                    }
+                });
         });
 }
 

@@ -201,7 +201,11 @@ fn field_sized(
     let mut value = map.get(language).cloned().unwrap_or_default();
     let response = ui.add(
         TextEdit::singleline(&mut value)
-            .hint_text(standard)
+            .hint_text(
+                RichText::new(standard)
+                    .font(m.font(21.0))
+                    .color(view.palette.muted),
+            )
             .char_limit(120)
             .font(m.font(21.0))
             .desired_width(width)

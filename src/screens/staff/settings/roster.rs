@@ -26,6 +26,17 @@ pub fn show(
             .font(m.font(20.0))
             .color(p.muted),
     );
+    if let Some(folder) = view.kiosk.import_folder() {
+        let path: FluentValue<'_> = folder.display().to_string().into();
+        ui.label(
+            RichText::new(
+                view.texts
+                    .get(lang(view), "import-folder-path", &[("path", path)]),
+            )
+            .font(m.font(17.0))
+            .color(p.muted),
+        );
+    }
     ui.add_space(m.px(8.0));
     if state.importing {
         ui.horizontal(|ui| {
