@@ -8,7 +8,7 @@ use common::{
 };
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
-use welkom::kiosk::{Screen, StaffView};
+use welkom::kiosk::{Action, Screen, StaffView};
 
 fn staff_view(k: &TestKiosk) -> Option<StaffView> {
     match k.screen() {
@@ -241,4 +241,71 @@ fn today_counts_the_faces_and_shows_counts_only_under_five_answers() {
     assert_eq!(staff_view(&k), Some(StaffView::Trend));
     assert!(k.shows("Brengen: nog te weinig antwoorden om twee weken te vergelijken"));
     assert!(k.shows("Halen: nog te weinig antwoorden om twee weken te vergelijken"));
+}
+
+#[test]
+fn the_today_view_shows_the_same_numbers_as_welkom_tally() {
+    let mut k = staffed("", MONDAY_MORNING);
+    // Six families at drop-off: a percentage needs five answers. Sanne changes her
+    // face (the first one is superseded), Joost leaves without rating. Sanne comes
+    // back at pick-up.
+    // Each guardian reads the faces in their own language; the score is what counts.
+    for (pin, score) in [
+        ("4826", 4),
+        ("7391", 3),
+        ("3917", 4),
+        ("6048", 1),
+        ("5173", 4),
+    ] {
+        k.type_pin(pin);
+        assert!(matches!(k.screen(), Screen::Rate(_)));
+        k.harness.state_mut().kiosk.handle(Action::Rate(score));
+        k.wait(Duration::from_secs(2));
+        if pin == "4826" {
+            k.harness.state_mut().kiosk.handle(Action::ChangeRating);
+            k.harness.state_mut().kiosk.handle(Action::Rate(1));
+            k.wait(Duration::from_secs(2));
+        }
+        k.harness.state_mut().kiosk.handle(Action::Done);
+        k.harness.run();
+        assert!(k.on_welcome());
+    }
+    k.type_pin("4826");
+    k.tap("Niet goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Klaar");
+    k.type_pin("8152");
+    k.tap("Overslaan");
+
+    sign_in(&mut k, STAFF_PIN);
+    let Screen::Staff(session) = k.screen() else {
+        panic!("not in staff mode");
+    };
+    let welkom::kiosk::StaffData::Today(shown) = &session.data else {
+        panic!("Today shows no tally");
+    };
+    let shown = (**shown).clone();
+    assert_eq!(
+        shown.drop_off.total.answers, 5,
+        "the superseded face is not counted"
+    );
+    assert_eq!(shown.drop_off.total.visits, 6);
+    assert!(k.shows("5 antwoorden bij 6 bezoeken"));
+    assert!(k.shows("Enthousiast 40 %"), "2 of 5 gave the top face");
+    assert!(k.shows("Laag 40 %"), "Piotr, and Sanne after her change");
+    assert_eq!(shown.pick_up.total.answers, 1);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_welkom"))
+        .args(["tally", "--date", "2026-03-02", "--format", "json"])
+        .env("WELKOM_DATA_DIR", k.dir.path())
+        .env("WELKOM_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: welkom_core::tally::DayTally = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed, shown);
 }

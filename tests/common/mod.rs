@@ -74,6 +74,12 @@ impl TestKiosk {
         self.harness.run();
     }
 
+    /// Taps the widget whose accessible name contains these words.
+    pub fn tap_contains(&mut self, words: &str) {
+        self.harness.get_by_label_contains(words).click();
+        self.harness.run();
+    }
+
     /// Types a PIN on the on-screen keypad and taps OK.
     pub fn type_pin(&mut self, pin: &str) {
         for digit in pin.chars() {
