@@ -1,6 +1,6 @@
 //! (b) CPU time per frame of the greeting/rating screen and the thank-you screen with
-//! a 500-family roster: egui layout plus tessellation, measured as this thread's CPU
-//! time.
+//! a 500-family roster, and (e) of the staff views (Today, Trend, follow-ups) after a
+//! busy morning: egui layout plus tessellation, measured as this thread's CPU time.
 //!
 //! Run: `cargo bench --bench frame_cpu`
 
@@ -9,7 +9,8 @@ mod common;
 use std::time::Duration;
 use welkom::app::WelkomApp;
 use welkom::clock::ManualClock;
-use welkom::kiosk::{Action, Screen};
+use welkom::kiosk::{Action, Screen, StaffView};
+use welkom_store::StaffRole;
 
 const FRAMES: usize = 600;
 
@@ -44,6 +45,74 @@ fn frames(ctx: &egui::Context, app: &mut WelkomApp, size: egui::Vec2) -> Vec<f64
     samples
 }
 
+/// A busy morning: `visits` families drop off two minutes apart from 07:00, six
+/// groups, most rate (some low, with a reason and now and then a talk request).
+fn busy_morning(app: &mut WelkomApp, clock: &ManualClock, visits: usize) {
+    for i in 0..visits {
+        for d in common::pin(i).chars() {
+            app.kiosk.handle(Action::Digit(d));
+        }
+        app.kiosk.handle(Action::SubmitPin);
+        assert!(matches!(app.kiosk.screen(), Screen::Rate(_)));
+        if i % 10 != 9 {
+            let score = [4, 4, 3, 4, 2, 4, 3, 1, 4, 3][i % 10];
+            app.kiosk.handle(Action::Rate(score));
+            if score <= 2 {
+                clock.advance(Duration::from_secs(2));
+                app.kiosk.handle(Action::ToggleReason("handover".into()));
+                if i % 3 == 0 {
+                    app.kiosk.handle(Action::ToggleTalk);
+                }
+            }
+            clock.advance(Duration::from_secs(2));
+            app.kiosk.handle(Action::Done);
+        } else {
+            app.kiosk.handle(Action::Skip);
+        }
+        clock.advance(Duration::from_secs(116));
+        app.kiosk.tick();
+    }
+}
+
+/// Opens staff mode with a staff member's PIN (checked on its own thread).
+fn open_staff_mode(app: &mut WelkomApp, pin: &str) {
+    app.kiosk.handle(Action::OpenStaff);
+    for d in pin.chars() {
+        app.kiosk.handle(Action::Digit(d));
+    }
+    app.kiosk.handle(Action::SubmitPin);
+    while app.kiosk.staff_checking() {
+        std::thread::sleep(Duration::from_millis(5));
+        app.kiosk.tick();
+    }
+    assert!(matches!(app.kiosk.screen(), Screen::Staff(_)));
+}
+
+fn staff_views(clock: &ManualClock) {
+    let dir = common::scratch("frame-staff");
+    let mut app = common::app(dir.path(), 200, clock);
+    busy_morning(&mut app, clock, 200);
+    let now = app.kiosk.now();
+    app.kiosk
+        .store
+        .add_staff("Marieke", StaffRole::Staff, "280461", now)
+        .unwrap();
+    open_staff_mode(&mut app, "280461");
+    for (w, h) in [(1280.0, 800.0), (1920.0, 1080.0)] {
+        for view in [StaffView::Today, StaffView::Trend, StaffView::FollowUp] {
+            let ctx = egui::Context::default();
+            app.kiosk.handle(Action::ShowStaffView(view));
+            let samples = frames(&ctx, &mut app, egui::vec2(w, h));
+            println!(
+                "staff {:10} {w}x{h}: CPU per frame p50 {:.3} ms, p99 {:.3} ms ({FRAMES} frames)",
+                format!("{view:?}"),
+                common::percentile(&samples, 50.0),
+                common::percentile(&samples, 99.0)
+            );
+        }
+    }
+}
+
 fn main() {
     let dir = common::scratch("frame");
     let clock = ManualClock::new("2026-03-02T07:00:00Z".parse().unwrap());
@@ -74,4 +143,6 @@ fn main() {
             );
         }
     }
+    let morning = ManualClock::new("2026-03-03T06:00:00Z".parse().unwrap());
+    staff_views(&morning);
 }

@@ -14,7 +14,7 @@ use rand::{Rng, SeedableRng};
 use std::path::Path;
 use std::time::Instant;
 use welkom_core::LanguageTag;
-use welkom_store::Store;
+use welkom_store::{FollowUpScope, Store};
 
 const FAMILIES: usize = 200;
 const CALLS: usize = 200;
@@ -228,6 +228,54 @@ fn main() {
     });
     println!(
         "trend     ({CALLS} last days, 28 days each): {}; CPU {}",
+        summary(wall),
+        summary(cpu)
+    );
+    drop(store);
+    follow_ups(&path, &tz);
+}
+
+/// The follow-up list and the count on the staff button, after a year in which the
+/// team talked about every low rating but those of the last three weekdays.
+fn follow_ups(path: &std::path::Path, tz: &TimeZone) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let recent = weekdays()[weekdays().len() - 3].to_string();
+    let handled = conn
+        .execute(
+            "INSERT INTO follow_up_notes (id, rating_id, staff_id, staff_name, note, at_unix_ms)
+             SELECT 'n-' || id, id, NULL, 'Marieke', 'Gesproken bij het ophalen',
+                    at_unix_ms + 8 * 3600 * 1000
+             FROM ratings WHERE score <= 2 AND misuse = 0 AND local_date < ?1",
+            [&recent],
+        )
+        .unwrap();
+    drop(conn);
+    let mut store = Store::open(path).unwrap();
+    let open = store.rebuild_open_follow_ups().unwrap();
+    let since = LAST_DAY.to_zoned(tz.clone()).unwrap().timestamp();
+    let calls: Vec<Date> = vec![LAST_DAY; CALLS];
+    std::hint::black_box(
+        store
+            .follow_ups(FollowUpScope::OpenAndHandledSince(since))
+            .unwrap(),
+    );
+    let (wall, cpu) = time(&calls, |_| {
+        let items = store
+            .follow_ups(FollowUpScope::OpenAndHandledSince(since))
+            .unwrap();
+        assert!(items.len() >= open);
+        std::hint::black_box(items);
+    });
+    println!(
+        "follow_ups ({open} open, {handled} handled in the year, {CALLS} calls): {}; CPU {}",
+        summary(wall),
+        summary(cpu)
+    );
+    let (wall, cpu) = time(&calls, |_| {
+        std::hint::black_box(store.open_follow_up_count().unwrap());
+    });
+    println!(
+        "open_follow_up_count ({CALLS} calls): {}; CPU {}",
         summary(wall),
         summary(cpu)
     );

@@ -186,6 +186,29 @@ impl Store {
         Ok(count as usize)
     }
 
+    /// Works out the open follow-ups again for every rating, by the same rule as for
+    /// each new rating (after rows were loaded in bulk, or to repair the table).
+    /// Returns how many are open.
+    pub fn rebuild_open_follow_ups(&mut self) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM follow_ups_open", [])?;
+        let candidates: Vec<String> = tx
+            .prepare(
+                "SELECT id FROM ratings WHERE score <= 2
+                 UNION SELECT rating_id FROM rating_followups WHERE talk_request = 1",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        {
+            let mut insert = tx.prepare_cached(REFRESH_OPEN)?;
+            for id in &candidates {
+                insert.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        self.open_follow_up_count()
+    }
+
     /// A staff member has talked with the guardian about this rating. The note is
     /// trimmed; an empty note is allowed ("talked", nothing to add).
     pub fn mark_talked(

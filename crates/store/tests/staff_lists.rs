@@ -147,6 +147,21 @@ fn low_ratings_and_talk_requests_are_listed_until_talked() {
         1,
         "nothing half-written"
     );
+
+    // Rebuilt from the ratings, follow-ups and notes, the open list is the same.
+    let before = store
+        .follow_ups(FollowUpScope::OpenAndHandledSince(at("00:00")))
+        .unwrap();
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("DELETE FROM follow_ups_open", []).unwrap();
+    assert_eq!(store.open_follow_up_count().unwrap(), 0);
+    assert_eq!(store.rebuild_open_follow_ups().unwrap(), 1);
+    assert_eq!(
+        store
+            .follow_ups(FollowUpScope::OpenAndHandledSince(at("00:00")))
+            .unwrap(),
+        before
+    );
 }
 
 #[test]
