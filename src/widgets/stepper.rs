@@ -58,7 +58,7 @@ pub fn stepper(ui: &mut Ui, words: &StepperWords, metrics: Metrics, palette: &Pa
         let value_width = m.px(120.0);
         ui.allocate_ui_with_layout(
             vec2(value_width, height),
-            Layout::left_to_right(Align::Center).with_main_align(Align::Center),
+            Layout::centered_and_justified(egui::Direction::LeftToRight),
             |ui| {
                 ui.set_width(value_width);
                 ui.set_height(height);

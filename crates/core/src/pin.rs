@@ -114,4 +114,23 @@ mod tests {
             assert!((1600..=2300).contains(&n), "{digit}: {n}");
         }
     }
+
+    proptest::proptest! {
+        /// Drawing until the space is nearly full: every PIN is well formed, never
+        /// trivial and never one already given out.
+        #[test]
+        fn issued_pins_are_never_trivial_nor_duplicate(seed: u64, length in 4usize..=5, draws in 1usize..3000) {
+            let mut rng = StdRng::seed_from_u64(seed);
+            let mut given = std::collections::HashSet::new();
+            for _ in 0..draws {
+                let Some(pin) = issue(&mut rng, length, |p| given.contains(p)) else {
+                    break;
+                };
+                proptest::prop_assert!(is_well_formed(&pin));
+                proptest::prop_assert_eq!(pin.len(), length);
+                proptest::prop_assert!(!is_trivial(&pin), "{}", pin);
+                proptest::prop_assert!(given.insert(pin.clone()), "{} given twice", pin);
+            }
+        }
+    }
 }

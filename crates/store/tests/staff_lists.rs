@@ -236,3 +236,32 @@ fn a_manager_issues_and_revokes_pins_and_links_badges() {
     ));
     assert!(store.issue_pin(&GuardianId("nobody".into())).is_err());
 }
+
+#[test]
+fn pins_issued_again_and_again_stay_unique_and_never_trivial() {
+    let (_dir, mut store) = store();
+    let guardians: Vec<GuardianId> = store
+        .guardian_overview()
+        .unwrap()
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
+    assert!(guardians.len() >= 3);
+    for round in 0..400 {
+        let who = &guardians[round % guardians.len()];
+        let pin = store.issue_pin(who).unwrap();
+        assert!(welkom_core::pin::is_well_formed(&pin) && !welkom_core::pin::is_trivial(&pin));
+        assert_eq!(store.guardian_by_pin(&pin).unwrap().as_ref(), Some(who));
+    }
+    // Every guardian still holds a PIN of their own: no two share a hash.
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let (with_pin, distinct): (i64, i64) = conn
+        .query_row(
+            "SELECT count(pin_hash), count(DISTINCT pin_hash) FROM guardians WHERE active = 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(with_pin, distinct);
+    assert_eq!(with_pin as usize, guardians.len());
+}
