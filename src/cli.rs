@@ -136,6 +136,13 @@ pub enum ExportWhat {
         #[arg(long)]
         to: Option<Date>,
     },
+    /// Every follow-up (low ratings and talk requests), open and handled, newest
+    /// first, with who talked with the guardian, when, and their note.
+    Followups {
+        /// csv or json.
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
 }
 
 /// An export format.

@@ -1,5 +1,6 @@
 //! `welkom export ratings`.
 
+use super::csv::write_row;
 use crate::cli::Format;
 use jiff::civil::Date;
 use std::io::Write;
@@ -27,12 +28,27 @@ pub fn ratings(
     Ok(())
 }
 
+/// The columns of the ratings CSV.
+const HEADER: [&str; 14] = [
+    "id",
+    "at",
+    "local_date",
+    "moment",
+    "score",
+    "scale",
+    "guardian_id",
+    "guardian_name",
+    "children",
+    "groups",
+    "superseded",
+    "misuse",
+    "reasons",
+    "talk_request",
+];
+
 /// The ratings as CSV with a header row.
 pub fn write_csv(out: &mut impl Write, rows: &[RatingRow]) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "id,at,local_date,moment,score,scale,guardian_id,guardian_name,children,groups,superseded,misuse,reasons,talk_request"
-    )?;
+    write_row(out, &HEADER)?;
     for r in rows {
         let fields = [
             r.id.to_string(),
@@ -53,16 +69,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[RatingRow]) -> std::io::Result<()
             r.reasons.join("|"),
             r.talk_request.to_string(),
         ];
-        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        writeln!(out, "{}", line.join(","))?;
+        write_row(out, &fields)?;
     }
     Ok(())
-}
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }

@@ -1,7 +1,9 @@
 //! What each command does. Errors reach `main` once, as readable sentences.
 
 mod check_config;
+mod csv;
 mod export;
+mod export_followups;
 mod family;
 mod import_roster;
 mod retention;
@@ -52,6 +54,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             what: ExportWhat::Ratings { format, from, to },
         }) => {
             export::ratings(&data_dir, format, from, to)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            what: ExportWhat::Followups { format },
+        }) => {
+            export_followups::followups(&data_dir, format)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Tally { date, format }) => {

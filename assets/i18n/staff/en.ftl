@@ -178,3 +178,61 @@ unit-days = { $n ->
 }
 stepper-less = Less: { $what }
 stepper-more = More: { $what }
+
+
+## Roster import (the report after loading a roster file)
+roster-rejected = { $count ->
+    [one] The roster was not loaded: it has 1 problem.
+   *[other] The roster was not loaded: it has { $count } problems.
+} Nothing was changed; correct the file and load it again.
+roster-summary = The roster was loaded.
+    Guardians: { $guardians-added } added, { $guardians-updated } updated, { $guardians-deactivated } no longer in the roster (made inactive).
+    Children: { $children-added } added, { $children-updated } updated, { $children-deactivated } no longer in the roster (made inactive).
+    { $new-pins ->
+        [0] No new PINs were needed.
+        [one] 1 guardian got a new PIN; hand it to them.
+       *[other] { $new-pins } guardians got a new PIN; hand the PINs to them.
+    }
+roster-this-column = this column
+roster-problem-at-line-column = Line { $line }, column { $column }: { $problem }
+roster-problem-at-line = Line { $line }: { $problem }
+roster-problem-at-column = Column { $column }: { $problem }
+roster-problem-too-large = the file is { $size } MB, larger than the limit of { $limit } MB; check that this is the roster file.
+roster-problem-empty = the file is empty; save the roster from Excel as CSV, with a header line and one line per guardian and child.
+roster-problem-binary = this is not a CSV text file; save the roster from Excel as CSV.
+roster-problem-bad-encoding = the file says it is { $encoding } text but it is not; save the roster from Excel again as CSV UTF-8.
+roster-problem-unreadable = the file could not be read as CSV ({ $detail }); save the roster from Excel as CSV.
+roster-problem-no-rows = the file has a header line but no other lines; add one line per guardian and child.
+roster-problem-missing-column = the required column { $column } is missing from the header line; add it.
+roster-problem-unknown-column = '{ $column }' is not a known column; rename or remove it (the known columns are { $known }).
+roster-problem-duplicate-column = the column { $column } appears twice in the header line (columns { $first } and { $second }); keep one.
+roster-problem-value-in-unnamed-column = '{ $value }' is in column { $position }, which has no name in the header line; name the column or remove the value.
+roster-problem-wrong-field-count = this line has { $found ->
+    [one] 1 field
+   *[other] { $found } fields
+} but the header line has { $expected }; look for a missing or extra separator, or a quote that is not closed.
+roster-problem-missing-value = this field is empty; fill it in, as every line needs guardian_id, guardian_first_name, child_id and child_first_name.
+roster-problem-too-long = the value is { $length } characters long; at most { $max } are allowed, so shorten it.
+roster-problem-control-character = '{ $value }' contains invisible control characters; type the value again.
+roster-problem-bad-pin = { $lost-zero ->
+    [yes] the PIN '{ $value }' is not 4 to 6 digits; if it started with a 0, Excel may have dropped it: format the column as text, or leave the field empty (Welkom then makes a PIN).
+   *[no] the PIN '{ $value }' is not 4 to 6 digits; fill in digits or leave the field empty (Welkom then makes a PIN).
+}
+roster-problem-bad-badge = the badge code '{ $value }' contains spaces or invisible characters; type the code without spaces, or leave the field empty.
+roster-problem-bad-language = '{ $value }' is not a language; use a code such as nl, en, tr, pl or uk, or leave the field empty for the location's language.
+roster-problem-bad-date = '{ $value }' is not a date; write dates as YYYY-MM-DD, for example 2021-03-14, or leave the field empty.
+roster-problem-end-before-start = the end date { $end } is before the start date { $start }; correct one of the two.
+roster-problem-conflict = { $person ->
+    [guardian] guardian
+   *[child] child
+} { $id } has '{ $value }' here but '{ $other-value }' on line { $other-line }; lines of the same { $person ->
+    [guardian] guardian
+   *[child] child
+} must agree, so correct one or leave the field empty.
+roster-problem-duplicate-pair = guardian { $guardian } and child { $child } are already paired on line { $other-line }; remove one of the two lines.
+roster-problem-duplicate-pin = guardian { $guardian } has PIN { $pin }, which guardian { $other-guardian } already has on line { $other-line }; give every guardian their own PIN, or leave the field empty (Welkom then makes a PIN).
+roster-problem-duplicate-badge = guardian { $guardian } has badge { $badge }, which guardian { $other-guardian } already has on line { $other-line }; give every guardian their own badge.
+roster-problem-too-many = { $more ->
+    [one] 1 more problem was
+   *[other] { $more } more problems were
+} not listed; fix the ones above first, then load the file again.

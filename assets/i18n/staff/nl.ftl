@@ -178,3 +178,61 @@ unit-days = { $n ->
 }
 stepper-less = Minder: { $what }
 stepper-more = Meer: { $what }
+
+
+## Rooster inlezen (het verslag na het laden van een roosterbestand)
+roster-rejected = { $count ->
+    [one] Het rooster is niet ingelezen: er is 1 probleem.
+   *[other] Het rooster is niet ingelezen: er zijn { $count } problemen.
+} Er is niets veranderd; verbeter het bestand en lees het opnieuw in.
+roster-summary = Het rooster is ingelezen.
+    Ouders: { $guardians-added } nieuw, { $guardians-updated } bijgewerkt, { $guardians-deactivated } niet meer in het rooster (op inactief gezet).
+    Kinderen: { $children-added } nieuw, { $children-updated } bijgewerkt, { $children-deactivated } niet meer in het rooster (op inactief gezet).
+    { $new-pins ->
+        [0] Er waren geen nieuwe pincodes nodig.
+        [one] 1 ouder heeft een nieuwe pincode gekregen; geef die aan de ouder.
+       *[other] { $new-pins } ouders hebben een nieuwe pincode gekregen; geef die aan de ouders.
+    }
+roster-this-column = deze kolom
+roster-problem-at-line-column = Regel { $line }, kolom { $column }: { $problem }
+roster-problem-at-line = Regel { $line }: { $problem }
+roster-problem-at-column = Kolom { $column }: { $problem }
+roster-problem-too-large = het bestand is { $size } MB, groter dan de grens van { $limit } MB; controleer of dit het roosterbestand is.
+roster-problem-empty = het bestand is leeg; sla het rooster in Excel op als CSV, met een kopregel en een regel per ouder en kind.
+roster-problem-binary = dit is geen CSV-tekstbestand; sla het rooster in Excel op als CSV.
+roster-problem-bad-encoding = het bestand zegt { $encoding }-tekst te zijn, maar is dat niet; sla het rooster in Excel opnieuw op als CSV UTF-8.
+roster-problem-unreadable = het bestand kon niet als CSV worden gelezen ({ $detail }); sla het rooster in Excel op als CSV.
+roster-problem-no-rows = het bestand heeft een kopregel maar verder geen regels; voeg een regel toe per ouder en kind.
+roster-problem-missing-column = de verplichte kolom { $column } ontbreekt in de kopregel; voeg hem toe.
+roster-problem-unknown-column = '{ $column }' is geen bekende kolom; geef hem een andere naam of verwijder hem (de bekende kolommen zijn { $known }).
+roster-problem-duplicate-column = de kolom { $column } staat twee keer in de kopregel (kolom { $first } en { $second }); houd er één over.
+roster-problem-value-in-unnamed-column = '{ $value }' staat in kolom { $position }, die in de kopregel geen naam heeft; geef de kolom een naam of haal de waarde weg.
+roster-problem-wrong-field-count = deze regel heeft { $found ->
+    [one] 1 veld
+   *[other] { $found } velden
+}, maar de kopregel heeft er { $expected }; kijk of er een scheidingsteken ontbreekt of te veel is, of een aanhalingsteken niet is gesloten.
+roster-problem-missing-value = dit vak is leeg; vul het in, want elke regel heeft guardian_id, guardian_first_name, child_id en child_first_name nodig.
+roster-problem-too-long = de waarde is { $length } tekens lang; er mogen er hoogstens { $max } zijn, dus maak hem korter.
+roster-problem-control-character = '{ $value }' bevat onzichtbare stuurtekens; typ de waarde opnieuw.
+roster-problem-bad-pin = { $lost-zero ->
+    [yes] de pincode '{ $value }' is geen 4 tot 6 cijfers; begon hij met een 0, dan heeft Excel die misschien weggelaten: maak de kolom op als tekst, of laat het vak leeg (dan maakt Welkom een pincode aan).
+   *[no] de pincode '{ $value }' is geen 4 tot 6 cijfers; vul cijfers in of laat het vak leeg (dan maakt Welkom een pincode aan).
+}
+roster-problem-bad-badge = de badgecode '{ $value }' bevat spaties of onzichtbare tekens; typ de code zonder spaties, of laat het vak leeg.
+roster-problem-bad-language = '{ $value }' is geen taal; gebruik een code zoals nl, en, tr, pl of uk, of laat het vak leeg voor de taal van de locatie.
+roster-problem-bad-date = '{ $value }' is geen datum; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2021-03-14, of laat het vak leeg.
+roster-problem-end-before-start = de einddatum { $end } ligt voor de startdatum { $start }; verbeter een van de twee.
+roster-problem-conflict = { $person ->
+    [guardian] ouder
+   *[child] kind
+} { $id } heeft hier '{ $value }', maar op regel { $other-line } '{ $other-value }'; regels van { $person ->
+    [guardian] dezelfde ouder
+   *[child] hetzelfde kind
+} moeten hetzelfde zeggen, dus verbeter er een of laat het vak leeg.
+roster-problem-duplicate-pair = ouder { $guardian } en kind { $child } staan al samen op regel { $other-line }; haal een van de twee regels weg.
+roster-problem-duplicate-pin = ouder { $guardian } heeft pincode { $pin }, maar die heeft ouder { $other-guardian } al op regel { $other-line }; geef elke ouder een eigen pincode, of laat het vak leeg (dan maakt Welkom een pincode aan).
+roster-problem-duplicate-badge = ouder { $guardian } heeft badge { $badge }, maar die heeft ouder { $other-guardian } al op regel { $other-line }; geef elke ouder een eigen badge.
+roster-problem-too-many = { $more ->
+    [one] nog 1 probleem is
+   *[other] nog { $more } problemen zijn
+} niet getoond; los eerst de problemen hierboven op en lees het bestand dan opnieuw in.

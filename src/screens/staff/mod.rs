@@ -4,6 +4,7 @@
 pub mod follow_up;
 pub mod pin_pad;
 pub mod present;
+pub mod roster_report;
 pub mod settings;
 pub mod sync;
 pub mod today;
