@@ -130,10 +130,6 @@ msg-pins-exported = { $count ->
 } Hand them over, then delete the file.
 msg-pins-not-exported = The PINs could not be written. Check that the USB stick is in and not full, and try again.
 msg-import-failed = The file could not be read. Nothing was changed.
-msg-import-refused = { $count ->
-    [one] The roster was not imported: there is 1 problem.
-   *[other] The roster was not imported: there are { $count } problems.
-} Nothing was changed. Correct the file and import it again.
 msg-saved = The settings are saved and apply now.
 msg-save-refused = Not saved: { $reason }
 msg-store-failed = That did not work: the store reported an error. Please try again.
@@ -146,7 +142,6 @@ import-importing = Importing…
 import-none = No roster found. Insert the USB stick and tap Search again.
 import-usb = USB stick
 import-folder = Import folder
-import-done = Roster imported: { $added } parents new, { $updated } updated, { $deactivated } no longer active; { $children } children new.
 import-new-pins = { $count ->
     [one] 1 parent got a new PIN: export it under Parents and PINs.
    *[other] { $count } parents got a new PIN: export them under Parents and PINs.

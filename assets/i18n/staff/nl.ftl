@@ -130,10 +130,6 @@ msg-pins-exported = { $count ->
 } Geef ze door en verwijder daarna het bestand.
 msg-pins-not-exported = De codes konden niet worden weggeschreven. Kijk of de USB-stick erin zit en niet vol is, en probeer het opnieuw.
 msg-import-failed = Het bestand kon niet worden gelezen. Er is niets veranderd.
-msg-import-refused = { $count ->
-    [one] Het rooster is niet ingelezen: er is 1 probleem.
-   *[other] Het rooster is niet ingelezen: er zijn { $count } problemen.
-} Er is niets veranderd. Verbeter het bestand en lees het opnieuw in.
 msg-saved = De instellingen zijn opgeslagen en gelden meteen.
 msg-save-refused = Niet opgeslagen: { $reason }
 msg-store-failed = Dat lukte niet: de opslag gaf een fout. Probeer het opnieuw.
@@ -146,7 +142,6 @@ import-importing = Bezig met inlezen…
 import-none = Geen rooster gevonden. Steek de USB-stick erin en tik op Opnieuw zoeken.
 import-usb = USB-stick
 import-folder = Map import
-import-done = Rooster ingelezen: { $added } ouders nieuw, { $updated } bijgewerkt, { $deactivated } niet meer actief; { $children } kinderen nieuw.
 import-new-pins = { $count ->
     [one] 1 ouder kreeg een nieuwe code: exporteer hem bij Ouders en codes.
    *[other] { $count } ouders kregen een nieuwe code: exporteer ze bij Ouders en codes.

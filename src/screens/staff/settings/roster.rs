@@ -2,6 +2,7 @@
 //! data directory's `import` folder, one tap to choose, one to import (on its own
 //! thread), and the import's report on screen.
 
+use super::super::roster_report;
 use super::{StaffUi, lang, text};
 use crate::kiosk::{Action, SettingsState};
 use crate::screens::View;
@@ -124,32 +125,25 @@ pub fn show(
 
 /// The lines of a finished import: what changed and how many PINs are new.
 pub fn summary_lines(view: &View<'_>, summary: &ImportSummary) -> Vec<String> {
-    let get = |key: &str, args: &[(&str, FluentValue<'_>)]| view.texts.get(lang(view), key, args);
-    let mut lines = vec![get(
-        "import-done",
-        &[
-            ("added", summary.guardians_added.into()),
-            ("updated", summary.guardians_updated.into()),
-            ("deactivated", summary.guardians_deactivated.into()),
-            ("children", summary.children_added.into()),
-        ],
-    )];
+    let mut lines = vec![roster_report::summary_text(view.texts, lang(view), summary)];
     if !summary.issued_pins.is_empty() {
-        lines.push(get(
-            "import-new-pins",
-            &[("count", summary.issued_pins.len().into())],
-        ));
+        let count: FluentValue<'_> = summary.issued_pins.len().into();
+        lines.push(
+            view.texts
+                .get(lang(view), "import-new-pins", &[("count", count)]),
+        );
     }
     lines
 }
 
 /// The lines of a refused import: nothing changed, then every problem by line.
 pub fn problem_lines(view: &View<'_>, error: &RosterError) -> Vec<String> {
-    let get = |key: &str, args: &[(&str, FluentValue<'_>)]| view.texts.get(lang(view), key, args);
-    let mut lines = vec![get(
-        "msg-import-refused",
-        &[("count", error.count().into())],
-    )];
-    lines.extend(error.problems.iter().map(|problem| problem.to_string()));
+    let mut lines = vec![roster_report::rejected_text(view.texts, lang(view), error)];
+    lines.extend(
+        error
+            .problems
+            .iter()
+            .map(|problem| roster_report::problem_text(view.texts, lang(view), problem)),
+    );
     lines
 }
