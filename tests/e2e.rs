@@ -5,7 +5,7 @@
 //!
 //! Needs Xvfb, xdotool, ImageMagick's `import` and tesseract (`.ci/run` installs
 //! them). Run with `cargo test --test e2e -- --ignored`; `WELKOM_E2E_BIN` names the
-//! binary to test (the release build in CI).
+//! binary to test (CI passes the one `cargo test` built).
 
 mod common;
 

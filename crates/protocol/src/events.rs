@@ -11,8 +11,10 @@ use welkom_core::Moment;
 pub struct VisitRecorded {
     /// The visit, the same as the event's `id`.
     pub id: Uuid,
-    /// The guardian, as in the roster.
-    pub guardian_id: String,
+    /// The guardian, as in the roster; absent when the family was erased before the
+    /// event was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_id: Option<String>,
     /// Drop-off (check-in) or pick-up (check-out).
     #[schemars(schema_with = "moment_schema")]
     pub moment: Moment,
@@ -161,7 +163,11 @@ impl EventData {
             Self::VISIT => {
                 let visit: VisitRecorded = read(data)?;
                 same_id(&visit.id)?;
-                if visit.guardian_id.trim().is_empty() {
+                if visit
+                    .guardian_id
+                    .as_deref()
+                    .is_some_and(|g| g.trim().is_empty())
+                {
                     return Err("data.guardian_id is empty".into());
                 }
                 Self::Visit(visit)

@@ -32,7 +32,7 @@ pub use family::{
 };
 pub use follow_ups::{FollowUpItem, FollowUpScope, Handled, MAX_NOTE_CHARS};
 pub use guardian_admin::GuardianOverview;
-pub use outbox::OutboxSummary;
+pub use outbox::{OutboxEvent, OutboxSummary, SetAsideEvent};
 pub use present::PresentChild;
 pub use record::{NewFollowUp, NewRating, NewVisit, Privacy, RecordedRating};
 pub use retention::RetentionReport;

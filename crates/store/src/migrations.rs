@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_staff_and_privacy.sql"),
     include_str!("../migrations/0003_tally_indexes.sql"),
     include_str!("../migrations/0004_open_follow_ups.sql"),
+    include_str!("../migrations/0005_sync.sql"),
 ];
 
 /// The schema version this build produces.

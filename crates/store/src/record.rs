@@ -138,6 +138,9 @@ impl Store {
             rating.misuse,
             visit.id.to_string(),
         ])?;
+        let groups: String = tx
+            .prepare_cached("SELECT groups FROM ratings WHERE id = ?1")?
+            .query_row([rating.id.to_string()], |row| row.get(0))?;
         let mut data = json!({
             "id": rating.id,
             "moment": visit.moment.key(),
@@ -146,6 +149,8 @@ impl Store {
             "scale": rating.scale.size(),
             "supersedes": supersedes,
             "misuse": rating.misuse,
+            "groups": serde_json::from_str::<serde_json::Value>(&groups)
+                .map_err(|_| StoreError::Corrupt("visits.groups".into()))?,
         });
         if rating.privacy == Privacy::Linked {
             data["visit_id"] = json!(visit.id);
@@ -336,6 +341,8 @@ fn insert_visit(tx: &Transaction<'_>, visit: &NewVisit) -> Result<(), StoreError
         "moment_corrected": visit.moment_corrected,
         "children": visit.children,
         "local_date": visit.local_date.to_string(),
+        "groups": serde_json::from_str::<serde_json::Value>(&groups)
+            .map_err(|_| StoreError::Corrupt("visits.groups".into()))?,
     });
     enqueue(tx, visit.id, VISIT_RECORDED, visit.at, &data)
 }
