@@ -129,6 +129,7 @@ fn run_once(
             visit_children = report.visit_children_deleted,
             follow_ups = report.follow_ups_unlinked,
             sent_events = report.outbox_deleted,
+            notes = report.notes_cleared,
             "retention: old links to guardians dropped"
         ),
         Err(e) => {

@@ -47,4 +47,5 @@ fn print_report(report: &RetentionReport) {
         "  sent events removed from the outbox: {}",
         report.outbox_deleted
     );
+    println!("  staff notes emptied: {}", report.notes_cleared);
 }

@@ -26,6 +26,9 @@ pub struct RetentionReport {
     pub follow_ups_unlinked: u64,
     /// Outbox events already sent, deleted (their data named guardians).
     pub outbox_deleted: u64,
+    /// Staff notes on old ratings whose text was cleared (a note may name the family;
+    /// who talked and when stay).
+    pub notes_cleared: u64,
 }
 
 impl RetentionReport {
@@ -36,6 +39,7 @@ impl RetentionReport {
             + self.visit_children_deleted
             + self.follow_ups_unlinked
             + self.outbox_deleted
+            + self.notes_cleared
     }
 }
 
@@ -51,6 +55,10 @@ const LINKED_VISITS: &str = "SELECT id FROM visits
 const LINKED_FOLLOW_UPS: &str = "SELECT f.rowid FROM rating_followups f
      JOIN ratings r ON r.id = f.rating_id
      WHERE r.local_date < ?1 AND f.guardian_id IS NOT NULL";
+/// Staff notes with text on ratings before the cutoff.
+const OLD_NOTES: &str = "SELECT n.rowid FROM follow_up_notes n
+     JOIN ratings r ON r.id = n.rating_id
+     WHERE r.local_date < ?1 AND n.note <> ''";
 /// Sent outbox events from before the cutoff. Event times are stored as RFC 3339 in
 /// UTC, which sorts as text; a time on the cutoff day sorts after the bare date.
 const OLD_SENT_EVENTS: &str = "SELECT seq FROM outbox
@@ -80,6 +88,14 @@ impl Store {
                 &format!(
                     "UPDATE rating_followups SET guardian_id = NULL
                      WHERE rowid IN ({LINKED_FOLLOW_UPS} LIMIT ?2)"
+                ),
+                params![cutoff, BATCH],
+            )? as u64)
+        })?;
+        let notes_cleared = in_batches(&mut self.conn, |tx| {
+            Ok(tx.execute(
+                &format!(
+                    "UPDATE follow_up_notes SET note = '' WHERE rowid IN ({OLD_NOTES} LIMIT ?2)"
                 ),
                 params![cutoff, BATCH],
             )? as u64)
@@ -119,6 +135,7 @@ impl Store {
             visit_children_deleted,
             follow_ups_unlinked,
             outbox_deleted,
+            notes_cleared,
         })
     }
 
@@ -141,6 +158,7 @@ impl Store {
             )?,
             follow_ups_unlinked: count(LINKED_FOLLOW_UPS)?,
             outbox_deleted: count(OLD_SENT_EVENTS)?,
+            notes_cleared: count(OLD_NOTES)?,
         })
     }
 }
@@ -208,6 +226,7 @@ mod tests {
         for (i, date) in [old, old, new].into_iter().enumerate() {
             let rating = f.rate("G1", date, 1 + i as u8);
             f.follow_up(rating, true);
+            f.note(rating, "Gesproken met de moeder van Daan");
         }
         f.rate("G2", old, 4);
         f.store
@@ -231,6 +250,21 @@ mod tests {
         assert_eq!(report.visits_unlinked, 4);
         assert_eq!(report.visit_children_deleted, 4);
         assert_eq!(report.follow_ups_unlinked, 2);
+        assert_eq!(report.notes_cleared, 2);
+        let notes: Vec<String> = f
+            .store
+            .conn
+            .prepare("SELECT n.note FROM follow_up_notes n JOIN ratings r ON r.id = n.rating_id ORDER BY r.local_date")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            notes,
+            ["", "", "Gesproken met de moeder van Daan"],
+            "old notes lose their text, the newer one keeps it"
+        );
 
         assert_eq!(linked(&f.store, "2025-01-06"), (0, 0, 0, 0));
         assert_eq!(

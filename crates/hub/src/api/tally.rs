@@ -1,0 +1,57 @@
+//! `GET /v1/locations/{id}/tally?date=YYYY-MM-DD`: a day's tally of the device's own
+//! location, with the kiosk's definitions.
+
+use super::{AppState, Problem, auth};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// The query of a tally.
+#[derive(Debug, Deserialize)]
+pub struct TallyQuery {
+    date: Option<String>,
+}
+
+/// Sends the tally.
+pub async fn day(
+    State(state): State<AppState>,
+    Path(location_id): Path<String>,
+    query: Option<Query<TallyQuery>>,
+    headers: HeaderMap,
+) -> Response {
+    let device = match auth::device(&state, &headers).await {
+        Ok(device) => device,
+        Err(problem) => return problem.into_response(),
+    };
+    if device.location_id != location_id {
+        return Problem::new(
+            StatusCode::FORBIDDEN,
+            "a device reads only its own location's tally",
+        )
+        .into_response();
+    }
+    let Some(date) = query.and_then(|Query(q)| q.date) else {
+        return Problem::new(StatusCode::BAD_REQUEST, "give the day as ?date=YYYY-MM-DD")
+            .into_response();
+    };
+    let Ok(date) = date.parse::<jiff::civil::Date>() else {
+        return Problem::new(
+            StatusCode::BAD_REQUEST,
+            format!("'{date}' is not a day; write it as YYYY-MM-DD"),
+        )
+        .into_response();
+    };
+    let location = match state.db.location(&location_id).await {
+        Ok(Some(location)) => location,
+        Ok(None) => {
+            return Problem::new(StatusCode::NOT_FOUND, "no such location").into_response();
+        }
+        Err(e) => return Problem::database(e).into_response(),
+    };
+    match state.db.tally(&location, date).await {
+        Ok(tally) => (StatusCode::OK, Json(tally)).into_response(),
+        Err(e) => Problem::database(e).into_response(),
+    }
+}

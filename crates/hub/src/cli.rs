@@ -1,0 +1,291 @@
+//! `welkom-hub`'s command line: `serve`, and the administrator's commands.
+
+use crate::db::Db;
+use crate::metrics::Metrics;
+use crate::{AppState, router};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// welkom-hub: the upstream of Welkom kiosks.
+#[derive(Debug, Parser)]
+#[command(name = "welkom-hub", version)]
+pub struct Cli {
+    /// The database: `sqlite:PATH` (default: welkom-hub.sqlite in the data directory)
+    /// or `postgres://USER@HOST/NAME`.
+    #[arg(long, global = true, env = "WELKOM_HUB_DATABASE")]
+    pub database: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The hub's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API.
+    Serve {
+        /// The address to listen on (port 0: any free port, printed at start).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+    },
+    /// Locations.
+    Location {
+        /// What to do.
+        #[command(subcommand)]
+        what: LocationCommand,
+    },
+    /// Devices (kiosks) of a location.
+    Device {
+        /// What to do.
+        #[command(subcommand)]
+        what: DeviceCommand,
+    },
+    /// A location's roster.
+    Roster {
+        /// What to do.
+        #[command(subcommand)]
+        what: RosterCommand,
+    },
+    /// Export a location's data.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+/// `welkom-hub location …`
+#[derive(Debug, Subcommand)]
+pub enum LocationCommand {
+    /// Add a location; prints its id.
+    Add {
+        /// Its name.
+        name: String,
+        /// Its time zone (the days and hours of its tally).
+        #[arg(long, default_value = "Europe/Amsterdam")]
+        time_zone: String,
+    },
+    /// List the locations.
+    List,
+}
+
+/// `welkom-hub device …`
+#[derive(Debug, Subcommand)]
+pub enum DeviceCommand {
+    /// Add a kiosk to a location; prints its token once.
+    Add {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+    },
+    /// Revoke a kiosk's token.
+    Revoke {
+        /// The device's id.
+        #[arg(long)]
+        device: String,
+    },
+}
+
+/// `welkom-hub roster …`
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Import a location's roster: the same CSV and rules as `welkom import-roster`.
+    Import {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+        /// The roster file.
+        file: PathBuf,
+    },
+}
+
+/// `welkom-hub export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A location's ratings (no names).
+    Ratings {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+        /// csv or json.
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// The default database: one SQLite file in the hub's data directory.
+fn default_database() -> String {
+    let dir = std::env::var_os("WELKOM_HUB_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| dirs::data_dir().map(|d| d.join("welkom-hub")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    format!("sqlite:{}", dir.join("welkom-hub.sqlite").display())
+}
+
+/// Runs a command.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let url = cli.database.unwrap_or_else(default_database);
+    let db = Db::open(&url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+    match cli.command {
+        Command::Serve { listen } => serve(db, listen).await,
+        Command::Location {
+            what: LocationCommand::Add { name, time_zone },
+        } => {
+            let location = db.add_location(&name, &time_zone).await?;
+            println!("{}", location.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Location {
+            what: LocationCommand::List,
+        } => {
+            for l in db.locations().await? {
+                println!("{}\t{}\t{}", l.id, l.time_zone, l.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Device {
+            what: DeviceCommand::Add { location },
+        } => {
+            let device = db.add_device(&location).await?;
+            println!("device {}", device.id);
+            println!("token  {}", device.token);
+            eprintln!(
+                "The token is shown only now. Put it in the kiosk's welkom.toml under [upstream] token."
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Device {
+            what: DeviceCommand::Revoke { device },
+        } => {
+            if db.revoke_device(&device).await? {
+                println!("device {device} revoked");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("there is no device '{device}'");
+                Ok(ExitCode::from(2))
+            }
+        }
+        Command::Roster {
+            what: RosterCommand::Import { location, file },
+        } => import_roster(&db, &location, &file).await,
+        Command::Export {
+            what: ExportCommand::Ratings { location, format },
+        } => {
+            let ratings = db.ratings(&location).await?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            match format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &ratings)?;
+                    writeln!(out)?;
+                }
+                Format::Csv => {
+                    writeln!(
+                        out,
+                        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
+                    )?;
+                    for r in ratings {
+                        writeln!(
+                            out,
+                            "{},{},{},{},{},{},{},{},{}",
+                            r.id,
+                            r.local_date,
+                            r.time,
+                            r.moment,
+                            r.score,
+                            r.scale,
+                            r.superseded,
+                            r.misuse,
+                            csv_field(&r.groups.join("|"))
+                        )?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+async fn serve(db: Db, listen: SocketAddr) -> anyhow::Result<ExitCode> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let address = listener.local_addr()?;
+    // The first line on standard output is the address, for scripts and tests.
+    println!("listening on http://{address}");
+    tracing::info!(%address, "welkom-hub serving");
+    let state = AppState {
+        db,
+        metrics: Arc::new(Metrics::default()),
+    };
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import_roster(db: &Db, location: &str, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    if db.location(location).await?.is_none() {
+        eprintln!("there is no location '{location}'; see `welkom-hub location list`");
+        return Ok(ExitCode::from(2));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match welkom_core::roster::parse(&bytes, &welkom_core::LanguageTag::dutch()) {
+        Ok(roster) => {
+            let etag = db.put_roster(location, bytes).await?;
+            println!(
+                "roster imported for {location}: {} guardians, ETag {etag}",
+                roster.guardians.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            for problem in &e.problems {
+                eprintln!("  {}: {problem}", file.display());
+            }
+            eprintln!("Nothing was changed: correct the file and import it again.");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// A database address without its password.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,430 @@
+//! The hub on PostgreSQL: the same tables as on SQLite, so an organisation can move
+//! when it outgrows one machine; several hub processes may share one database (the
+//! migrations take an advisory lock, every write is one transaction).
+
+use super::sqlite::{groups_of, moment_of, scale_of};
+use super::{
+    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, local_hour,
+};
+use jiff::civil::Date;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::sync::Mutex;
+use tokio_postgres::{Client, NoTls};
+use welkom_core::tally::{RatingFact, VisitFact};
+use welkom_protocol::EventData;
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_hub.sql")];
+
+/// The advisory lock that keeps two hubs from migrating at once.
+const MIGRATION_LOCK: i64 = 0x7765_6c6b_6f6d;
+
+/// Connections per hub process.
+const POOL_SIZE: usize = 8;
+
+/// A small pool of connections to one PostgreSQL database.
+#[derive(Clone)]
+pub struct PgDb {
+    clients: Arc<Vec<Mutex<Client>>>,
+    next: Arc<AtomicUsize>,
+}
+
+impl PgDb {
+    /// Connects and migrates.
+    pub async fn open(url: &str) -> Result<Self, DbError> {
+        let mut clients = Vec::with_capacity(POOL_SIZE);
+        for _ in 0..POOL_SIZE {
+            let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
+            tokio::spawn(async move {
+                if let Err(e) = connection.await {
+                    tracing::error!(error = %e, "a PostgreSQL connection ended");
+                }
+            });
+            clients.push(Mutex::new(client));
+        }
+        let db = Self {
+            clients: Arc::new(clients),
+            next: Arc::new(AtomicUsize::new(0)),
+        };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn client(&self) -> tokio::sync::MutexGuard<'_, Client> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.clients.len();
+        self.clients[i].lock().await
+    }
+
+    async fn migrate(&self) -> Result<(), DbError> {
+        let mut client = self.client().await;
+        client
+            .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        let result = async {
+            client
+                .batch_execute("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)")
+                .await?;
+            let version: i32 = client
+                .query_opt("SELECT version FROM hub_schema", &[])
+                .await?
+                .map(|row| row.get(0))
+                .unwrap_or(0);
+            let latest = MIGRATIONS.len() as i32;
+            if version > latest {
+                return Err(DbError::Invalid(format!(
+                    "the database is at schema {version}, newer than this hub ({latest}); use a newer welkom-hub"
+                )));
+            }
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+                let tx = client.transaction().await?;
+                tx.batch_execute(sql).await?;
+                tx.execute("DELETE FROM hub_schema", &[]).await?;
+                tx.execute(
+                    "INSERT INTO hub_schema (version) VALUES ($1)",
+                    &[&((i + 1) as i32)],
+                )
+                .await?;
+                tx.commit().await?;
+            }
+            Ok(())
+        }
+        .await;
+        client
+            .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        result
+    }
+
+    pub(super) async fn add_location(&self, location: &Location) -> Result<(), DbError> {
+        self.client()
+            .await
+            .execute(
+                "INSERT INTO locations (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)",
+                &[&location.id, &location.name, &location.time_zone, &now_ms()],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn locations(&self) -> Result<Vec<Location>, DbError> {
+        let rows = self
+            .client()
+            .await
+            .query(
+                "SELECT id, name, time_zone FROM locations ORDER BY created_at, id",
+                &[],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|row| Location {
+                id: row.get(0),
+                name: row.get(1),
+                time_zone: row.get(2),
+            })
+            .collect())
+    }
+
+    pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
+        self.client()
+            .await
+            .execute(
+                "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES ($1, $2, $3, $4)",
+                &[&device.id, &device.location_id, &hash, &now_ms()],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
+        let client = self.client().await;
+        let exists = client
+            .query_opt("SELECT 1 FROM devices WHERE id = $1", &[&device_id])
+            .await?
+            .is_some();
+        client
+            .execute(
+                "UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+                &[&device_id, &now_ms()],
+            )
+            .await?;
+        Ok(exists)
+    }
+
+    pub(super) async fn device_by_token_hash(
+        &self,
+        hash: &str,
+    ) -> Result<Option<DeviceAuth>, DbError> {
+        let row = self
+            .client()
+            .await
+            .query_opt(
+                "SELECT id, location_id, revoked_at IS NOT NULL FROM devices WHERE token_hash = $1",
+                &[&hash],
+            )
+            .await?;
+        Ok(row.map(|row| DeviceAuth {
+            device_id: row.get(0),
+            location_id: row.get(1),
+            revoked: row.get(2),
+        }))
+    }
+
+    pub(super) async fn store_events(
+        &self,
+        location_id: &str,
+        device_id: &str,
+        events: Vec<CheckedEvent>,
+    ) -> Result<Stored, DbError> {
+        let mut client = self.client().await;
+        let tx = client.transaction().await?;
+        let received = now_ms();
+        let sources: Vec<&str> = events.iter().map(|e| e.source.as_str()).collect();
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
+        let times: Vec<&str> = events.iter().map(|e| e.time.as_str()).collect();
+        let data: Vec<String> = events.iter().map(|e| e.data.to_string()).collect();
+        let accepted_rows = tx
+            .query(
+                "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
+                 SELECT s, i, $5, $6, t, tm, d::jsonb, $7
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $8::text[])
+                      AS x(s, i, t, tm, d)
+                 ON CONFLICT DO NOTHING
+                 RETURNING source, id",
+                &[
+                    &sources,
+                    &ids,
+                    &types,
+                    &times,
+                    &location_id,
+                    &device_id,
+                    &received,
+                    &data,
+                ],
+            )
+            .await?;
+        let accepted: std::collections::HashSet<(String, String)> = accepted_rows
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let new_events: Vec<&CheckedEvent> = events
+            .iter()
+            .filter(|e| {
+                let key = (e.source.clone(), e.id.clone());
+                accepted.contains(&key) && seen.insert(key)
+            })
+            .collect();
+
+        let mut r_ids = Vec::new();
+        let mut r_moments = Vec::new();
+        let mut r_dates = Vec::new();
+        let mut r_at = Vec::new();
+        let mut r_scores = Vec::new();
+        let mut r_scales = Vec::new();
+        let mut r_supersedes: Vec<Option<String>> = Vec::new();
+        let mut r_misuse = Vec::new();
+        let mut r_groups = Vec::new();
+        let mut v_ids = Vec::new();
+        let mut v_moments = Vec::new();
+        let mut v_dates = Vec::new();
+        let mut v_at = Vec::new();
+        let mut v_groups = Vec::new();
+        let mut erased = Vec::new();
+        for event in &new_events {
+            match &event.parsed {
+                EventData::Rating(r) => {
+                    r_ids.push(r.id.to_string());
+                    r_moments.push(r.moment.key());
+                    r_dates.push(r.local_date.to_string());
+                    r_at.push(event.at_unix_ms);
+                    r_scores.push(i16::from(r.score));
+                    r_scales.push(i16::from(r.scale));
+                    r_supersedes.push(r.supersedes.map(|s| s.to_string()));
+                    r_misuse.push(r.misuse);
+                    r_groups.push(serde_json::to_string(&r.groups).unwrap_or_else(|_| "[]".into()));
+                }
+                EventData::Visit(v) => {
+                    v_ids.push(v.id.to_string());
+                    v_moments.push(v.moment.key());
+                    v_dates.push(v.local_date.to_string());
+                    v_at.push(event.at_unix_ms);
+                    v_groups.push(serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()));
+                }
+                EventData::Erased(e) => erased.push(e.guardian_id.clone()),
+                EventData::FollowUp(_) | EventData::Handled(_) => {}
+            }
+        }
+        if !r_ids.is_empty() {
+            tx.execute(
+                "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score, scale,
+                                      supersedes, misuse, groups)
+                 SELECT i, $1, m, d, a, s, sc, su, mi, g::jsonb
+                 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::smallint[],
+                             $7::smallint[], $8::text[], $9::boolean[], $10::text[])
+                      AS x(i, m, d, a, s, sc, su, mi, g)
+                 ON CONFLICT DO NOTHING",
+                &[
+                    &location_id,
+                    &r_ids,
+                    &r_moments,
+                    &r_dates,
+                    &r_at,
+                    &r_scores,
+                    &r_scales,
+                    &r_supersedes,
+                    &r_misuse,
+                    &r_groups,
+                ],
+            )
+            .await?;
+        }
+        if !v_ids.is_empty() {
+            tx.execute(
+                "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
+                 SELECT i, $1, m, d, a, g::jsonb
+                 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+                      AS x(i, m, d, a, g)
+                 ON CONFLICT DO NOTHING",
+                &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
+            )
+            .await?;
+        }
+        for guardian in &erased {
+            tx.execute(
+                "UPDATE events SET data = (data - 'guardian_id') || jsonb_build_object('children', '[]'::jsonb)
+                 WHERE location_id = $1 AND data->>'guardian_id' = $2",
+                &[&location_id, guardian],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Stored {
+            accepted: new_events.len(),
+            duplicates: events.len() - new_events.len(),
+        })
+    }
+
+    pub(super) async fn put_roster(
+        &self,
+        location_id: &str,
+        etag: &str,
+        csv: Vec<u8>,
+    ) -> Result<(), DbError> {
+        self.client()
+            .await
+            .execute(
+                "INSERT INTO rosters (location_id, etag, csv, imported_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (location_id) DO UPDATE SET etag = excluded.etag, csv = excluded.csv,
+                     imported_at = excluded.imported_at",
+                &[&location_id, &etag, &csv, &now_ms()],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn roster(
+        &self,
+        location_id: &str,
+    ) -> Result<Option<(String, Vec<u8>)>, DbError> {
+        let row = self
+            .client()
+            .await
+            .query_opt(
+                "SELECT etag, csv FROM rosters WHERE location_id = $1",
+                &[&location_id],
+            )
+            .await?;
+        Ok(row.map(|row| (row.get(0), row.get(1))))
+    }
+
+    pub(super) async fn day_facts(
+        &self,
+        location_id: &str,
+        date: Date,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(Vec<RatingFact>, Vec<VisitFact>), DbError> {
+        let client = self.client().await;
+        let day = date.to_string();
+        let rows = client
+            .query(
+                "SELECT r.moment, r.scale, r.score, r.groups::text, r.at_unix_ms, r.misuse,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+                 FROM ratings r WHERE r.location_id = $1 AND r.local_date = $2",
+                &[&location_id, &day],
+            )
+            .await?;
+        let mut ratings = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let score: i16 = row.get(2);
+            ratings.push(RatingFact {
+                moment: moment_of(row.get(0))?,
+                scale: scale_of(i64::from(row.get::<_, i16>(1)))?,
+                score: u8::try_from(score).map_err(|_| DbError::Corrupt("score".into()))?,
+                groups: groups_of(row.get(3))?,
+                hour: local_hour(row.get(4), zone)?,
+                superseded: row.get(6),
+                misuse: row.get(5),
+            });
+        }
+        let rows = client
+            .query(
+                "SELECT moment, groups::text, at_unix_ms FROM visits
+                 WHERE location_id = $1 AND local_date = $2",
+                &[&location_id, &day],
+            )
+            .await?;
+        let mut visits = Vec::with_capacity(rows.len());
+        for row in &rows {
+            visits.push(VisitFact {
+                moment: moment_of(row.get(0))?,
+                groups: groups_of(row.get(1))?,
+                hour: local_hour(row.get(2), zone)?,
+            });
+        }
+        Ok((ratings, visits))
+    }
+
+    pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
+        let rows = self
+            .client()
+            .await
+            .query(
+                "SELECT r.id, r.local_date, r.at_unix_ms, r.moment, r.score, r.scale, r.misuse,
+                        r.groups::text,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+                 FROM ratings r WHERE r.location_id = $1 ORDER BY r.at_unix_ms, r.id",
+                &[&location_id],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ExportedRating {
+                    id: row.get(0),
+                    local_date: row.get(1),
+                    time: jiff::Timestamp::from_millisecond(row.get(2))
+                        .map_err(|_| DbError::Corrupt("time".into()))?
+                        .to_string(),
+                    moment: row.get(3),
+                    score: i64::from(row.get::<_, i16>(4)),
+                    scale: i64::from(row.get::<_, i16>(5)),
+                    misuse: row.get(6),
+                    groups: groups_of(row.get(7))?,
+                    superseded: row.get(8),
+                })
+            })
+            .collect()
+    }
+
+    pub(super) async fn ping(&self) -> Result<(), DbError> {
+        self.client().await.query_one("SELECT 1", &[]).await?;
+        Ok(())
+    }
+}
+
+fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}

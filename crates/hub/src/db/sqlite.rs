@@ -1,0 +1,424 @@
+//! The hub on one SQLite file: WAL, `synchronous=FULL`, one writer. Queries run on
+//! tokio's blocking threads so the server's threads never wait on the disk.
+
+use super::{
+    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, local_hour,
+};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use welkom_core::Moment;
+use welkom_core::Scale;
+use welkom_core::tally::{RatingFact, VisitFact};
+use welkom_protocol::EventData;
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_hub.sql")];
+
+/// The hub's SQLite file.
+#[derive(Clone)]
+pub struct SqliteDb {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl SqliteDb {
+    /// Opens (creating and migrating) the file.
+    pub async fn open(path: &Path) -> Result<Self, DbError> {
+        let path = path.to_owned();
+        let conn = tokio::task::spawn_blocking(move || -> Result<Connection, DbError> {
+            if let Some(dir) = path.parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    DbError::Invalid(format!("cannot create {}: {e}", dir.display()))
+                })?;
+            }
+            let mut conn = Connection::open(&path)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            migrate(&mut conn)?;
+            Ok(conn)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))??;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on a blocking thread.
+    async fn with<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, DbError> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = conn
+                .lock()
+                .map_err(|_| DbError::Task("the connection's lock was poisoned".into()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    pub(super) async fn add_location(&self, location: &Location) -> Result<(), DbError> {
+        let location = location.clone();
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO locations (id, name, time_zone, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![location.id, location.name, location.time_zone, now_ms()],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub(super) async fn locations(&self) -> Result<Vec<Location>, DbError> {
+        self.with(|conn| {
+            let mut stmt = conn
+                .prepare_cached("SELECT id, name, time_zone FROM locations ORDER BY created_at, id")?;
+            let rows = stmt
+                .query_map([], |row| {
+                    Ok(Location {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        time_zone: row.get(2)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
+        let (id, location, hash) = (device.id.clone(), device.location_id.clone(), hash.to_owned());
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, location, hash, now_ms()],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
+        let id = device_id.to_owned();
+        self.with(move |conn| {
+            let exists: bool = conn
+                .query_row("SELECT 1 FROM devices WHERE id = ?1", [&id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            conn.execute(
+                "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+                params![id, now_ms()],
+            )?;
+            Ok(exists)
+        })
+        .await
+    }
+
+    pub(super) async fn device_by_token_hash(
+        &self,
+        hash: &str,
+    ) -> Result<Option<DeviceAuth>, DbError> {
+        let hash = hash.to_owned();
+        self.with(move |conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT id, location_id, revoked_at IS NOT NULL FROM devices WHERE token_hash = ?1",
+                )?
+                .query_row([&hash], |row| {
+                    Ok(DeviceAuth {
+                        device_id: row.get(0)?,
+                        location_id: row.get(1)?,
+                        revoked: row.get(2)?,
+                    })
+                })
+                .optional()?)
+        })
+        .await
+    }
+
+    pub(super) async fn store_events(
+        &self,
+        location_id: &str,
+        device_id: &str,
+        events: Vec<CheckedEvent>,
+    ) -> Result<Stored, DbError> {
+        let (location, device) = (location_id.to_owned(), device_id.to_owned());
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            let mut stored = Stored::default();
+            let received = now_ms();
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                )?;
+                let mut rating = tx.prepare_cached(
+                    "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score,
+                                          scale, supersedes, misuse, groups)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
+                )?;
+                let mut visit = tx.prepare_cached(
+                    "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                )?;
+                for event in &events {
+                    let new = insert.execute(params![
+                        event.source,
+                        event.id,
+                        location,
+                        device,
+                        event.event_type,
+                        event.time,
+                        event.data.to_string(),
+                        received,
+                    ])?;
+                    if new == 0 {
+                        stored.duplicates += 1;
+                        continue;
+                    }
+                    stored.accepted += 1;
+                    match &event.parsed {
+                        EventData::Rating(r) => {
+                            rating.execute(params![
+                                r.id.to_string(),
+                                location,
+                                r.moment.key(),
+                                r.local_date.to_string(),
+                                event.at_unix_ms,
+                                r.score,
+                                r.scale,
+                                r.supersedes.map(|s| s.to_string()),
+                                r.misuse,
+                                serde_json::to_string(&r.groups).unwrap_or_else(|_| "[]".into()),
+                            ])?;
+                        }
+                        EventData::Visit(v) => {
+                            visit.execute(params![
+                                v.id.to_string(),
+                                location,
+                                v.moment.key(),
+                                v.local_date.to_string(),
+                                event.at_unix_ms,
+                                serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()),
+                            ])?;
+                        }
+                        EventData::Erased(e) => {
+                            // The family is gone at the kiosk: its ids go here too.
+                            tx.execute(
+                                "UPDATE events SET data = json_remove(json_set(data, '$.children', json('[]')), '$.guardian_id')
+                                 WHERE location_id = ?1 AND json_extract(data, '$.guardian_id') = ?2",
+                                params![location, e.guardian_id],
+                            )?;
+                        }
+                        EventData::FollowUp(_) | EventData::Handled(_) => {}
+                    }
+                }
+            }
+            tx.commit()?;
+            Ok(stored)
+        })
+        .await
+    }
+
+    pub(super) async fn put_roster(
+        &self,
+        location_id: &str,
+        etag: &str,
+        csv: Vec<u8>,
+    ) -> Result<(), DbError> {
+        let (location, etag) = (location_id.to_owned(), etag.to_owned());
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO rosters (location_id, etag, csv, imported_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(location_id) DO UPDATE SET etag = excluded.etag, csv = excluded.csv,
+                     imported_at = excluded.imported_at",
+                params![location, etag, csv, now_ms()],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub(super) async fn roster(
+        &self,
+        location_id: &str,
+    ) -> Result<Option<(String, Vec<u8>)>, DbError> {
+        let location = location_id.to_owned();
+        self.with(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT etag, csv FROM rosters WHERE location_id = ?1",
+                    [&location],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    pub(super) async fn day_facts(
+        &self,
+        location_id: &str,
+        date: Date,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(Vec<RatingFact>, Vec<VisitFact>), DbError> {
+        let (location, zone) = (location_id.to_owned(), zone.clone());
+        self.with(move |conn| {
+            let day = date.to_string();
+            let mut stmt = conn.prepare_cached(
+                "SELECT r.moment, r.scale, r.score, r.groups, r.at_unix_ms, r.misuse,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+                 FROM ratings r WHERE r.location_id = ?1 AND r.local_date = ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![location, day], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, i64>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, i64>(4)?,
+                        row.get::<_, bool>(5)?,
+                        row.get::<_, bool>(6)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut ratings = Vec::with_capacity(rows.len());
+            for (moment, scale, score, groups, at, misuse, superseded) in rows {
+                ratings.push(RatingFact {
+                    moment: moment_of(&moment)?,
+                    scale: scale_of(scale)?,
+                    score: u8::try_from(score).map_err(|_| DbError::Corrupt("score".into()))?,
+                    groups: groups_of(&groups)?,
+                    hour: local_hour(at, &zone)?,
+                    superseded,
+                    misuse,
+                });
+            }
+            let mut stmt = conn.prepare_cached(
+                "SELECT moment, groups, at_unix_ms FROM visits
+                 WHERE location_id = ?1 AND local_date = ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![location, day], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut visits = Vec::with_capacity(rows.len());
+            for (moment, groups, at) in rows {
+                visits.push(VisitFact {
+                    moment: moment_of(&moment)?,
+                    groups: groups_of(&groups)?,
+                    hour: local_hour(at, &zone)?,
+                });
+            }
+            Ok((ratings, visits))
+        })
+        .await
+    }
+
+    pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
+        let location = location_id.to_owned();
+        self.with(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT r.id, r.local_date, r.at_unix_ms, r.moment, r.score, r.scale, r.misuse,
+                        r.groups,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+                 FROM ratings r WHERE r.location_id = ?1 ORDER BY r.at_unix_ms, r.id",
+            )?;
+            let rows = stmt
+                .query_map([&location], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, i64>(4)?,
+                        row.get::<_, i64>(5)?,
+                        row.get::<_, bool>(6)?,
+                        row.get::<_, String>(7)?,
+                        row.get::<_, bool>(8)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter()
+                .map(
+                    |(id, local_date, at, moment, score, scale, misuse, groups, superseded)| {
+                        Ok(ExportedRating {
+                            id,
+                            local_date,
+                            time: jiff::Timestamp::from_millisecond(at)
+                                .map_err(|_| DbError::Corrupt("time".into()))?
+                                .to_string(),
+                            moment,
+                            score,
+                            scale,
+                            superseded,
+                            misuse,
+                            groups: groups_of(&groups)?,
+                        })
+                    },
+                )
+                .collect()
+        })
+        .await
+    }
+
+    pub(super) async fn ping(&self) -> Result<(), DbError> {
+        self.with(|conn| {
+            conn.query_row("SELECT 1", [], |_| Ok(()))?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), DbError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let latest = MIGRATIONS.len() as i64;
+    if version > latest {
+        return Err(DbError::Invalid(format!(
+            "the database is at schema {version}, newer than this hub ({latest}); use a newer welkom-hub"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+pub(super) fn moment_of(key: &str) -> Result<Moment, DbError> {
+    Moment::from_key(key).ok_or_else(|| DbError::Corrupt(format!("moment '{key}'")))
+}
+
+pub(super) fn scale_of(size: i64) -> Result<Scale, DbError> {
+    u8::try_from(size)
+        .ok()
+        .and_then(|size| Scale::try_from(size).ok())
+        .ok_or_else(|| DbError::Corrupt(format!("scale {size}")))
+}
+
+pub(super) fn groups_of(json: &str) -> Result<Vec<String>, DbError> {
+    serde_json::from_str(json).map_err(|_| DbError::Corrupt("groups".into()))
+}

@@ -1,0 +1,12 @@
+//! welkom-hub: the upstream of Welkom kiosks. It receives their events (CloudEvents
+//! batches, deduplicated by source and id), serves each location its roster and its
+//! daily tally, and reports health and metrics. See `docs/protocol.md`.
+
+pub mod api;
+pub mod cli;
+pub mod db;
+pub mod metrics;
+pub mod openapi;
+
+pub use api::{AppState, router};
+pub use db::Db;

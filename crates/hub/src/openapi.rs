@@ -1,0 +1,128 @@
+//! The hub's OpenAPI document (`GET /openapi.json`), with the protocol's JSON Schemas.
+
+use serde_json::{Value, json};
+
+/// The OpenAPI 3.1 document of the hub.
+pub fn document() -> Value {
+    let mut schemas = serde_json::Map::new();
+    for (name, mut schema) in welkom_protocol::schemas() {
+        if let Some(object) = schema.as_object_mut() {
+            object.remove("$schema");
+        }
+        let key = match name {
+            "cloudevent.schema.json" => "CloudEvent",
+            "batch-answer.schema.json" => "BatchAnswer",
+            _ => continue,
+        };
+        schemas.insert(key.into(), schema);
+    }
+    schemas.insert(
+        "Problem".into(),
+        json!({
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "string", "description": "What is wrong and what to do."}}
+        }),
+    );
+    schemas.insert(
+        "DayTally".into(),
+        json!({
+            "type": "object",
+            "required": ["date", "drop_off", "pick_up"],
+            "description": "The day's tally per moment, group and hour, as `welkom tally --format json` (docs/tally.md).",
+            "properties": {
+                "date": {"type": "string", "format": "date"},
+                "drop_off": {"type": "object"},
+                "pick_up": {"type": "object"}
+            }
+        }),
+    );
+    let problem = |description: &str| {
+        json!({
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        })
+    };
+    let protocol = json!({
+        "name": "Welkom-Protocol", "in": "header", "required": true,
+        "description": "The protocol version: 1.",
+        "schema": {"type": "string", "enum": ["1"]}
+    });
+    let auth_problems = |mut responses: serde_json::Map<String, Value>| {
+        responses.insert("400".into(), problem("A missing or unknown protocol version, or a bad request."));
+        responses.insert("401".into(), problem("No token, or a token the hub does not know."));
+        responses.insert("403".into(), problem("A revoked token, or another location's data."));
+        responses.insert("503".into(), problem("The hub's database is not available; try again (Retry-After)."));
+        Value::Object(responses)
+    };
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "welkom-hub",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "The upstream of Welkom kiosks: CloudEvents batches in, rosters and tallies out. See docs/protocol.md."
+        },
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"device": {"type": "http", "scheme": "bearer", "description": "The device's token."}}
+        },
+        "paths": {
+            "/v1/events": {"post": {
+                "summary": "Send a batch of events",
+                "security": [{"device": []}],
+                "parameters": [protocol],
+                "requestBody": {"required": true, "content": {"application/cloudevents-batch+json": {
+                    "schema": {"type": "array", "maxItems": welkom_protocol::MAX_BATCH_EVENTS,
+                               "items": {"$ref": "#/components/schemas/CloudEvent"}}}}},
+                "responses": auth_problems(serde_json::Map::from_iter([
+                    ("200".to_owned(), json!({"description": "Every event accepted, a duplicate, or refused with a reason.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BatchAnswer"}}}})),
+                    ("413".to_owned(), problem("More than 500 events or 1 MB: split the batch.")),
+                    ("415".to_owned(), problem("Not application/cloudevents-batch+json.")),
+                ]))
+            }},
+            "/v1/roster": {"get": {
+                "summary": "The device's location's roster (CSV), with an ETag",
+                "security": [{"device": []}],
+                "parameters": [protocol, {"name": "If-None-Match", "in": "header", "required": false,
+                                          "schema": {"type": "string"}}],
+                "responses": auth_problems(serde_json::Map::from_iter([
+                    ("200".to_owned(), json!({"description": "The roster, as the import's CSV.",
+                        "headers": {"ETag": {"schema": {"type": "string"}}},
+                        "content": {"text/csv": {"schema": {"type": "string"}}}})),
+                    ("304".to_owned(), json!({"description": "Unchanged since the ETag sent."})),
+                    ("404".to_owned(), problem("No roster imported for the location yet.")),
+                ]))
+            }},
+            "/v1/locations/{id}/tally": {"get": {
+                "summary": "A day's tally of the device's own location",
+                "security": [{"device": []}],
+                "parameters": [
+                    protocol,
+                    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                    {"name": "date", "in": "query", "required": true, "schema": {"type": "string", "format": "date"}}
+                ],
+                "responses": auth_problems(serde_json::Map::from_iter([
+                    ("200".to_owned(), json!({"description": "The tally.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DayTally"}}}})),
+                    ("404".to_owned(), problem("No such location.")),
+                ]))
+            }},
+            "/healthz": {"get": {
+                "summary": "Whether the hub and its database answer",
+                "responses": {
+                    "200": {"description": "Healthy.", "content": {"application/json": {"schema": {"type": "object"}}}},
+                    "503": {"description": "The database does not answer.", "content": {"application/json": {"schema": {"type": "object"}}}}
+                }
+            }},
+            "/metrics": {"get": {
+                "summary": "Counters in the Prometheus text format",
+                "responses": {"200": {"description": "The counters.", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+            }},
+            "/openapi.json": {"get": {
+                "summary": "This document",
+                "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}}}
+            }}
+        }
+    })
+}
