@@ -242,7 +242,11 @@ async fn serve(db: Db, listen: SocketAddr) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn import_roster(db: &Db, location: &str, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+async fn import_roster(
+    db: &Db,
+    location: &str,
+    file: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
     if db.location(location).await?.is_none() {
         eprintln!("there is no location '{location}'; see `welkom-hub location list`");
         return Ok(ExitCode::from(2));

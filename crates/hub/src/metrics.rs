@@ -18,7 +18,8 @@ impl Metrics {
     /// Counts the events of a batch.
     pub fn events(&self, accepted: usize, duplicates: usize, refused: usize) {
         self.accepted.fetch_add(accepted as u64, Ordering::Relaxed);
-        self.duplicates.fetch_add(duplicates as u64, Ordering::Relaxed);
+        self.duplicates
+            .fetch_add(duplicates as u64, Ordering::Relaxed);
         self.refused.fetch_add(refused as u64, Ordering::Relaxed);
     }
 
@@ -58,7 +59,10 @@ impl Metrics {
         );
         if let Ok(responses) = self.responses.lock() {
             for (status, count) in responses.iter() {
-                let _ = writeln!(out, "welkom_hub_responses_total{{status=\"{status}\"}} {count}");
+                let _ = writeln!(
+                    out,
+                    "welkom_hub_responses_total{{status=\"{status}\"}} {count}"
+                );
             }
         }
         out

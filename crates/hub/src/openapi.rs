@@ -49,10 +49,22 @@ pub fn document() -> Value {
         "schema": {"type": "string", "enum": ["1"]}
     });
     let auth_problems = |mut responses: serde_json::Map<String, Value>| {
-        responses.insert("400".into(), problem("A missing or unknown protocol version, or a bad request."));
-        responses.insert("401".into(), problem("No token, or a token the hub does not know."));
-        responses.insert("403".into(), problem("A revoked token, or another location's data."));
-        responses.insert("503".into(), problem("The hub's database is not available; try again (Retry-After)."));
+        responses.insert(
+            "400".into(),
+            problem("A missing or unknown protocol version, or a bad request."),
+        );
+        responses.insert(
+            "401".into(),
+            problem("No token, or a token the hub does not know."),
+        );
+        responses.insert(
+            "403".into(),
+            problem("A revoked token, or another location's data."),
+        );
+        responses.insert(
+            "503".into(),
+            problem("The hub's database is not available; try again (Retry-After)."),
+        );
         Value::Object(responses)
     };
     json!({

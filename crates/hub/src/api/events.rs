@@ -103,9 +103,8 @@ fn check(item: serde_json::Value, location: &str, device: &str) -> Result<Checke
         id: id.clone(),
         reason,
     };
-    let event: CloudEvent = serde_path_to_error::deserialize(&item).map_err(|e| {
-        refuse(format!("not a CloudEvent: {}: {}", e.path(), e.inner()))
-    })?;
+    let event: CloudEvent = serde_path_to_error::deserialize(&item)
+        .map_err(|e| refuse(format!("not a CloudEvent: {}: {}", e.path(), e.inner())))?;
     if event.specversion != CloudEvent::SPEC_VERSION {
         return Err(refuse(format!(
             "specversion '{}' is not {}",

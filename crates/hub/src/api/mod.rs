@@ -51,14 +51,19 @@ async fn count_and_stamp(State(state): State<AppState>, mut response: Response) 
     state.metrics.answered(response.status());
     response.headers_mut().insert(
         PROTOCOL_HEADER,
-        HeaderValue::from_str(&PROTOCOL_VERSION.to_string()).unwrap_or(HeaderValue::from_static("1")),
+        HeaderValue::from_str(&PROTOCOL_VERSION.to_string())
+            .unwrap_or(HeaderValue::from_static("1")),
     );
     response
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: the database does not answer");
             (
@@ -72,7 +77,10 @@ async fn healthz(State(state): State<AppState>) -> Response {
 
 async fn metrics(State(state): State<AppState>) -> Response {
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         state.metrics.render(),
     )
         .into_response()

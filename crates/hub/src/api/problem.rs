@@ -37,9 +37,10 @@ impl IntoResponse for Problem {
         let status = self.status;
         let mut response = (status, Json(self)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, "5".parse().expect("a number"));
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                "5".parse().expect("a number"),
+            );
         }
         response
     }

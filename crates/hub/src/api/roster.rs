@@ -26,7 +26,10 @@ pub async fn download(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let unchanged = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
     if unchanged {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }

@@ -3,22 +3,15 @@
 
 use super::{AppState, Problem, auth};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-
-/// The query of a tally.
-#[derive(Debug, Deserialize)]
-pub struct TallyQuery {
-    date: Option<String>,
-}
 
 /// Sends the tally.
 pub async fn day(
     State(state): State<AppState>,
     Path(location_id): Path<String>,
-    query: Option<Query<TallyQuery>>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let device = match auth::device(&state, &headers).await {
@@ -32,14 +25,22 @@ pub async fn day(
         )
         .into_response();
     }
-    let Some(date) = query.and_then(|Query(q)| q.date) else {
+    // `date` is all the query holds; anything else in it is ignored.
+    let date = query.as_deref().unwrap_or("").split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == "date").then(|| value.to_owned())
+    });
+    let Some(date) = date else {
         return Problem::new(StatusCode::BAD_REQUEST, "give the day as ?date=YYYY-MM-DD")
             .into_response();
     };
     let Ok(date) = date.parse::<jiff::civil::Date>() else {
         return Problem::new(
             StatusCode::BAD_REQUEST,
-            format!("'{date}' is not a day; write it as YYYY-MM-DD"),
+            format!(
+                "'{}' is not a day; write it as YYYY-MM-DD",
+                date.chars().take(40).collect::<String>()
+            ),
         )
         .into_response();
     };

@@ -78,8 +78,9 @@ impl SqliteDb {
 
     pub(super) async fn locations(&self) -> Result<Vec<Location>, DbError> {
         self.with(|conn| {
-            let mut stmt = conn
-                .prepare_cached("SELECT id, name, time_zone FROM locations ORDER BY created_at, id")?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, name, time_zone FROM locations ORDER BY created_at, id",
+            )?;
             let rows = stmt
                 .query_map([], |row| {
                     Ok(Location {
@@ -95,7 +96,11 @@ impl SqliteDb {
     }
 
     pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
-        let (id, location, hash) = (device.id.clone(), device.location_id.clone(), hash.to_owned());
+        let (id, location, hash) = (
+            device.id.clone(),
+            device.location_id.clone(),
+            hash.to_owned(),
+        );
         self.with(move |conn| {
             conn.execute(
                 "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",

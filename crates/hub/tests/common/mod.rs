@@ -1,0 +1,114 @@
+//! A real hub on a free port, over a real SQLite file, for tests.
+#![allow(dead_code)]
+
+use serde_json::{Value, json};
+use std::sync::Arc;
+use welkom_hub::db::{Location, NewDevice};
+use welkom_hub::metrics::Metrics;
+use welkom_hub::{AppState, Db, router};
+
+/// A running hub.
+pub struct Hub {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// Its database.
+    pub db: Db,
+    /// The runtime it runs on.
+    pub runtime: tokio::runtime::Runtime,
+    _dir: tempfile::TempDir,
+}
+
+/// Starts a hub on port 0 with an empty SQLite database.
+pub fn start() -> Hub {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let url = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
+    let (db, address) = runtime.block_on(async {
+        let db = Db::open(&url).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let state = AppState {
+            db: db.clone(),
+            metrics: Arc::new(Metrics::default()),
+        };
+        tokio::spawn(async move { axum::serve(listener, router(state)).await });
+        (db, address)
+    });
+    Hub {
+        url: format!("http://{address}"),
+        db,
+        runtime,
+        _dir: dir,
+    }
+}
+
+impl Hub {
+    /// Adds a location in Amsterdam.
+    pub fn location(&self, name: &str) -> Location {
+        self.runtime
+            .block_on(self.db.add_location(name, "Europe/Amsterdam"))
+            .unwrap()
+    }
+
+    /// Adds a device to a location.
+    pub fn device(&self, location: &Location) -> NewDevice {
+        self.runtime
+            .block_on(self.db.add_device(&location.id))
+            .unwrap()
+    }
+}
+
+/// An HTTP agent that reports every status as a response, not an error.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// The `source` of a device.
+pub fn source(device: &NewDevice) -> String {
+    format!("/locations/{}/devices/{}", device.location_id, device.id)
+}
+
+/// A rating event of a device.
+pub fn rating(device: &NewDevice, score: u8, time: &str, groups: &[&str]) -> Value {
+    let id = uuid::Uuid::now_v7().to_string();
+    json!({
+        "specversion": "1.0", "id": id, "source": source(device),
+        "type": "nl.welkom.rating.recorded.v1", "time": time,
+        "datacontenttype": "application/json",
+        "data": {"id": id, "moment": "drop_off", "local_date": &time[..10], "score": score,
+                 "scale": 4, "supersedes": null, "misuse": false, "groups": groups}
+    })
+}
+
+/// A visit event of a device.
+pub fn visit(device: &NewDevice, time: &str, groups: &[&str]) -> Value {
+    let id = uuid::Uuid::now_v7().to_string();
+    json!({
+        "specversion": "1.0", "id": id, "source": source(device),
+        "type": "nl.welkom.visit.recorded.v1", "time": time,
+        "datacontenttype": "application/json",
+        "data": {"id": id, "guardian_id": "G1", "moment": "drop_off", "moment_corrected": false,
+                 "children": ["C1"], "local_date": &time[..10], "groups": groups}
+    })
+}
+
+/// Sends a batch with a device's token; the status and the answer's JSON.
+pub fn send(hub: &Hub, token: &str, batch: &Value) -> (u16, Value) {
+    let response = agent()
+        .post(&format!("{}/v1/events", hub.url))
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("Welkom-Protocol", "1")
+        .header("Content-Type", "application/cloudevents-batch+json")
+        .send(batch.to_string().as_bytes())
+        .unwrap();
+    let status = response.status().as_u16();
+    let body: Value = response.into_body().read_json().unwrap_or(Value::Null);
+    (status, body)
+}
