@@ -93,6 +93,19 @@ pub fn document() -> Value {
                     ("415".to_owned(), problem("Not application/cloudevents-batch+json.")),
                 ]))
             }},
+            "/v1/device": {"get": {
+                "summary": "The device this token belongs to, and its location",
+                "security": [{"device": []}],
+                "parameters": [protocol],
+                "responses": auth_problems(serde_json::Map::from_iter([
+                    ("200".to_owned(), json!({"description": "The device's and location's ids.",
+                        "content": {"application/json": {"schema": {"type": "object",
+                            "required": ["device", "location", "location_name", "time_zone"],
+                            "properties": {"device": {"type": "string"}, "location": {"type": "string"},
+                                           "location_name": {"type": "string"}, "time_zone": {"type": "string"}}}}}})),
+                    ("404".to_owned(), problem("The device's location is gone.")),
+                ]))
+            }},
             "/v1/roster": {"get": {
                 "summary": "The device's location's roster (CSV), with an ETag",
                 "security": [{"device": []}],

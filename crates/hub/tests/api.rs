@@ -284,6 +284,7 @@ fn health_metrics_and_the_openapi_document_answer() {
     let document: Value = serde_json::from_str(&body).unwrap();
     for path in [
         "/v1/events",
+        "/v1/device",
         "/v1/roster",
         "/v1/locations/{id}/tally",
         "/healthz",

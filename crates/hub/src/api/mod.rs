@@ -1,8 +1,9 @@
-//! The HTTP API: `POST /v1/events`, `GET /v1/roster`,
+//! The HTTP API: `POST /v1/events`, `GET /v1/device`, `GET /v1/roster`,
 //! `GET /v1/locations/{id}/tally`, `GET /healthz`, `GET /metrics`,
 //! `GET /openapi.json`.
 
 mod auth;
+mod device;
 mod events;
 mod problem;
 mod roster;
@@ -33,6 +34,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/v1/events", post(events::receive))
+        .route("/v1/device", get(device::whoami))
         .route("/v1/roster", get(roster::download))
         .route("/v1/locations/{id}/tally", get(tally::day))
         .route("/healthz", get(healthz))
