@@ -17,4 +17,5 @@ pub mod paths;
 pub mod retention;
 pub mod screens;
 pub mod theme;
+pub mod upstream;
 pub mod widgets;

@@ -37,7 +37,8 @@ pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::
 /// Runs the kiosk until it is closed.
 pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let app = build_app(data_dir, demo, Arc::new(SystemClock))?;
+    let mut app = build_app(data_dir, demo, Arc::new(SystemClock))?;
+    let _sync = crate::upstream::start(&mut app.kiosk);
     tracing::info!(
         data_dir = %data_dir.display(),
         demo,

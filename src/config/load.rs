@@ -136,6 +136,43 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
             ),
         ));
     }
+    let up = &config.upstream;
+    if up.is_set() {
+        let url = up.url.trim();
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(at(
+                "upstream.url",
+                format!(
+                    "'{url}' is not an http:// or https:// address; leave it empty to work without a hub"
+                ),
+            ));
+        }
+        if up.token.trim().is_empty() {
+            return Err(at(
+                "upstream.token",
+                "an upstream needs the device's token; `welkom-hub device add` prints it".into(),
+            ));
+        }
+    }
+    for (key, value, range) in [
+        (
+            "upstream.interval_secs",
+            up.interval_secs,
+            super::UpstreamSettings::INTERVAL_SECS,
+        ),
+        (
+            "upstream.timeout_secs",
+            up.timeout_secs,
+            super::UpstreamSettings::TIMEOUT_SECS,
+        ),
+    ] {
+        if !range.contains(&value) {
+            return Err(at(
+                key,
+                format!("must be {} to {} seconds", range.start(), range.end()),
+            ));
+        }
+    }
     let mut keys = std::collections::BTreeSet::new();
     for reason in &config.reasons {
         let key_ok = !reason.key.is_empty()
@@ -265,6 +302,26 @@ mod tests {
         assert_eq!(config.timeouts, Config::default().timeouts);
         assert_eq!(config.rating, Config::default().rating);
         assert_eq!(config.privacy, Config::default().privacy);
+        assert_eq!(config.upstream, Config::default().upstream);
+    }
+
+    #[test]
+    fn an_upstream_needs_an_address_and_a_token() {
+        let config = load_text(
+            "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\n",
+            Path::new("welkom.toml"),
+        )
+        .unwrap();
+        assert!(config.upstream.is_set());
+        let e = err("[upstream]\nurl = \"hub.example.org\"\ntoken = \"wlk_1\"\n");
+        assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("upstream.url")));
+        let e = err("[upstream]\nurl = \"https://hub.example.org\"\n");
+        assert_eq!(e.key.as_deref(), Some("upstream.token"));
+        let e = err("[upstream]\ninterval_secs = 1\n");
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("upstream.interval_secs"))
+        );
     }
 
     #[test]

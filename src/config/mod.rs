@@ -40,6 +40,8 @@ pub struct Config {
     pub timeouts: Timeouts,
     /// Anonymous mode and retention.
     pub privacy: PrivacySettings,
+    /// The hub this kiosk sends its events to (none: the kiosk works alone).
+    pub upstream: UpstreamSettings,
 }
 
 /// The location itself.
@@ -239,6 +241,43 @@ impl Default for PrivacySettings {
         Self {
             anonymous: false,
             retention_days: 180,
+        }
+    }
+}
+
+/// Where the kiosk sends its events (see `docs/protocol.md`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct UpstreamSettings {
+    /// The hub's address (`https://…`); empty: no upstream.
+    pub url: String,
+    /// The device's token, as `welkom-hub device add` printed it.
+    pub token: String,
+    /// Seconds between rounds when everything is sent.
+    pub interval_secs: u32,
+    /// Seconds one request may take.
+    pub timeout_secs: u32,
+}
+
+impl UpstreamSettings {
+    /// The allowed range of `interval_secs`.
+    pub const INTERVAL_SECS: std::ops::RangeInclusive<u32> = 5..=3600;
+    /// The allowed range of `timeout_secs`.
+    pub const TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 2..=120;
+
+    /// Whether an upstream is configured.
+    pub fn is_set(&self) -> bool {
+        !self.url.trim().is_empty()
+    }
+}
+
+impl Default for UpstreamSettings {
+    fn default() -> Self {
+        Self {
+            url: String::new(),
+            token: String::new(),
+            interval_secs: 60,
+            timeout_secs: 20,
         }
     }
 }

@@ -11,7 +11,7 @@ pub use badge::BurstDetector;
 pub use settings::{
     IMPORT_FOLDER, MEDIA_ROOTS, RosterFile, SettingsMessage, SettingsPane, SettingsState, ShownPin,
 };
-pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView};
+pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView, SyncView};
 pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
 pub use throttle::PinThrottle;
 
@@ -112,6 +112,7 @@ pub struct Kiosk {
     media_roots: Vec<std::path::PathBuf>,
     new_pins: Vec<welkom_store::IssuedPin>,
     roster_import: Option<settings::RosterImport>,
+    sync_status: Option<welkom_sync::SyncStatus>,
 }
 
 /// Asks the screen to draw again, from another thread (when slow work is done).
@@ -149,6 +150,7 @@ impl Kiosk {
             media_roots: MEDIA_ROOTS.iter().map(std::path::PathBuf::from).collect(),
             new_pins: Vec::new(),
             roster_import: None,
+            sync_status: None,
         };
         kiosk.refresh_open_follow_ups();
         kiosk
@@ -163,6 +165,11 @@ impl Kiosk {
     /// Sets the folders under which USB sticks are mounted (default [`MEDIA_ROOTS`]).
     pub fn set_media_roots(&mut self, roots: Vec<std::path::PathBuf>) {
         self.media_roots = roots;
+    }
+
+    /// Sets where the sync client reports the upstream's state.
+    pub fn set_sync_status(&mut self, status: welkom_sync::SyncStatus) {
+        self.sync_status = Some(status);
     }
 
     /// Sets how work on other threads asks the screen to draw again.

@@ -8,8 +8,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use welkom_core::EventId;
 use welkom_core::tally::{DayTally, Trend};
 use welkom_store::{
-    FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, StaffMember, StaffRole,
-    find_staff_member,
+    FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, SetAsideEvent, StaffMember,
+    StaffRole, StoreError, find_staff_member,
 };
 
 /// The staff PIN pad.
@@ -77,12 +77,24 @@ pub enum StaffData {
     FollowUp(Vec<FollowUpItem>),
     /// Children present, by group.
     Present(Vec<PresentChild>),
-    /// The outbox.
-    Sync(OutboxSummary),
+    /// The outbox and the upstream.
+    Sync(Box<SyncView>),
     /// The settings (managers).
     Settings(super::SettingsState),
     /// The store could not be read.
     Unavailable,
+}
+
+/// What the Sync view shows: the outbox, the events the upstream refused, and the
+/// upstream's state as the sync client last saw it.
+#[derive(Clone, Debug)]
+pub struct SyncView {
+    /// Counts and times of the outbox.
+    pub summary: OutboxSummary,
+    /// Events the upstream refused, with the reason (the latest 20).
+    pub set_aside: Vec<SetAsideEvent>,
+    /// The upstream, when one is configured.
+    pub upstream: Option<welkom_sync::SyncSnapshot>,
 }
 
 /// A staff member in staff mode.
@@ -263,13 +275,25 @@ impl Kiosk {
                 .store
                 .present_children(self.local_now().date())
                 .map(StaffData::Present),
-            StaffView::Sync => self.store.outbox_summary().map(StaffData::Sync),
+            StaffView::Sync => self.read_sync_view(),
             StaffView::Settings => Ok(self.open_settings()),
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, "reading a staff view failed");
             StaffData::Unavailable
         })
+    }
+
+    fn read_sync_view(&self) -> Result<StaffData, StoreError> {
+        let summary = self.store.outbox_summary()?;
+        let mut set_aside = self.store.set_aside_events()?;
+        set_aside.reverse();
+        set_aside.truncate(20);
+        Ok(StaffData::Sync(Box::new(SyncView {
+            summary,
+            set_aside,
+            upstream: self.sync_status.as_ref().map(|s| s.snapshot()),
+        })))
     }
 
     /// Midnight today in the location's time zone.

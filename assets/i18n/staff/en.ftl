@@ -86,6 +86,16 @@ sync-oldest = The oldest has waited since { $time }.
 sync-last-sent = Last sent: { $time }.
 sync-never-sent = Never sent yet.
 sync-not-connected = This kiosk is not connected to a central server. Everything stays safely on this device.
+sync-connected = Connected to the central server ({ $location }). Everything is sent by itself.
+sync-retrying = No connection to the central server. Nothing is lost: the kiosk tries again at { $time }.
+sync-token-refused = The central server refuses this kiosk's key. Nothing is sent any more (but everything is kept). Ask the administrator for a new key.
+sync-clock-behind = This tablet's clock is { $minutes } minutes behind the server. Ask the administrator to set the time.
+sync-clock-ahead = This tablet's clock is { $minutes } minutes ahead of the server. Ask the administrator to set the time.
+sync-set-aside = { $count ->
+    [one] 1 event was refused by the server and set aside:
+   *[other] { $count } events were refused by the server and set aside:
+}
+sync-set-aside-line = { $time }: { $reason }
 
 ## Settings
 settings-title = Settings

@@ -86,6 +86,16 @@ sync-oldest = De oudste wacht sinds { $time }.
 sync-last-sent = Laatst verstuurd: { $time }.
 sync-never-sent = Nog nooit verstuurd.
 sync-not-connected = Deze kiosk is niet gekoppeld aan een centrale server. Alles blijft veilig op dit apparaat bewaard.
+sync-connected = Verbonden met de centrale server ({ $location }). Alles wordt vanzelf verstuurd.
+sync-retrying = Geen verbinding met de centrale server. Niets gaat verloren: de kiosk probeert het opnieuw om { $time }.
+sync-token-refused = De centrale server weigert de sleutel van deze kiosk. Er wordt niets meer verstuurd (wel alles bewaard). Vraag de beheerder om een nieuwe sleutel.
+sync-clock-behind = De klok van deze tablet loopt { $minutes } minuten achter op de server. Laat de beheerder de tijd instellen.
+sync-clock-ahead = De klok van deze tablet loopt { $minutes } minuten voor op de server. Laat de beheerder de tijd instellen.
+sync-set-aside = { $count ->
+    [one] 1 gebeurtenis is door de server geweigerd en apart gezet:
+   *[other] { $count } gebeurtenissen zijn door de server geweigerd en apart gezet:
+}
+sync-set-aside-line = { $time }: { $reason }
 
 ## Instellingen
 settings-title = Instellingen

@@ -3,10 +3,12 @@
 //! daily tally, and reports health and metrics. See `docs/protocol.md`.
 
 pub mod api;
+mod background;
 pub mod cli;
 pub mod db;
 pub mod metrics;
 pub mod openapi;
 
 pub use api::{AppState, router};
+pub use background::BackgroundHub;
 pub use db::Db;

@@ -6,19 +6,15 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use std::sync::Arc;
 use std::time::Duration;
 use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_hub::db::{Location, NewDevice};
-use welkom_hub::metrics::Metrics;
-use welkom_hub::{AppState, Db, router};
+use welkom_hub::{BackgroundHub, Db};
 use welkom_store::{NewRating, NewVisit, Privacy, Store};
 use welkom_sync::{Attempt, SyncClient, SyncState, SyncStatus, Upstream};
 
 struct Hub {
-    url: String,
-    db: Db,
-    runtime: tokio::runtime::Runtime,
+    server: BackgroundHub,
     location: Location,
     device: NewDevice,
     _dir: tempfile::TempDir,
@@ -26,32 +22,22 @@ struct Hub {
 
 fn hub() -> Hub {
     let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let url = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
-    let (db, address, location, device) = runtime.block_on(async {
-        let db = Db::open(&url).await.unwrap();
-        let location = db
+    let hub = BackgroundHub::start(&format!(
+        "sqlite:{}",
+        dir.path().join("hub.sqlite").display()
+    ))
+    .unwrap();
+    let (location, device) = hub.runtime.block_on(async {
+        let location = hub
+            .db
             .add_location("De Boomhut", "Europe/Amsterdam")
             .await
             .unwrap();
-        let device = db.add_device(&location.id).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let state = AppState {
-            db: db.clone(),
-            metrics: Arc::new(Metrics::default()),
-        };
-        tokio::spawn(async move { axum::serve(listener, router(state)).await });
-        (db, address, location, device)
+        let device = hub.db.add_device(&location.id).await.unwrap();
+        (location, device)
     });
     Hub {
-        url: format!("http://{address}"),
-        db,
-        runtime,
+        server: hub,
         location,
         device,
         _dir: dir,
@@ -114,7 +100,7 @@ fn kiosk_store(dir: &std::path::Path, passes: usize) -> Store {
 
 fn upstream(hub: &Hub, token: &str) -> Upstream {
     Upstream {
-        url: hub.url.clone(),
+        url: hub.server.url.clone(),
         token: token.to_owned(),
         interval: Duration::from_secs(30),
         timeout: Duration::from_secs(5),
@@ -136,11 +122,12 @@ fn drain(client: &mut SyncClient) -> Vec<Attempt> {
 }
 
 fn hub_events(hub: &Hub) -> usize {
-    let Db::Sqlite(_) = &hub.db else {
+    let Db::Sqlite(_) = &hub.server.db else {
         unreachable!("these tests run on SQLite")
     };
-    hub.runtime
-        .block_on(hub.db.ratings(&hub.location.id))
+    hub.server
+        .runtime
+        .block_on(hub.server.db.ratings(&hub.location.id))
         .unwrap()
         .len()
 }
@@ -176,8 +163,9 @@ fn the_outbox_drains_in_batches_and_the_hub_tallies_the_same_day() {
     let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap();
     let kiosk = client.store().day_tally(day, &zone).unwrap();
     let upstream = hub
+        .server
         .runtime
-        .block_on(hub.db.tally(&hub.location, day))
+        .block_on(hub.server.db.tally(&hub.location, day))
         .unwrap();
     assert_eq!(upstream, kiosk, "the hub's tally is the kiosk's");
 }

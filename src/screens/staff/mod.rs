@@ -58,7 +58,7 @@ pub fn show(
             follow_up::show(ui, view, items, session.writing_note, staff_ui, actions)
         }
         StaffData::Present(children) => present::show(ui, view, children),
-        StaffData::Sync(summary) => sync::show(ui, view, summary),
+        StaffData::Sync(sync) => sync::show(ui, view, sync),
         StaffData::Settings(state) => settings::show(ui, view, state, staff_ui, actions),
         StaffData::Unavailable => {
             ui.label(

@@ -2,10 +2,8 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use std::sync::Arc;
+use welkom_hub::Db;
 use welkom_hub::db::{Location, NewDevice};
-use welkom_hub::metrics::Metrics;
-use welkom_hub::{AppState, Db, router};
 
 /// A running hub.
 pub struct Hub {
@@ -21,27 +19,15 @@ pub struct Hub {
 /// Starts a hub on port 0 with an empty SQLite database.
 pub fn start() -> Hub {
     let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let url = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
-    let (db, address) = runtime.block_on(async {
-        let db = Db::open(&url).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let state = AppState {
-            db: db.clone(),
-            metrics: Arc::new(Metrics::default()),
-        };
-        tokio::spawn(async move { axum::serve(listener, router(state)).await });
-        (db, address)
-    });
+    let hub = welkom_hub::BackgroundHub::start(&format!(
+        "sqlite:{}",
+        dir.path().join("hub.sqlite").display()
+    ))
+    .unwrap();
     Hub {
-        url: format!("http://{address}"),
-        db,
-        runtime,
+        url: hub.url,
+        db: hub.db,
+        runtime: hub.runtime,
         _dir: dir,
     }
 }
