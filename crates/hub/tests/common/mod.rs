@@ -1,5 +1,8 @@
-//! A real hub on a free port, over a real SQLite file, for tests.
+//! A real hub on a free port, over a real SQLite file or a throw-away PostgreSQL
+//! cluster, for tests.
 #![allow(dead_code)]
+
+pub mod postgres;
 
 use serde_json::{Value, json};
 use welkom_hub::Db;
@@ -13,7 +16,10 @@ pub struct Hub {
     pub db: Db,
     /// The runtime it runs on.
     pub runtime: tokio::runtime::Runtime,
+    /// Which back end: "sqlite" or "postgres".
+    pub back_end: &'static str,
     _dir: tempfile::TempDir,
+    _postgres: Option<postgres::TempPostgres>,
 }
 
 /// Starts a hub on port 0 with an empty SQLite database.
@@ -28,7 +34,32 @@ pub fn start() -> Hub {
         url: hub.url,
         db: hub.db,
         runtime: hub.runtime,
+        back_end: "sqlite",
         _dir: dir,
+        _postgres: None,
+    }
+}
+
+/// Starts a hub on port 0 over a throw-away PostgreSQL cluster, if PostgreSQL is
+/// installed.
+pub fn start_postgres() -> Option<Hub> {
+    let cluster = postgres::TempPostgres::start()?;
+    let hub = welkom_hub::BackgroundHub::start(&cluster.url).unwrap();
+    Some(Hub {
+        url: hub.url,
+        db: hub.db,
+        runtime: hub.runtime,
+        back_end: "postgres",
+        _dir: tempfile::tempdir().unwrap(),
+        _postgres: Some(cluster),
+    })
+}
+
+/// Runs a check against a hub on SQLite, then on PostgreSQL.
+pub fn on_both_back_ends(check: impl Fn(&Hub)) {
+    check(&start());
+    if let Some(hub) = start_postgres() {
+        check(&hub);
     }
 }
 
