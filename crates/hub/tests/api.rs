@@ -29,7 +29,7 @@ fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
         let mut unknown = rating(&kiosk, 4, "2026-03-02T07:26:00Z", &[]);
         unknown["type"] = json!("nl.welkom.coffee.v1");
         let batch = json!([good[0], good[1], bad, good[2], unknown]);
-        let (status, answer) = send(&hub, &kiosk.token, &batch);
+        let (status, answer) = send(hub, &kiosk.token, &batch);
         assert_eq!(status, 200, "{answer}");
         assert_eq!(answer["accepted"], 3);
         assert_eq!(answer["duplicates"], 0);
@@ -43,14 +43,14 @@ fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
                 .unwrap()
                 .contains("unknown event type")
         );
-        assert_eq!(stored_events(&hub, &boomhut.id), 2);
+        assert_eq!(stored_events(hub, &boomhut.id), 2);
 
         // Sent again (the answer was lost): nothing is stored twice.
-        let (status, answer) = send(&hub, &kiosk.token, &json!(good));
+        let (status, answer) = send(hub, &kiosk.token, &json!(good));
         assert_eq!(status, 200);
         assert_eq!(answer["accepted"], 0);
         assert_eq!(answer["duplicates"], 3);
-        assert_eq!(stored_events(&hub, &boomhut.id), 2);
+        assert_eq!(stored_events(hub, &boomhut.id), 2);
     });
 }
 
@@ -109,7 +109,7 @@ fn bad_requests_get_a_clear_status_and_store_nothing() {
         let huge = format!("[{}]", " ".repeat(1024 * 1024 + 10));
         let (status, _) = post(batch, huge.into_bytes(), Some("1"));
         assert_eq!(status, 413);
-        assert_eq!(stored_events(&hub, &boomhut.id), 0, "nothing was stored");
+        assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
     });
 }
 
@@ -123,7 +123,7 @@ fn a_device_writes_and_reads_only_its_own_location() {
         // A's token with B's source: refused.
         let mut forged = rating(&kiosk_b, 4, "2026-03-02T07:15:00Z", &[]);
         forged["source"] = json!(source(&kiosk_b));
-        let (status, answer) = send(&hub, &kiosk_a.token, &json!([forged]));
+        let (status, answer) = send(hub, &kiosk_a.token, &json!([forged]));
         assert_eq!(status, 200);
         assert_eq!(answer["accepted"], 0);
         assert!(
@@ -132,7 +132,7 @@ fn a_device_writes_and_reads_only_its_own_location() {
                 .unwrap()
                 .contains("not this device's")
         );
-        assert_eq!(stored_events(&hub, &b.id), 0);
+        assert_eq!(stored_events(hub, &b.id), 0);
 
         let get = |path: &str, token: &str| {
             agent()
@@ -173,7 +173,7 @@ fn a_device_writes_and_reads_only_its_own_location() {
             403,
             "a revoked token is refused"
         );
-        let (status, _) = send(&hub, &kiosk_b.token, &json!([]));
+        let (status, _) = send(hub, &kiosk_b.token, &json!([]));
         assert_eq!(status, 403);
     });
 }
@@ -227,7 +227,7 @@ fn the_tally_counts_with_the_kiosks_definitions() {
             events.push(visit(&kiosk, &time, &["Vlinders"]));
             events.push(rating(&kiosk, score, &time, &["Vlinders"]));
         }
-        let (status, _) = send(&hub, &kiosk.token, &json!(events));
+        let (status, _) = send(hub, &kiosk.token, &json!(events));
         assert_eq!(status, 200);
         let tally: welkom_core::tally::DayTally = agent()
             .get(&format!(
