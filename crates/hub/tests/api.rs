@@ -257,7 +257,7 @@ fn health_metrics_and_the_openapi_document_answer() {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         send(
-            &hub,
+            hub,
             &kiosk.token,
             &json!([rating(&kiosk, 4, "2026-03-02T07:15:00Z", &[])]),
         );
