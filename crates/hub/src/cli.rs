@@ -166,7 +166,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("device {}", device.id);
             println!("token  {}", device.token);
             eprintln!(
-                "The token is shown only now. Put it in the kiosk's welkom.toml under [upstream] token."
+                "The token is shown only now. Put it in the kiosk's welkom.toml:\n\n[upstream]\nurl = \"http://THIS-HUB:8080\"\ntoken = \"{}\"",
+                device.token
             );
             Ok(ExitCode::SUCCESS)
         }
