@@ -17,6 +17,7 @@ pub fn start(kiosk: &mut Kiosk) -> Option<JoinHandle<()>> {
         token: settings.token.trim().to_owned(),
         interval: Duration::from_secs(u64::from(settings.interval_secs)),
         timeout: Duration::from_secs(u64::from(settings.timeout_secs)),
+        default_language: kiosk.config.location.language.clone(),
     };
     let status = SyncStatus::default();
     match welkom_sync::spawn(kiosk.store.path().to_owned(), upstream, status.clone()) {

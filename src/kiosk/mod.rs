@@ -247,6 +247,13 @@ impl Kiosk {
     pub fn tick(&mut self) {
         self.poll_staff_check();
         self.poll_roster_import();
+        if let Some(status) = &self.sync_status {
+            for issued in status.take_issued_pins() {
+                self.new_pins
+                    .retain(|p| p.guardian_id != issued.guardian_id);
+                self.new_pins.push(issued);
+            }
+        }
         let Some(at) = self.returns_at() else {
             return;
         };

@@ -22,6 +22,31 @@ pub struct Upstream {
     pub interval: Duration,
     /// How long one request may take.
     pub timeout: Duration,
+    /// The language of guardians whose roster row names none.
+    pub default_language: welkom_core::LanguageTag,
+}
+
+/// What fetching the roster came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RosterFetch {
+    /// A new roster was applied (all or nothing), with this many new PINs.
+    Applied {
+        /// PINs issued to guardians the roster gave none.
+        new_pins: usize,
+    },
+    /// The roster has not changed since it was last applied.
+    Unchanged,
+    /// The upstream holds no roster for this location.
+    NoRoster,
+    /// The upstream's roster has problems; nothing was changed.
+    Refused {
+        /// How many problems.
+        problems: usize,
+    },
+    /// The token was refused.
+    TokenRefused,
+    /// The upstream could not be asked; try again later.
+    Failed(String),
 }
 
 /// What one try came to.
@@ -56,6 +81,8 @@ pub struct SyncClient {
 
 /// The keys the client keeps in the store's `sync_state`.
 const SOURCE_KEY: &str = "source";
+/// The ETag of the roster last applied.
+const ROSTER_ETAG_KEY: &str = "roster_etag";
 
 impl SyncClient {
     /// A client on its own connection to the store.
@@ -202,6 +229,91 @@ impl SyncClient {
             ),
         };
         Ok(self.report(attempt))
+    }
+
+    /// Fetches the location's roster if it changed (`If-None-Match`) and applies it
+    /// all-or-nothing, with the same rules as an import from a file.
+    pub fn fetch_roster(&mut self) -> Result<RosterFetch, StoreError> {
+        let etag = self.store.sync_state(ROSTER_ETAG_KEY)?;
+        let mut request = self
+            .agent
+            .get(&self.url("/v1/roster"))
+            .header("Authorization", &format!("Bearer {}", self.upstream.token))
+            .header(PROTOCOL_HEADER, &PROTOCOL_VERSION.to_string());
+        if let Some(etag) = &etag {
+            request = request.header("If-None-Match", etag);
+        }
+        let response = match request.call() {
+            Ok(response) => response,
+            Err(e) => {
+                return Ok(RosterFetch::Failed(format!(
+                    "cannot reach the upstream: {e}"
+                )));
+            }
+        };
+        self.note_clock(&response);
+        let status = response.status().as_u16();
+        let new_etag = response
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        match status {
+            200 => {}
+            304 => return Ok(RosterFetch::Unchanged),
+            404 => return Ok(RosterFetch::NoRoster),
+            401 | 403 => {
+                self.report(Attempt::TokenRefused);
+                return Ok(RosterFetch::TokenRefused);
+            }
+            status => {
+                return Ok(RosterFetch::Failed(format!(
+                    "the upstream answered {status}"
+                )));
+            }
+        }
+        let bytes = match response
+            .into_body()
+            .with_config()
+            .limit(welkom_core::roster::MAX_ROSTER_BYTES as u64 + 1)
+            .read_to_vec()
+        {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return Ok(RosterFetch::Failed(format!(
+                    "the roster did not arrive: {e}"
+                )));
+            }
+        };
+        let roster = match welkom_core::roster::parse(&bytes, &self.upstream.default_language) {
+            Ok(roster) => roster,
+            Err(problems) => {
+                tracing::warn!(
+                    problems = problems.count(),
+                    "the upstream's roster was refused"
+                );
+                return Ok(RosterFetch::Refused {
+                    problems: problems.count(),
+                });
+            }
+        };
+        let summary = self.store.import_roster(&roster, Timestamp::now())?;
+        if let Some(etag) = new_etag {
+            self.store.set_sync_state(ROSTER_ETAG_KEY, &etag)?;
+        }
+        tracing::info!(
+            guardians_added = summary.guardians_added,
+            guardians_updated = summary.guardians_updated,
+            new_pins = summary.issued_pins.len(),
+            "roster from the upstream applied"
+        );
+        let new_pins = summary.issued_pins.len();
+        let now = Timestamp::now();
+        self.status.update(|s| {
+            s.roster_applied = Some(now);
+            s.issued_pins.extend(summary.issued_pins);
+        });
+        Ok(RosterFetch::Applied { new_pins })
     }
 
     /// Marks what the answer accounts for: refused events set aside, the others sent.

@@ -10,6 +10,6 @@ mod status;
 mod thread;
 
 pub use backoff::Backoff;
-pub use client::{Attempt, SyncClient, Upstream};
+pub use client::{Attempt, RosterFetch, SyncClient, Upstream};
 pub use status::{SyncSnapshot, SyncState, SyncStatus};
 pub use thread::{THREAD_NAME, spawn};

@@ -36,6 +36,9 @@ pub struct SyncSnapshot {
     pub location_name: Option<String>,
     /// When a new roster was last applied.
     pub roster_applied: Option<Timestamp>,
+    /// PINs issued by a roster from the upstream, not yet taken by the kiosk (to be
+    /// exported once by a manager).
+    pub issued_pins: Vec<welkom_store::IssuedPin>,
 }
 
 impl SyncSnapshot {
@@ -54,6 +57,14 @@ impl SyncStatus {
     /// A copy of the status now.
     pub fn snapshot(&self) -> SyncSnapshot {
         self.0.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Takes the PINs issued by rosters from the upstream (once).
+    pub fn take_issued_pins(&self) -> Vec<welkom_store::IssuedPin> {
+        self.0
+            .lock()
+            .map(|mut s| std::mem::take(&mut s.issued_pins))
+            .unwrap_or_default()
     }
 
     /// Changes the status.

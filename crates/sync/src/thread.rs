@@ -2,7 +2,7 @@
 //! interval when all is sent, backs off after a failure, stops on a refused token.
 
 use crate::backoff::Backoff;
-use crate::client::{Attempt, SyncClient, Upstream};
+use crate::client::{Attempt, RosterFetch, SyncClient, Upstream};
 use crate::status::SyncStatus;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
@@ -40,7 +40,18 @@ pub fn spawn(
 
 fn run(mut client: SyncClient, upstream: &Upstream) {
     let mut backoff = Backoff::default();
+    let mut roster_due = true;
     loop {
+        if roster_due {
+            roster_due = false;
+            match client.fetch_roster() {
+                Ok(RosterFetch::Failed(e)) => {
+                    tracing::warn!(error = %e, "fetching the roster failed")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "applying the upstream's roster failed"),
+            }
+        }
         let wait = match client.send_once() {
             Ok(Attempt::Sent { .. } | Attempt::Split) => {
                 backoff.succeeded();
@@ -48,6 +59,8 @@ fn run(mut client: SyncClient, upstream: &Upstream) {
             }
             Ok(Attempt::Idle) => {
                 backoff.succeeded();
+                // All is sent: look for a new roster after the wait.
+                roster_due = true;
                 upstream.interval
             }
             Ok(Attempt::TokenRefused) => STOPPED_WAIT,

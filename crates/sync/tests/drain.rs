@@ -11,7 +11,7 @@ use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_hub::db::{Location, NewDevice};
 use welkom_hub::{BackgroundHub, Db};
 use welkom_store::{NewRating, NewVisit, Privacy, Store};
-use welkom_sync::{Attempt, SyncClient, SyncState, SyncStatus, Upstream};
+use welkom_sync::{Attempt, RosterFetch, SyncClient, SyncState, SyncStatus, Upstream};
 
 struct Hub {
     server: BackgroundHub,
@@ -104,6 +104,7 @@ fn upstream(hub: &Hub, token: &str) -> Upstream {
         token: token.to_owned(),
         interval: Duration::from_secs(30),
         timeout: Duration::from_secs(5),
+        default_language: LanguageTag::dutch(),
     }
 }
 
@@ -265,4 +266,57 @@ fn a_refused_token_stops_sending_and_an_unreachable_hub_is_retried() {
         SyncState::Retrying { .. }
     ));
     assert_eq!(client.store().outbox_summary().unwrap().waiting, 6);
+}
+
+#[test]
+fn the_roster_is_fetched_when_it_changed_and_applied_all_or_nothing() {
+    let hub = hub();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("welkom.sqlite")).unwrap();
+    let status = SyncStatus::default();
+    let mut client = SyncClient::new(store, upstream(&hub, &hub.device.token), status.clone());
+    assert_eq!(client.fetch_roster().unwrap(), RosterFetch::NoRoster);
+
+    let put = |csv: &str| {
+        hub.server
+            .runtime
+            .block_on(
+                hub.server
+                    .db
+                    .put_roster(&hub.location.id, csv.as_bytes().to_vec()),
+            )
+            .unwrap()
+    };
+    put(ROSTER);
+    assert_eq!(
+        client.fetch_roster().unwrap(),
+        RosterFetch::Applied { new_pins: 0 }
+    );
+    assert_eq!(client.store().active_guardian_count().unwrap(), 3);
+    assert_eq!(
+        client.fetch_roster().unwrap(),
+        RosterFetch::Unchanged,
+        "304 with the ETag"
+    );
+
+    // A new family without a PIN: applied, and the new PIN handed to the kiosk once.
+    put(&format!("{ROSTER}G4;Lotte;Jansen;;C4;Ties;Kikkers\n"));
+    assert_eq!(
+        client.fetch_roster().unwrap(),
+        RosterFetch::Applied { new_pins: 1 }
+    );
+    assert_eq!(client.store().active_guardian_count().unwrap(), 4);
+    let pins = status.take_issued_pins();
+    assert_eq!(pins.len(), 1);
+    assert_eq!(pins[0].first_name, "Lotte");
+    assert!(status.take_issued_pins().is_empty(), "taken once");
+    assert!(status.snapshot().roster_applied.is_some());
+
+    // A roster with a problem changes nothing.
+    put(&format!("{ROSTER}G5;Bram;;12a4;C5;Sem;Kikkers\n"));
+    assert_eq!(
+        client.fetch_roster().unwrap(),
+        RosterFetch::Refused { problems: 1 }
+    );
+    assert_eq!(client.store().active_guardian_count().unwrap(), 4);
 }
