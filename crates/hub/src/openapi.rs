@@ -6,14 +6,22 @@ use serde_json::{Value, json};
 pub fn document() -> Value {
     let mut schemas = serde_json::Map::new();
     for (name, mut schema) in welkom_protocol::schemas() {
-        if let Some(object) = schema.as_object_mut() {
-            object.remove("$schema");
-        }
         let key = match name {
             "cloudevent.schema.json" => "CloudEvent",
             "batch-answer.schema.json" => "BatchAnswer",
             _ => continue,
         };
+        if let Some(object) = schema.as_object_mut() {
+            object.remove("$schema");
+            // Definitions nested in a schema become components of their own.
+            if let Some(Value::Object(definitions)) = object.remove("$defs") {
+                for (name, mut definition) in definitions {
+                    to_components(&mut definition);
+                    schemas.insert(name, definition);
+                }
+            }
+        }
+        to_components(&mut schema);
         schemas.insert(key.into(), schema);
     }
     schemas.insert(
@@ -84,8 +92,9 @@ pub fn document() -> Value {
                 "security": [{"device": []}],
                 "parameters": [protocol],
                 "requestBody": {"required": true, "content": {"application/cloudevents-batch+json": {
-                    "schema": {"type": "array", "maxItems": welkom_protocol::MAX_BATCH_EVENTS,
-                               "items": {"$ref": "#/components/schemas/CloudEvent"}}}}},
+                    "schema": {"type": "array",
+                               "description": format!("CloudEvents (see the CloudEvent schema), at most {} per batch and {} bytes in all (more: 413). An event that is not a valid CloudEvent of a known type is refused on its own, with the reason, in the answer; the others are stored.", welkom_protocol::MAX_BATCH_EVENTS, welkom_protocol::MAX_BATCH_BYTES),
+                               "items": {"type": "object"}}}}},
                 "responses": auth_problems(serde_json::Map::from_iter([
                     ("200".to_owned(), json!({"description": "Every event accepted, a duplicate, or refused with a reason.",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BatchAnswer"}}}})),
@@ -150,4 +159,24 @@ pub fn document() -> Value {
             }}
         }
     })
+}
+
+/// Points `#/$defs/X` references at `#/components/schemas/X`.
+fn to_components(schema: &mut Value) {
+    match schema {
+        Value::Object(object) => {
+            for (key, value) in object.iter_mut() {
+                if key == "$ref"
+                    && let Value::String(reference) = value
+                    && let Some(name) = reference.strip_prefix("#/$defs/")
+                {
+                    *reference = format!("#/components/schemas/{name}");
+                } else {
+                    to_components(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(to_components),
+        _ => {}
+    }
 }

@@ -50,6 +50,12 @@ async fn receive_batch(
             "a batch is a JSON array of CloudEvents; nothing was stored",
         ));
     };
+    if items.iter().any(|item| !item.is_object()) {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "a batch is a JSON array of objects (CloudEvents); nothing was stored",
+        ));
+    }
     if items.len() > MAX_BATCH_EVENTS {
         return Err(Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,

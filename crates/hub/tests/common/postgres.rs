@@ -46,6 +46,10 @@ impl TempPostgres {
     /// Starts a cluster, or says why not and returns `None`.
     pub fn start() -> Option<Self> {
         let Some(bin) = find_bin() else {
+            assert!(
+                std::env::var_os("WELKOM_REQUIRE_TOOLS").is_none(),
+                "PostgreSQL is required here (WELKOM_REQUIRE_TOOLS) but not installed"
+            );
             eprintln!(
                 "\n*** PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): \
                  SKIPPING the PostgreSQL tests. `.ci/run` installs it. ***\n"
