@@ -1,0 +1,181 @@
+//! (f) 100,000 events queued at a kiosk drained into a local hub by the real sync
+//! client, and (g) the hub's ingest rate on SQLite and on PostgreSQL: the same
+//! 100,000 events sent again to a fresh hub in batches of 500, timed from the first
+//! request to the last answer.
+//!
+//! Run: `cargo bench -p welkom-hub --bench ingest` (PostgreSQL from
+//! /usr/lib/postgresql/*/bin; without it that part is skipped and says so).
+
+#[path = "../tests/common/postgres.rs"]
+mod postgres;
+
+use jiff::Timestamp;
+use std::time::{Duration, Instant};
+use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
+use welkom_hub::BackgroundHub;
+use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_sync::{Attempt, SyncClient, SyncStatus, Upstream};
+
+const FAMILIES: usize = 200;
+
+fn scratch(name: &str) -> tempfile::TempDir {
+    let base = std::env::current_dir()
+        .unwrap()
+        .join("target")
+        .join("bench-scratch");
+    std::fs::create_dir_all(&base).unwrap();
+    tempfile::Builder::new()
+        .prefix(name)
+        .tempdir_in(base)
+        .unwrap()
+}
+
+fn roster() -> String {
+    let mut csv = String::from(
+        "guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group\n",
+    );
+    for i in 0..FAMILIES {
+        csv.push_str(&format!(
+            "G{i};Ouder{i};Achternaam{i};;C{i};Kind{i};Groep{}\n",
+            i % 6
+        ));
+    }
+    csv
+}
+
+/// A kiosk store with `visits` rated visits: twice as many events.
+fn kiosk(dir: &std::path::Path, visits: usize) -> Store {
+    let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
+    let parsed = welkom_core::roster::parse(roster().as_bytes(), &LanguageTag::dutch()).unwrap();
+    store.import_roster(&parsed, Timestamp::UNIX_EPOCH).unwrap();
+    let start: Timestamp = "2026-01-05T06:00:00Z".parse().unwrap();
+    store
+        .with_relaxed_durability(|store| {
+            for i in 0..visits {
+                let at = start
+                    .checked_add(jiff::SignedDuration::from_secs(60 * i as i64))
+                    .unwrap();
+                let g = i % FAMILIES;
+                let visit = NewVisit {
+                    id: EventId::new(),
+                    guardian_id: GuardianId(format!("G{g}")),
+                    moment: if i % 2 == 0 {
+                        Moment::DropOff
+                    } else {
+                        Moment::PickUp
+                    },
+                    moment_corrected: false,
+                    children: vec![ChildId(format!("C{g}"))],
+                    at,
+                    local_date: at.to_zoned(jiff::tz::TimeZone::UTC).date(),
+                };
+                let rating = NewRating {
+                    id: EventId::new(),
+                    score: [4, 3, 4, 2][i % 4],
+                    scale: Scale::Four,
+                    at,
+                    misuse: false,
+                    privacy: Privacy::Linked,
+                    replaces: None,
+                };
+                store.record_rating(&visit, &rating)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    store
+}
+
+fn hub_with_device(url: &str) -> (BackgroundHub, String, String) {
+    let hub = BackgroundHub::start(url).unwrap();
+    let (location, device) = hub.runtime.block_on(async {
+        let location = hub
+            .db
+            .add_location("De Boomhut", "Europe/Amsterdam")
+            .await
+            .unwrap();
+        let device = hub.db.add_device(&location.id).await.unwrap();
+        (location, device)
+    });
+    (hub, location.id, device.token)
+}
+
+fn drain(kiosk_dir: &std::path::Path, hub_url: &str, token: &str) -> (Duration, usize) {
+    let store = Store::open(&kiosk_dir.join("welkom.sqlite")).unwrap();
+    let mut client = SyncClient::new(
+        store,
+        Upstream {
+            url: hub_url.to_owned(),
+            token: token.to_owned(),
+            interval: Duration::from_secs(60),
+            timeout: Duration::from_secs(30),
+            default_language: LanguageTag::dutch(),
+        },
+        SyncStatus::default(),
+    );
+    let started = Instant::now();
+    let mut events = 0;
+    loop {
+        match client.send_once().unwrap() {
+            Attempt::Idle => break,
+            Attempt::Sent { delivered, .. } => events += delivered,
+            other => panic!("drain stopped: {other:?}"),
+        }
+    }
+    (started.elapsed(), events)
+}
+
+/// The hub's ingest rate: the kiosk's events, unsent again, into a fresh hub.
+fn ingest(name: &str, database_url: &str, kiosk_dir: &std::path::Path) {
+    let (hub, _, token) = hub_with_device(database_url);
+    // The events come from a kiosk store, reset to unsent, split over two senders.
+    let conn = rusqlite::Connection::open(kiosk_dir.join("welkom.sqlite")).unwrap();
+    conn.execute("UPDATE outbox SET sent_at = NULL", [])
+        .unwrap();
+    conn.execute("DELETE FROM sync_state WHERE key = 'source'", [])
+        .unwrap();
+    drop(conn);
+    let (elapsed, events) = drain(kiosk_dir, &hub.url, &token);
+    println!(
+        "ingest {name:10}: {events} events in {:.2} s = {:.0} events/s (one sender, batches of 500)",
+        elapsed.as_secs_f64(),
+        events as f64 / elapsed.as_secs_f64()
+    );
+}
+
+fn main() {
+    let kiosk_dir = scratch("drain-kiosk");
+    let started = Instant::now();
+    let store = kiosk(kiosk_dir.path(), 50_000);
+    let waiting = store.outbox_summary().unwrap().waiting;
+    drop(store);
+    println!(
+        "set-up: {waiting} events queued at the kiosk in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let hub_dir = scratch("drain-hub");
+    let url = format!("sqlite:{}", hub_dir.path().join("hub.sqlite").display());
+    let (hub, location, token) = hub_with_device(&url);
+    let (elapsed, events) = drain(kiosk_dir.path(), &hub.url, &token);
+    let stored = hub
+        .runtime
+        .block_on(hub.db.ratings(&location))
+        .unwrap()
+        .len();
+    println!(
+        "drain: {events} events from the kiosk's outbox into a local hub (SQLite) in {:.2} s ({stored} ratings at the hub)",
+        elapsed.as_secs_f64()
+    );
+    drop(hub);
+
+    let second = scratch("ingest-sqlite");
+    ingest(
+        "SQLite",
+        &format!("sqlite:{}", second.path().join("hub.sqlite").display()),
+        kiosk_dir.path(),
+    );
+    match postgres::TempPostgres::start() {
+        Some(cluster) => ingest("PostgreSQL", &cluster.url, kiosk_dir.path()),
+        None => println!("ingest PostgreSQL: skipped (PostgreSQL is not installed)"),
+    }
+}
