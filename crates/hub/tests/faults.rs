@@ -327,3 +327,34 @@ fn the_hub_killed_mid_batch_and_restarted_loses_and_doubles_nothing() {
     let ratings: Vec<serde_json::Value> = serde_json::from_str(&exported).unwrap();
     assert_eq!(ratings.len(), 1500, "every rating exactly once");
 }
+
+#[test]
+fn a_batch_refused_as_too_large_is_split_and_retry_after_is_honoured() {
+    let s = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let store = kiosk(dir.path(), 200);
+    let mut c = client(store, &s.proxy.url, &s.device.token, Duration::from_secs(5));
+    s.proxy.set(Mode::Busy(7));
+    assert_eq!(
+        c.send_once().unwrap(),
+        Attempt::RetryAfter(
+            Some(Duration::from_secs(7)),
+            "the upstream answered 503".into()
+        ),
+        "the wait the upstream asks for"
+    );
+    // An upstream that takes at most about 40 KB: the 400 events go in smaller parts.
+    s.proxy.set(Mode::Limit(40_000));
+    let mut splits = 0;
+    loop {
+        match c.send_once().unwrap() {
+            Attempt::Idle => break,
+            Attempt::Split => splits += 1,
+            Attempt::Sent { .. } => {}
+            other => panic!("{other:?}"),
+        }
+        assert!(splits < 20, "the batch keeps being split");
+    }
+    assert!(splits >= 2, "split {splits} times");
+    assert_eq!(s.ratings_at_hub(), 200);
+}

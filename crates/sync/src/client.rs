@@ -336,8 +336,8 @@ impl SyncClient {
             .filter(|e| !answer.refused.iter().any(|r| r.id == e.id))
             .map(|e| e.seq)
             .collect();
+        // A smaller batch that an upstream took once is kept: its limit stays.
         self.store.mark_sent(&delivered, now)?;
-        self.batch_limit = MAX_BATCH_EVENTS;
         Ok(Attempt::Sent {
             delivered: delivered.len(),
             refused,

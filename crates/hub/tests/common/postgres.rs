@@ -43,8 +43,14 @@ fn run(bin: &Path, as_postgres: bool, tool: &str, args: &[&str]) -> std::process
 }
 
 impl TempPostgres {
-    /// Starts a cluster, or says why not and returns `None`.
+    /// Starts a cluster for tests (fsync off: fast, not durable), or says why not
+    /// and returns `None`.
     pub fn start() -> Option<Self> {
+        Self::start_with(false)
+    }
+
+    /// Starts a cluster; `durable` keeps PostgreSQL's fsync on (for benchmarks).
+    pub fn start_with(durable: bool) -> Option<Self> {
         let Some(bin) = find_bin() else {
             assert!(
                 std::env::var_os("WELKOM_REQUIRE_TOOLS").is_none(),
@@ -98,8 +104,9 @@ impl TempPostgres {
             .local_addr()
             .ok()?
             .port();
+        let fsync = if durable { "on" } else { "off" };
         let options = format!(
-            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c max_connections=200",
+            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200",
             sockets.display()
         );
         let log = dir.path().join("postgres.log");

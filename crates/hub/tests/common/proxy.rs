@@ -23,6 +23,10 @@ pub enum Mode {
     LoseAnswer,
     /// Reset the connection when the request arrives.
     Reset,
+    /// Answer `413` to a request whose body is larger than this many bytes.
+    Limit(usize),
+    /// Answer `503` with `Retry-After` in this many seconds.
+    Busy(u64),
 }
 
 /// The proxy.
@@ -85,8 +89,20 @@ impl Proxy {
                 );
                 return;
             }
+            Mode::Busy(secs) => {
+                let _ = client.write_all(
+                    format!("HTTP/1.1 503 Service Unavailable\r\nretry-after: {secs}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").as_bytes(),
+                );
+                return;
+            }
+            Mode::Limit(bytes) if content_length(&first[..n]) > bytes => {
+                let _ = client.write_all(
+                    b"HTTP/1.1 413 Content Too Large\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                );
+                return;
+            }
             Mode::Slow(wait) => std::thread::sleep(wait),
-            Mode::Pass | Mode::LoseAnswer => {}
+            Mode::Pass | Mode::LoseAnswer | Mode::Limit(_) => {}
         }
         let target = *self.target.lock().unwrap();
         let Ok(mut hub) = TcpStream::connect(target) else {
@@ -131,4 +147,18 @@ fn with_connection_close(request: &[u8]) -> Vec<u8> {
     out.extend_from_slice(b"\r\nconnection: close");
     out.extend_from_slice(&request[end..]);
     out
+}
+
+/// The request's `Content-Length` (0 when it has none).
+fn content_length(request: &[u8]) -> usize {
+    let head = String::from_utf8_lossy(request);
+    head.lines()
+        .take_while(|line| !line.is_empty())
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())
+                .flatten()
+        })
+        .unwrap_or(0)
 }
