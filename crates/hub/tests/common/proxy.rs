@@ -96,6 +96,20 @@ impl Proxy {
                 return;
             }
             Mode::Limit(bytes) if content_length(&first[..n]) > bytes => {
+                // Read the whole request first, as a server does, so the client
+                // reads the answer instead of a reset connection.
+                let head = first[..n]
+                    .windows(4)
+                    .position(|w| w == b"\r\n\r\n")
+                    .map_or(n, |end| end + 4);
+                let mut left = content_length(&first[..n]).saturating_sub(n - head);
+                let mut sink = vec![0u8; 64 * 1024];
+                while left > 0 {
+                    match client.read(&mut sink) {
+                        Ok(0) | Err(_) => break,
+                        Ok(read) => left = left.saturating_sub(read),
+                    }
+                }
                 let _ = client.write_all(
                     b"HTTP/1.1 413 Content Too Large\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
                 );
