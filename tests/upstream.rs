@@ -116,3 +116,54 @@ fn a_refused_token_is_said_plainly_and_nothing_is_lost() {
     assert!(status_seen, "the Sync view says the key is refused");
     assert!(k.shows("2 gebeurtenissen wachten op verzending."), "kept");
 }
+
+#[test]
+fn the_sync_view_warns_of_a_wrong_clock_and_lists_refused_events() {
+    let mut k = staffed("", MONDAY_MORNING);
+    k.type_pin("4826");
+    k.tap("Goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Klaar");
+    let status = welkom_sync::SyncStatus::default();
+    status.update(|s| {
+        s.state = welkom_sync::SyncState::Connected;
+        s.location_name = Some("De Boomhut".into());
+        s.clock_offset = Some(jiff::SignedDuration::from_mins(-5));
+    });
+    k.harness.state_mut().kiosk.set_sync_status(status.clone());
+    let seq = {
+        let store = &mut k.harness.state_mut().kiosk.store;
+        let event = store.outbox_batch(1).unwrap().remove(0);
+        let at = "2026-03-02T07:20:00Z".parse().unwrap();
+        store
+            .set_aside(
+                event.seq,
+                "data.score 7 is not between 1 and the scale 4",
+                at,
+            )
+            .unwrap();
+        event.seq
+    };
+    assert!(seq > 0);
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Synchronisatie");
+    assert!(k.shows(
+        "De klok van deze tablet loopt 5 minuten voor op de server. Laat de beheerder de tijd instellen."
+    ));
+    assert!(k.shows("1 gebeurtenis is door de server geweigerd en apart gezet:"));
+    assert!(k.shows("08:20: data.score 7 is not between 1 and the scale 4"));
+    assert!(
+        k.shows("1 gebeurtenis wacht op verzending."),
+        "the other one still goes"
+    );
+
+    // Within two minutes the clock is fine and nothing is said.
+    status.update(|s| s.clock_offset = Some(jiff::SignedDuration::from_secs(90)));
+    k.tap("Vandaag");
+    k.tap("Synchronisatie");
+    assert!(
+        k.harness
+            .query_by_label_contains("De klok van deze tablet")
+            .is_none()
+    );
+}
