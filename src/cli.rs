@@ -49,6 +49,9 @@ pub enum Command {
         #[command(subcommand)]
         what: StaffCommand,
     },
+    /// Send everything waiting to the upstream now and fetch its roster (the kiosk
+    /// does this by itself while it runs; this is for the installer).
+    Sync,
     /// Show a day's tally: per moment the faces, the share of enthusiastic and low
     /// answers and the response rate, in total, per group and per hour.
     Tally {

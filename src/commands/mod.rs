@@ -9,6 +9,7 @@ mod import_roster;
 mod retention;
 mod run_kiosk;
 mod staff;
+mod sync;
 mod tally;
 
 use crate::cli::{Cli, Command, ExportWhat, FamilyWhat};
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             export_followups::followups(&data_dir, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sync) => sync::run(&data_dir),
         Some(Command::Tally { date, format }) => {
             tally::run(&data_dir, date, format)?;
             Ok(ExitCode::SUCCESS)

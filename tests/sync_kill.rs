@@ -1,0 +1,123 @@
+//! The kiosk's process killed (SIGKILL) while it sends, and started again: every
+//! event reaches the hub exactly once. `welkom sync` sends through a proxy that holds
+//! each request a moment, so the kill lands while batches are on their way.
+
+#[allow(dead_code)]
+#[path = "../crates/hub/tests/common/proxy.rs"]
+mod proxy;
+
+use jiff::Timestamp;
+use proxy::{Mode, Proxy};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
+use welkom_hub::BackgroundHub;
+use welkom_store::{NewRating, NewVisit, Privacy, Store};
+
+const ROSTER: &str = "\
+guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group
+G1;Sanne;de Vries;4826;C1;Daan;Vlinders
+";
+
+#[test]
+fn the_kiosk_killed_mid_send_and_restarted_doubles_and_loses_nothing() {
+    let hub_dir = tempfile::tempdir().unwrap();
+    let hub = BackgroundHub::start(&format!(
+        "sqlite:{}",
+        hub_dir.path().join("hub.sqlite").display()
+    ))
+    .unwrap();
+    let (location, device) = hub.runtime.block_on(async {
+        let location = hub
+            .db
+            .add_location("De Boomhut", "Europe/Amsterdam")
+            .await
+            .unwrap();
+        let device = hub.db.add_device(&location.id).await.unwrap();
+        (location, device)
+    });
+    let proxy = Proxy::start(hub.address);
+
+    let kiosk = tempfile::tempdir().unwrap();
+    std::fs::write(
+        kiosk.path().join("welkom.toml"),
+        format!(
+            "[upstream]\nurl = \"{}\"\ntoken = \"{}\"\n",
+            proxy.url, device.token
+        ),
+    )
+    .unwrap();
+    let mut store = Store::open(&kiosk.path().join("welkom.sqlite")).unwrap();
+    let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
+    store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
+    store
+        .with_relaxed_durability(|store| {
+            for i in 0..1000 {
+                let at = "2026-03-02T06:00:00Z"
+                    .parse::<Timestamp>()
+                    .unwrap()
+                    .checked_add(jiff::SignedDuration::from_secs(20 * i))
+                    .unwrap();
+                let visit = NewVisit {
+                    id: EventId::new(),
+                    guardian_id: GuardianId("G1".into()),
+                    moment: Moment::DropOff,
+                    moment_corrected: false,
+                    children: vec![ChildId("C1".into())],
+                    at,
+                    local_date: "2026-03-02".parse().unwrap(),
+                };
+                let rating = NewRating {
+                    id: EventId::new(),
+                    score: 3,
+                    scale: Scale::Four,
+                    at,
+                    misuse: false,
+                    privacy: Privacy::Anonymous,
+                    replaces: None,
+                };
+                store.record_rating(&visit, &rating)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+
+    let at_hub = || {
+        hub.runtime
+            .block_on(hub.db.ratings(&location.id))
+            .unwrap()
+            .len()
+    };
+    let sync = || {
+        Command::new(env!("CARGO_BIN_EXE_welkom"))
+            .arg("sync")
+            .env("WELKOM_DATA_DIR", kiosk.path())
+            .env("WELKOM_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    proxy.set(Mode::Slow(Duration::from_millis(300)));
+    let mut first = sync();
+    let started = Instant::now();
+    while at_hub() == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "nothing arrived"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let before = at_hub();
+    assert!(before < 1000, "killed before the end ({before} ratings in)");
+
+    proxy.set(Mode::Pass);
+    let status = sync().wait().unwrap();
+    assert!(status.success());
+    assert_eq!(at_hub(), 1000, "every rating exactly once");
+    let store = Store::open(&kiosk.path().join("welkom.sqlite")).unwrap();
+    assert_eq!(store.outbox_summary().unwrap().waiting, 0);
+}
