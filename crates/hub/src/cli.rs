@@ -32,6 +32,11 @@ pub enum Command {
         /// The address to listen on (port 0: any free port, printed at start).
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// After this many days (7 to 3650) the guardian, visit and children are
+        /// dropped from stored events, at start and daily; the counts stay.
+        #[arg(long, env = "WELKOM_HUB_RETENTION_DAYS", default_value_t = 180,
+              value_parser = clap::value_parser!(u32).range(7..=3650))]
+        retention_days: u32,
     },
     /// Locations.
     Location {
@@ -143,7 +148,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .await
         .with_context(|| format!("cannot open the database {}", redact(&url)))?;
     match cli.command {
-        Command::Serve { listen } => serve(db, listen).await,
+        Command::Serve {
+            listen,
+            retention_days,
+        } => serve(db, listen, retention_days).await,
         Command::Location {
             what: LocationCommand::Add { name, time_zone },
         } => {
@@ -223,7 +231,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-async fn serve(db: Db, listen: SocketAddr) -> anyhow::Result<ExitCode> {
+async fn serve(db: Db, listen: SocketAddr, retention_days: u32) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -231,6 +239,7 @@ async fn serve(db: Db, listen: SocketAddr) -> anyhow::Result<ExitCode> {
     // The first line on standard output is the address, for scripts and tests.
     println!("listening on http://{address}");
     tracing::info!(%address, "welkom-hub serving");
+    tokio::spawn(retention(db.clone(), retention_days));
     let state = AppState {
         db,
         metrics: Arc::new(Metrics::default()),
@@ -241,6 +250,23 @@ async fn serve(db: Db, listen: SocketAddr) -> anyhow::Result<ExitCode> {
         })
         .await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Retention at start and then daily: old events lose their links to guardians.
+async fn retention(db: Db, days: u32) {
+    let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+    loop {
+        daily.tick().await;
+        let cutoff = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days)))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        match db.apply_retention(cutoff).await {
+            Ok(changed) => {
+                tracing::info!(retention_days = days, events = changed, "retention applied")
+            }
+            Err(e) => tracing::error!(error = %e, "retention failed; trying again tomorrow"),
+        }
+    }
 }
 
 async fn import_roster(

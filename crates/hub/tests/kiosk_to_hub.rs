@@ -165,3 +165,60 @@ fn several_hub_processes_serve_one_postgresql_database() {
     );
     assert_eq!(via_first, via_second, "both hubs see the same database");
 }
+
+#[test]
+fn retention_drops_the_guardian_from_old_events_and_keeps_the_counts() {
+    common::on_both_back_ends(|hub| {
+        let location = hub.location("De Boomhut");
+        let device = hub.device(&location);
+        let dir = tempfile::tempdir().unwrap();
+        let mut client = sync_client(
+            kiosk_day(dir.path(), 30, "2026-03-02"),
+            &hub.url,
+            &device.token,
+        );
+        drain(&mut client);
+        let day: Date = "2026-03-02".parse().unwrap();
+        let before = hub.runtime.block_on(hub.db.tally(&location, day)).unwrap();
+        // Nothing was received before yesterday: nothing changes.
+        let yesterday = Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(24))
+            .unwrap();
+        assert_eq!(
+            hub.runtime
+                .block_on(hub.db.apply_retention(yesterday))
+                .unwrap(),
+            0
+        );
+        // Everything received before tomorrow loses its links.
+        let tomorrow = Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_hours(24))
+            .unwrap();
+        let changed = hub
+            .runtime
+            .block_on(hub.db.apply_retention(tomorrow))
+            .unwrap();
+        assert!(changed > 0, "{}", hub.back_end);
+        assert_eq!(
+            hub.runtime
+                .block_on(hub.db.apply_retention(tomorrow))
+                .unwrap(),
+            0,
+            "a second run finds nothing"
+        );
+        let after = hub.runtime.block_on(hub.db.tally(&location, day)).unwrap();
+        assert_eq!(after, before, "the counts stay");
+        let exported = hub
+            .runtime
+            .block_on(hub.db.events_data(&location.id))
+            .unwrap();
+        assert!(!exported.is_empty());
+        for data in exported {
+            assert!(data.get("guardian_id").is_none(), "{data}");
+            assert!(data.get("visit_id").is_none(), "{data}");
+            if let Some(children) = data.get("children") {
+                assert_eq!(children, &serde_json::json!([]));
+            }
+        }
+    });
+}

@@ -238,6 +238,18 @@ impl Db {
         both!(self, db => db.ratings(location_id).await)
     }
 
+    /// Retention: drops the guardian, visit and children from the data of events
+    /// received before `cutoff` (the ratings and visits the tally counts keep no
+    /// names); returns how many events changed.
+    pub async fn apply_retention(&self, cutoff: jiff::Timestamp) -> Result<u64, DbError> {
+        both!(self, db => db.apply_retention(cutoff.as_millisecond()).await)
+    }
+
+    /// The data of every event a location sent, as stored (for audits and tests).
+    pub async fn events_data(&self, location_id: &str) -> Result<Vec<serde_json::Value>, DbError> {
+        both!(self, db => db.events_data(location_id).await)
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), DbError> {
         both!(self, db => db.ping().await)

@@ -419,6 +419,43 @@ impl PgDb {
             .collect()
     }
 
+    pub(super) async fn events_data(
+        &self,
+        location_id: &str,
+    ) -> Result<Vec<serde_json::Value>, DbError> {
+        let rows = self
+            .client()
+            .await
+            .query(
+                "SELECT data::text FROM events WHERE location_id = $1",
+                &[&location_id],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                serde_json::from_str(row.get(0)).map_err(|_| DbError::Corrupt("event data".into()))
+            })
+            .collect()
+    }
+
+    pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
+        Ok(self
+            .client()
+            .await
+            .execute(
+                "UPDATE events
+                 SET data = CASE WHEN data ? 'children'
+                                 THEN (data - 'guardian_id' - 'visit_id') || jsonb_build_object('children', '[]'::jsonb)
+                                 ELSE data - 'guardian_id' - 'visit_id' END
+                 WHERE received_at < $1
+                   AND (data ? 'guardian_id' OR data ? 'visit_id'
+                        OR jsonb_array_length(CASE WHEN jsonb_typeof(data->'children') = 'array'
+                                                   THEN data->'children' ELSE '[]'::jsonb END) > 0)",
+                &[&cutoff_ms],
+            )
+            .await?)
+    }
+
     pub(super) async fn ping(&self) -> Result<(), DbError> {
         self.client().await.query_one("SELECT 1", &[]).await?;
         Ok(())

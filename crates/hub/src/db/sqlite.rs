@@ -383,6 +383,43 @@ impl SqliteDb {
         .await
     }
 
+    pub(super) async fn events_data(
+        &self,
+        location_id: &str,
+    ) -> Result<Vec<serde_json::Value>, DbError> {
+        let location = location_id.to_owned();
+        self.with(move |conn| {
+            let mut stmt = conn.prepare("SELECT data FROM events WHERE location_id = ?1")?;
+            let rows = stmt
+                .query_map([&location], |row| row.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.iter()
+                .map(|text| {
+                    serde_json::from_str(text).map_err(|_| DbError::Corrupt("event data".into()))
+                })
+                .collect()
+        })
+        .await
+    }
+
+    pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
+        self.with(move |conn| {
+            Ok(conn.execute(
+                "UPDATE events
+                 SET data = json_remove(
+                        CASE WHEN json_type(data, '$.children') IS NOT NULL
+                             THEN json_set(data, '$.children', json('[]')) ELSE data END,
+                        '$.guardian_id', '$.visit_id')
+                 WHERE received_at < ?1
+                   AND (json_type(data, '$.guardian_id') IS NOT NULL
+                        OR json_type(data, '$.visit_id') IS NOT NULL
+                        OR json_array_length(data, '$.children') > 0)",
+                [cutoff_ms],
+            )? as u64)
+        })
+        .await
+    }
+
     pub(super) async fn ping(&self) -> Result<(), DbError> {
         self.with(|conn| {
             conn.query_row("SELECT 1", [], |_| Ok(()))?;
