@@ -1,24 +1,27 @@
 //! Starting the sync client when `welkom.toml` names an upstream: a thread of its
 //! own, on its own connection to the store; the kiosk only reads its status.
 
+use crate::config::Config;
 use crate::kiosk::Kiosk;
 use std::thread::JoinHandle;
 use std::time::Duration;
 use welkom_sync::{SyncStatus, Upstream};
 
-/// Starts sending to the configured upstream, if there is one.
-pub fn start(kiosk: &mut Kiosk) -> Option<JoinHandle<()>> {
-    let settings = &kiosk.config.upstream;
-    if !settings.is_set() {
-        return None;
-    }
-    let upstream = Upstream {
+/// The sync client's settings from `[upstream]`, if an upstream is configured.
+pub fn settings(config: &Config) -> Option<Upstream> {
+    let settings = &config.upstream;
+    settings.is_set().then(|| Upstream {
         url: settings.url.trim().to_owned(),
         token: settings.token.trim().to_owned(),
         interval: Duration::from_secs(u64::from(settings.interval_secs)),
         timeout: Duration::from_secs(u64::from(settings.timeout_secs)),
-        default_language: kiosk.config.location.language.clone(),
-    };
+        default_language: config.location.language.clone(),
+    })
+}
+
+/// Starts sending to the configured upstream, if there is one.
+pub fn start(kiosk: &mut Kiosk) -> Option<JoinHandle<()>> {
+    let upstream = settings(&kiosk.config)?;
     let status = SyncStatus::default();
     match welkom_sync::spawn(kiosk.store.path().to_owned(), upstream, status.clone()) {
         Ok(handle) => {

@@ -321,6 +321,12 @@ fn a_question_and_a_reason_are_changed_per_language() {
             .query_by_label_contains("Reden 6 heeft nog geen tekst in het Nederlands")
             .is_some()
     );
+    k.tap("Opslaan");
+    assert_eq!(
+        message(&k),
+        None,
+        "not offered for saving without Dutch words"
+    );
     type_into(&mut k, "Reden 6", "Parkeren");
     k.tap("English");
     type_into(&mut k, "Reden 6", "Parking");

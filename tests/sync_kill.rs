@@ -27,15 +27,7 @@ fn the_kiosk_killed_mid_send_and_restarted_doubles_and_loses_nothing() {
         hub_dir.path().join("hub.sqlite").display()
     ))
     .unwrap();
-    let (location, device) = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let device = hub.db.add_device(&location.id).await.unwrap();
-        (location, device)
-    });
+    let (location, device) = hub.location_with_device("De Boomhut").unwrap();
     let proxy = Proxy::start(hub.address);
 
     let kiosk = tempfile::tempdir().unwrap();

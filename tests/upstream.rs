@@ -15,15 +15,7 @@ fn hub(dir: &tempfile::TempDir) -> (BackgroundHub, Location, NewDevice) {
         dir.path().join("hub.sqlite").display()
     ))
     .unwrap();
-    let (location, device) = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let device = hub.db.add_device(&location.id).await.unwrap();
-        (location, device)
-    });
+    let (location, device) = hub.location_with_device("De Boomhut").unwrap();
     (hub, location, device)
 }
 

@@ -2,28 +2,19 @@
 //! location's roster, saying plainly how it went.
 
 use std::process::ExitCode;
-use std::time::Duration;
-use welkom_sync::{Attempt, RosterFetch, SyncClient, SyncStatus, Upstream};
+use welkom_sync::{Attempt, RosterFetch, SyncClient, SyncStatus};
 
 /// Runs the command.
 pub fn run(data_dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let config = super::load_config(data_dir)?;
-    let settings = &config.upstream;
-    if !settings.is_set() {
+    let Some(upstream) = crate::upstream::settings(&config) else {
         eprintln!(
             "No upstream in {}: add [upstream] url and token (see README, \"A hub for several locations\").",
             super::config_path(data_dir).display()
         );
         return Ok(ExitCode::from(2));
-    }
-    let store = super::open_store(data_dir)?;
-    let upstream = Upstream {
-        url: settings.url.trim().to_owned(),
-        token: settings.token.trim().to_owned(),
-        interval: Duration::from_secs(u64::from(settings.interval_secs)),
-        timeout: Duration::from_secs(u64::from(settings.timeout_secs)),
-        default_language: config.location.language.clone(),
     };
+    let store = super::open_store(data_dir)?;
     let mut client = SyncClient::new(store, upstream, SyncStatus::default());
     let (mut delivered, mut refused) = (0, 0);
     loop {

@@ -54,6 +54,17 @@ impl ConfigEdit {
     }
 }
 
+impl ConfigEdit {
+    /// The first own reason (not one of the standard six) without words in the
+    /// location's language: the loader would refuse it, so it cannot be saved yet.
+    pub fn reason_without_words(&self, language: &LanguageTag) -> Option<usize> {
+        self.reasons.iter().position(|r| {
+            !super::DEFAULT_REASONS.contains(&r.key.as_str())
+                && r.text.get(language).is_none_or(|t| t.trim().is_empty())
+        })
+    }
+}
+
 /// Writes the edit into the text of a configuration file, keeping its comments.
 pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, ConfigError> {
     let mut doc: DocumentMut = text

@@ -7,7 +7,7 @@ mod edit;
 mod load;
 mod values;
 
-pub use edit::{ConfigEdit, apply as apply_edit, save as save_edit};
+pub use edit::{ConfigEdit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
 pub use values::{ClockTime, TimeZoneName, Weekday};
 

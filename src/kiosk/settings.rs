@@ -145,8 +145,13 @@ impl Kiosk {
 
     /// The settings as they open: on the guardians.
     pub(super) fn open_settings(&self) -> StaffData {
+        StaffData::Settings(self.settings_state(SettingsPane::Families))
+    }
+
+    /// A part of the settings, freshly read.
+    fn settings_state(&self, pane: SettingsPane) -> SettingsState {
         let mut state = SettingsState {
-            pane: SettingsPane::Families,
+            pane,
             families: Vec::new(),
             shown_pin: None,
             linking: None,
@@ -154,12 +159,7 @@ impl Kiosk {
             roster_files: Vec::new(),
             importing: self.roster_import.is_some(),
         };
-        self.read_pane(&mut state);
-        StaffData::Settings(state)
-    }
-
-    fn read_pane(&self, state: &mut SettingsState) {
-        match state.pane {
+        match pane {
             SettingsPane::Families => match self.store.guardian_overview() {
                 Ok(families) => state.families = families,
                 Err(e) => {
@@ -170,20 +170,16 @@ impl Kiosk {
             SettingsPane::Roster => state.roster_files = self.roster_files(),
             SettingsPane::Questions | SettingsPane::Kiosk => {}
         }
+        state
     }
 
     pub(super) fn show_settings_pane(&mut self, pane: SettingsPane) {
-        let Some(state) = self.settings_mut() else {
+        if self.settings_mut().is_none() {
             return;
-        };
-        state.pane = pane;
-        state.shown_pin = None;
-        state.linking = None;
-        state.message = None;
-        let mut state = state.clone();
-        self.read_pane(&mut state);
-        if let Some(s) = self.settings_mut() {
-            *s = state;
+        }
+        let fresh = self.settings_state(pane);
+        if let Some(state) = self.settings_mut() {
+            *state = fresh;
         }
     }
 

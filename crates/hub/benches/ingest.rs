@@ -91,15 +91,7 @@ fn kiosk(dir: &std::path::Path, visits: usize) -> Store {
 
 fn hub_with_device(url: &str) -> (BackgroundHub, String, String) {
     let hub = BackgroundHub::start(url).unwrap();
-    let (location, device) = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let device = hub.db.add_device(&location.id).await.unwrap();
-        (location, device)
-    });
+    let (location, device) = hub.location_with_device("De Boomhut").unwrap();
     (hub, location.id, device.token)
 }
 

@@ -1,6 +1,7 @@
 //! A hub running inside another program, on a runtime of its own: for kiosks' and
 //! the sync client's tests, and for anyone who embeds the hub.
 
+use crate::db::{DbError, Location, NewDevice};
 use crate::metrics::Metrics;
 use crate::{AppState, Db, router};
 use std::net::SocketAddr;
@@ -46,6 +47,15 @@ impl BackgroundHub {
             address,
             db,
             runtime,
+        })
+    }
+
+    /// Adds a location (in Europe/Amsterdam) with one device: a hub ready for a kiosk.
+    pub fn location_with_device(&self, name: &str) -> Result<(Location, NewDevice), DbError> {
+        self.runtime.block_on(async {
+            let location = self.db.add_location(name, "Europe/Amsterdam").await?;
+            let device = self.db.add_device(&location.id).await?;
+            Ok((location, device))
         })
     }
 }

@@ -98,15 +98,8 @@ fn setup() -> Setup {
         dir.path().join("hub.sqlite").display()
     ))
     .unwrap();
-    let (location, device) = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let device = hub.db.add_device(&location.id).await.unwrap();
-        (location.id, device)
-    });
+    let (location, device) = hub.location_with_device("De Boomhut").unwrap();
+    let location = location.id;
     let proxy = Proxy::start(hub.address);
     Setup {
         hub,

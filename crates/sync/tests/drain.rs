@@ -27,15 +27,7 @@ fn hub() -> Hub {
         dir.path().join("hub.sqlite").display()
     ))
     .unwrap();
-    let (location, device) = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let device = hub.db.add_device(&location.id).await.unwrap();
-        (location, device)
-    });
+    let (location, device) = hub.location_with_device("De Boomhut").unwrap();
     Hub {
         server: hub,
         location,

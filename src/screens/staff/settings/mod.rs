@@ -83,14 +83,20 @@ fn save_row(ui: &mut Ui, view: &View<'_>, staff_ui: &mut StaffUi, actions: &mut 
         .settings_draft
         .as_ref()
         .is_some_and(|d| *d != current);
+    // A draft the loader would refuse is not offered for saving; the row says why.
+    let missing_words = staff_ui
+        .settings_draft
+        .as_ref()
+        .and_then(|d| d.reason_without_words(lang(view)));
+    let savable = changed && missing_words.is_none();
     ui.add_space(m.px(12.0));
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = m.px(12.0);
         let size = vec2(m.touch(220.0), m.touch(64.0));
-        let look = if changed { Look::Primary } else { Look::Plain };
+        let look = if savable { Look::Primary } else { Look::Plain };
         let save = text(view, "settings-save");
         if ui
-            .add_enabled_ui(changed, |ui| big_button(ui, &save, size, 22.0, look, m, p))
+            .add_enabled_ui(savable, |ui| big_button(ui, &save, size, 22.0, look, m, p))
             .inner
             .clicked()
             && let Some(edit) = &staff_ui.settings_draft
@@ -107,12 +113,23 @@ fn save_row(ui: &mut Ui, view: &View<'_>, staff_ui: &mut StaffUi, actions: &mut 
         {
             staff_ui.settings_draft = None;
         }
-        if changed {
-            ui.label(
-                RichText::new(text(view, "settings-unsaved"))
-                    .font(m.font(20.0))
-                    .color(p.warning),
-            );
+        let why = match missing_words {
+            Some(i) => Some(view.texts.get(
+                lang(view),
+                "settings-reason-needs-words",
+                &[
+                    ("n", FluentValue::from(i + 1)),
+                    (
+                        "language",
+                        view.texts.plain(lang(view), "language-name").into(),
+                    ),
+                ],
+            )),
+            None if changed => Some(text(view, "settings-unsaved")),
+            None => None,
+        };
+        if let Some(why) = why {
+            ui.add(egui::Label::new(RichText::new(why).font(m.font(20.0)).color(p.warning)).wrap());
         }
     });
 }

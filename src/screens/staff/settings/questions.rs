@@ -149,28 +149,6 @@ fn reasons(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit, language: &Langu
     if let Some(i) = remove {
         edit.reasons.remove(i);
     }
-    let location = lang(view).clone();
-    if let Some(i) = edit.reasons.iter().position(|r| {
-        !crate::config::DEFAULT_REASONS.contains(&r.key.as_str())
-            && r.text.get(&location).is_none_or(|t| t.trim().is_empty())
-    }) {
-        let n: FluentValue<'_> = (i + 1).into();
-        ui.label(
-            RichText::new(view.texts.get(
-                lang(view),
-                "settings-reason-needs-words",
-                &[
-                    ("n", n),
-                    (
-                        "language",
-                        view.texts.plain(&location, "language-name").into(),
-                    ),
-                ],
-            ))
-            .font(m.font(20.0))
-            .color(p.warning),
-        );
-    }
 }
 
 /// A text field for one language, as wide as a question; an empty text means the
