@@ -161,6 +161,7 @@ pub fn roster(today: Date) -> Roster {
                 language: LanguageTag::parse(lang).unwrap_or_else(|_| LanguageTag::dutch()),
             },
             pin: Some(pin.into()),
+            pin_hash: None,
             badge: badge.map(str::to_owned),
         });
         r.guardians.len() - 1

@@ -9,6 +9,7 @@ pub mod misuse;
 pub mod moment;
 pub mod people;
 pub mod pin;
+pub mod pin_verifier;
 pub mod rating;
 pub mod roster;
 pub mod scale;

@@ -613,3 +613,51 @@ fn line_numbers_are_right_with_lf_cr_and_crlf_line_ends() {
         );
     }
 }
+
+#[test]
+fn pin_verifiers_from_the_hub_are_read_and_checked() {
+    use welkom_core::pin_verifier::PinKey;
+    let key = PinKey::generate(&mut StdRng::seed_from_u64(11)).unwrap();
+    let other = PinKey::generate(&mut StdRng::seed_from_u64(12)).unwrap();
+    let (a, b) = (
+        key.verifier("58213").unwrap(),
+        key.verifier("70395").unwrap(),
+    );
+    // The cost's commas need quotes in a comma-separated file.
+    let text = format!(
+        "guardian_id,guardian_first_name,pin_hash,child_id,child_first_name\n\
+         G1,Sanne,\"{a}\",C1,Daan\nG1,Sanne,\"{a}\",C2,Mila\nG2,Joost,\"{b}\",C3,Noah\nG3,Emma,,C4,Finn\n"
+    );
+    let parsed = parse_ok(&text);
+    assert_eq!(parsed.guardians[0].pin_hash.as_deref(), Some(a.as_str()));
+    assert_eq!(parsed.guardians[1].pin_hash.as_deref(), Some(b.as_str()));
+    assert_eq!(parsed.guardians[2].pin_hash, None);
+    assert_eq!(parsed.guardians[0].pin, None);
+    assert_eq!(
+        roster::parse(&roster::write(&parsed), &nl()).unwrap(),
+        parsed
+    );
+
+    let c = other.verifier("58213").unwrap();
+    let bad = format!(
+        "guardian_id,guardian_first_name,pin_hash,child_id,child_first_name\n\
+         G1,Sanne,\"{a}\",C1,Daan\nG2,Joost,\"{c}\",C3,Noah\nG3,Emma,58213,C4,Finn\n"
+    );
+    assert_eq!(
+        problems(bad.as_bytes()),
+        vec![
+            at(
+                3,
+                "pin_hash",
+                ProblemKind::PinHashKeyDiffers { other_line: 2 }
+            ),
+            at(
+                4,
+                "pin_hash",
+                ProblemKind::BadPinHash {
+                    value: "58213".into()
+                }
+            ),
+        ]
+    );
+}

@@ -5,7 +5,7 @@ use crate::metrics::Metrics;
 use crate::{AppState, router};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,10 +100,20 @@ pub enum DeviceCommand {
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
     /// Import a location's roster: the same CSV and rules as `welkom import-roster`.
+    /// Guardians without a PIN get one, issued once for every kiosk of the location
+    /// and written to a new file; the hub keeps and serves only PIN verifiers.
     Import {
         /// The location's id.
         #[arg(long)]
         location: String,
+        /// Where to write the PINs issued now (default: a new
+        /// issued-pins-DATE-TIME.csv in the current folder).
+        #[arg(long)]
+        pins_out: Option<PathBuf>,
+        /// Issue new PINs to every guardian the file gives none, instead of keeping
+        /// the ones issued before (after a device token or the database leaked).
+        #[arg(long)]
+        reissue_pins: bool,
         /// The roster file.
         file: PathBuf,
     },
@@ -191,8 +201,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Roster {
-            what: RosterCommand::Import { location, file },
-        } => import_roster(&db, &location, &file).await,
+            what:
+                RosterCommand::Import {
+                    location,
+                    pins_out,
+                    reissue_pins,
+                    file,
+                },
+        } => import_roster(&db, &location, &file, pins_out, reissue_pins).await,
         Command::Export {
             what: ExportCommand::Ratings { location, format },
         } => {
@@ -273,29 +289,107 @@ async fn import_roster(
     db: &Db,
     location: &str,
     file: &std::path::Path,
+    pins_out: Option<PathBuf>,
+    reissue_pins: bool,
 ) -> anyhow::Result<ExitCode> {
     if db.location(location).await?.is_none() {
         eprintln!("there is no location '{location}'; see `welkom-hub location list`");
         return Ok(ExitCode::from(2));
     }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    match welkom_core::roster::parse(&bytes, &welkom_core::LanguageTag::dutch()) {
-        Ok(roster) => {
-            let etag = db.put_roster(location, bytes).await?;
-            println!(
-                "roster imported for {location}: {} guardians, ETag {etag}",
-                roster.guardians.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| {
+            f.take(welkom_core::roster::MAX_ROSTER_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let roster = match welkom_core::roster::parse(&bytes, &welkom_core::LanguageTag::dutch()) {
+        Ok(roster) => roster,
         Err(e) => {
             eprintln!("{}: {e}", file.display());
             for problem in &e.problems {
                 eprintln!("  {}: {problem}", file.display());
             }
             eprintln!("Nothing was changed: correct the file and import it again.");
-            Ok(ExitCode::from(2))
+            return Ok(ExitCode::from(2));
         }
+    };
+    // The file for new PINs is made first: PINs the hub cannot write down are lost.
+    let pins_path = pins_out.unwrap_or_else(|| {
+        let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+        PathBuf::from(format!("issued-pins-{stamp}.csv"))
+    });
+    let mut pins_file = create_private(&pins_path)?;
+    let imported = match db.import_roster(location, roster, reissue_pins).await {
+        Ok(imported) => imported,
+        Err(e) => {
+            let _ = std::fs::remove_file(&pins_path);
+            if let crate::db::DbError::Invalid(message) = &e {
+                eprintln!("{}: {message}", file.display());
+                eprintln!("Nothing was changed.");
+                return Ok(ExitCode::from(2));
+            }
+            return Err(e.into());
+        }
+    };
+    println!(
+        "roster imported for {location}: {} guardians ({} PINs from the file, {} kept, {} new), ETag {}",
+        imported.guardians,
+        imported.pins_given,
+        imported.pins_kept,
+        imported.issued.len(),
+        imported.etag
+    );
+    if imported.issued.is_empty() {
+        drop(pins_file);
+        let _ = std::fs::remove_file(&pins_path);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::from("guardian_id;guardian_first_name;guardian_last_name;pin\n");
+    for issued in &imported.issued {
+        out.push_str(&format!(
+            "{};{};{};{}\n",
+            pins_field(&issued.guardian_id),
+            pins_field(&issued.first_name),
+            pins_field(&issued.last_name),
+            issued.pin
+        ));
+    }
+    pins_file
+        .write_all(out.as_bytes())
+        .and_then(|()| pins_file.sync_all())
+        .with_context(|| format!("cannot write {}", pins_path.display()))?;
+    println!(
+        "{} new PINs written to {}: hand them out, then delete the file; the hub keeps only their hashes and cannot show them again",
+        imported.issued.len(),
+        pins_path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A new file, readable by its owner only; never one that exists.
+fn create_private(path: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .with_context(|| format!("cannot create {} for the new PINs", path.display()))
+}
+
+/// A field of the issued-PIN file: quoted when needed, and never read by a
+/// spreadsheet as a formula.
+fn pins_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([';', '"', '\n', '\r', ',']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
 }
 

@@ -121,7 +121,7 @@ pub fn document() -> Value {
                 "parameters": [protocol, {"name": "If-None-Match", "in": "header", "required": false,
                                           "schema": {"type": "string"}}],
                 "responses": auth_problems(serde_json::Map::from_iter([
-                    ("200".to_owned(), json!({"description": "The roster, as the import's CSV.",
+                    ("200".to_owned(), json!({"description": "The roster as CSV, with a PIN verifier (pin_hash, argon2id) per guardian and no PIN in clear.",
                         "headers": {"ETag": {"schema": {"type": "string"}}},
                         "content": {"text/csv": {"schema": {"type": "string"}}}})),
                     ("304".to_owned(), json!({"description": "Unchanged since the ETag sent."})),

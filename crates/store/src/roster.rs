@@ -7,6 +7,7 @@ use crate::{Store, StoreError};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Transaction, params};
+use welkom_core::pin_verifier::PinKey;
 use welkom_core::roster::Roster;
 use welkom_core::{Child, ChildId, Guardian, GuardianId, LanguageTag};
 
@@ -76,10 +77,14 @@ impl Store {
 
         // Guardians whose PIN the roster gives take it from whoever had it before.
         for entry in &roster.guardians {
-            if let Some(pin) = &entry.pin {
+            let given = match (&entry.pin, &entry.pin_hash) {
+                (Some(pin), _) => Some(pin_hash(&salt, pin)),
+                (None, verifier) => verifier.clone(),
+            };
+            if let Some(hash) = given {
                 tx.execute(
                     "UPDATE guardians SET pin_hash = NULL WHERE pin_hash = ?1 AND id <> ?2",
-                    (pin_hash(&salt, pin), &entry.guardian.id.0),
+                    (hash, &entry.guardian.id.0),
                 )?;
             }
             if let Some(badge) = &entry.badge {
@@ -108,9 +113,12 @@ impl Store {
                     (None, None)
                 }
             };
-            let pin = match &entry.pin {
-                Some(pin) => Some(pin_hash(&salt, pin)),
-                None => old_pin.filter(|h| !taken_by_other(&tx, "pin_hash", h, &g.id)),
+            // A PIN in the roster is hashed here; a verifier from the hub is kept as
+            // it comes (see `welkom_core::pin_verifier`).
+            let pin = match (&entry.pin, &entry.pin_hash) {
+                (Some(pin), _) => Some(pin_hash(&salt, pin)),
+                (None, Some(verifier)) => Some(verifier.clone()),
+                (None, None) => old_pin.filter(|h| !taken_by_other(&tx, "pin_hash", h, &g.id)),
             };
             let badge = match &entry.badge {
                 Some(badge) => Some(badge.clone()),
@@ -180,17 +188,27 @@ impl Store {
         Ok(summary)
     }
 
-    /// The active guardian with this PIN.
+    /// The active guardian with this PIN: one the kiosk hashed itself, or one the hub
+    /// issued (one argon2id run per hub key, normally one: tens of milliseconds).
     pub fn guardian_by_pin(&self, pin: &str) -> Result<Option<GuardianId>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM guardians WHERE pin_hash = ?1 AND active = 1",
-                [pin_hash(&self.pin_salt, pin)],
-                |row| row.get::<_, String>(0),
-            )
-            .optional()?
-            .map(GuardianId))
+        if !welkom_core::pin::is_well_formed(pin) {
+            return Ok(None);
+        }
+        let by_hash = |hash: &str| {
+            self.conn
+                .prepare_cached("SELECT id FROM guardians WHERE pin_hash = ?1 AND active = 1")?
+                .query_row([hash], |row| row.get::<_, String>(0))
+                .optional()
+        };
+        if let Some(id) = by_hash(&pin_hash(&self.pin_salt, pin))? {
+            return Ok(Some(GuardianId(id)));
+        }
+        for key in hub_pin_keys(&self.conn)? {
+            if let Some(id) = by_hash(&verifier(&key, pin)?)? {
+                return Ok(Some(GuardianId(id)));
+            }
+        }
+        Ok(None)
     }
 
     /// The active guardian with this badge.
@@ -306,17 +324,50 @@ fn taken_by_other(tx: &Transaction<'_>, column: &str, value: &str, id: &Guardian
         .unwrap_or(true)
 }
 
-/// A random PIN, not trivial and held by no active guardian.
+/// The most hub keys a typed PIN is tried against (a hub gives one per location).
+const MAX_HUB_PIN_KEYS: usize = 4;
+
+/// The keys of the verifiers from the hub that active guardians hold.
+fn hub_pin_keys(conn: &rusqlite::Connection) -> Result<Vec<PinKey>, StoreError> {
+    // A verifier is its key, `$`, and 43 characters of hash.
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT substr(pin_hash, 1, length(pin_hash) - 44) FROM guardians
+         WHERE active = 1 AND pin_hash LIKE '$argon2id$%' LIMIT ?1",
+    )?;
+    let keys = stmt
+        .query_map([MAX_HUB_PIN_KEYS as i64], |row| row.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(keys
+        .iter()
+        .filter_map(|key| PinKey::parse(key).ok())
+        .collect())
+}
+
+/// The verifier of a PIN under a hub key.
+fn verifier(key: &PinKey, pin: &str) -> Result<String, StoreError> {
+    key.verifier(pin)
+        .map_err(|e| StoreError::Corrupt(format!("a PIN verifier: {e}")))
+}
+
+/// A random PIN, not trivial and held by no active guardian (whether the kiosk or the
+/// hub issued theirs).
 pub(crate) fn draw_free_pin(tx: &Transaction<'_>, salt: &str) -> Result<String, StoreError> {
-    let is_taken = |pin: &str| {
+    let keys = hub_pin_keys(tx)?;
+    let held = |hash: &str| {
         tx.query_row(
             "SELECT 1 FROM guardians WHERE pin_hash = ?1 AND active = 1",
-            [pin_hash(salt, pin)],
+            [hash],
             |_| Ok(()),
         )
         .optional()
         .map(|found| found.is_some())
         .unwrap_or(true)
+    };
+    let is_taken = |pin: &str| {
+        held(&pin_hash(salt, pin))
+            || keys
+                .iter()
+                .any(|key| verifier(key, pin).map_or(true, |v| held(&v)))
     };
     welkom_core::pin::issue(&mut rand::rng(), ISSUED_PIN_LENGTH, is_taken)
         .ok_or(StoreError::PinSpaceExhausted(ISSUED_PIN_LENGTH))

@@ -138,6 +138,7 @@ fn roster(world: &World) -> Roster {
                     language: LanguageTag::dutch(),
                 },
                 pin: None,
+                pin_hash: None,
                 badge: None,
             }
         })

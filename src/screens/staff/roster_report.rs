@@ -153,6 +153,13 @@ fn message(kind: &ProblemKind) -> (&'static str, OwnedArgs) {
                 ],
             )
         }
+        ProblemKind::BadPinHash { value } => {
+            ("roster-problem-bad-pin-hash", vec![("value", text(value))])
+        }
+        ProblemKind::PinHashKeyDiffers { other_line } => (
+            "roster-problem-pin-hash-key-differs",
+            vec![("other-line", number(*other_line))],
+        ),
         ProblemKind::BadBadge { value } => {
             ("roster-problem-bad-badge", vec![("value", text(value))])
         }
@@ -301,9 +308,11 @@ mod tests {
             ProblemKind::DuplicatePin { .. } => 21,
             ProblemKind::DuplicateBadge { .. } => 22,
             ProblemKind::TooManyProblems { .. } => 23,
+            ProblemKind::BadPinHash { .. } => 24,
+            ProblemKind::PinHashKeyDiffers { .. } => 25,
         }
     }
-    const KINDS: usize = 24;
+    const KINDS: usize = 26;
 
     fn whole_file(kind: ProblemKind) -> RosterProblem {
         RosterProblem::whole_file(kind)
@@ -373,6 +382,18 @@ mod tests {
                 Some("pin"),
                 ProblemKind::BadPin {
                     value: text("12a4"),
+                },
+            ),
+            at(
+                Some("pin_hash"),
+                ProblemKind::BadPinHash {
+                    value: text("58213"),
+                },
+            ),
+            at(
+                Some("pin_hash"),
+                ProblemKind::PinHashKeyDiffers {
+                    other_line: OTHER_LINE,
                 },
             ),
             at(

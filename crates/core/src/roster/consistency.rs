@@ -26,6 +26,7 @@ struct GuardianEntry {
     last_name: Option<Given<String>>,
     language: Option<Given<LanguageTag>>,
     pin: Option<Given<String>>,
+    pin_hash: Option<Given<String>>,
     badge: Option<Given<String>>,
 }
 
@@ -52,6 +53,8 @@ pub(super) struct Merger {
     pairs: HashMap<(usize, usize), usize>,
     pins: HashMap<String, (usize, usize)>,
     badges: HashMap<String, (usize, usize)>,
+    /// The key of the first `pin_hash` and its line: every other must share it.
+    pin_key: Option<(String, usize)>,
 }
 
 /// Sets `slot` from a row's value, or reports a conflict with the value already there.
@@ -101,6 +104,7 @@ impl Merger {
             guardian_last_name,
             language,
             pin,
+            pin_hash,
             badge,
             child_id,
             child_first_name,
@@ -116,6 +120,7 @@ impl Merger {
                 last_name: guardian_last_name,
                 language,
                 pin,
+                pin_hash,
                 badge,
             };
             self.guardian(id, values, out)
@@ -167,6 +172,7 @@ impl Merger {
                     last_name: None,
                     language: None,
                     pin: None,
+                    pin_hash: None,
                     badge: None,
                 });
                 index
@@ -201,6 +207,19 @@ impl Merger {
             out,
         );
         let new_pin = merge(&mut entry.pin, values.pin, Column::Pin, g, &entry.id, out);
+        let new_pin_hash = merge(
+            &mut entry.pin_hash,
+            values.pin_hash,
+            Column::PinHash,
+            g,
+            &entry.id,
+            out,
+        );
+        let pin_hash = entry
+            .pin_hash
+            .as_ref()
+            .filter(|_| new_pin_hash)
+            .map(|p| p.value.clone());
         let new_badge = merge(
             &mut entry.badge,
             values.badge,
@@ -231,6 +250,22 @@ impl Merger {
                         other_line,
                     },
                 );
+            }
+        }
+        if let Some(pin_hash) = pin_hash {
+            // The key is all but the last `$` part; the row check read it already.
+            let key = pin_hash
+                .rsplit_once('$')
+                .map_or(pin_hash.as_str(), |(key, _)| key);
+            match &self.pin_key {
+                None => self.pin_key = Some((key.to_owned(), out.line())),
+                Some((first, other_line)) if first != key => out.add(
+                    Column::PinHash,
+                    ProblemKind::PinHashKeyDiffers {
+                        other_line: *other_line,
+                    },
+                ),
+                Some(_) => {}
             }
         }
         if let Some(badge) = badge {
@@ -372,6 +407,7 @@ impl Merger {
                         .map_or_else(|| default_language.clone(), |l| l.value),
                 },
                 pin: g.pin.map(|p| p.value),
+                pin_hash: g.pin_hash.map(|p| p.value),
                 badge: g.badge.map(|b| b.value),
             })
             .collect();
@@ -402,6 +438,7 @@ struct GuardianValues {
     last_name: Option<String>,
     language: Option<LanguageTag>,
     pin: Option<String>,
+    pin_hash: Option<String>,
     badge: Option<String>,
 }
 

@@ -3,12 +3,13 @@
 use super::problem::{ProblemKind, Problems, RosterProblem};
 
 /// Every column Welkom knows, in the order of the product brief.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "guardian_id",
     "guardian_first_name",
     "guardian_last_name",
     "guardian_language",
     "pin",
+    "pin_hash",
     "badge",
     "child_id",
     "child_first_name",
@@ -27,6 +28,7 @@ pub(super) enum Column {
     GuardianLastName,
     GuardianLanguage,
     Pin,
+    PinHash,
     Badge,
     ChildId,
     ChildFirstName,
@@ -38,12 +40,13 @@ pub(super) enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 13] = [
+    const ALL: [Column; 14] = [
         Column::GuardianId,
         Column::GuardianFirstName,
         Column::GuardianLastName,
         Column::GuardianLanguage,
         Column::Pin,
+        Column::PinHash,
         Column::Badge,
         Column::ChildId,
         Column::ChildFirstName,
@@ -108,7 +111,7 @@ pub(super) fn detect_separator(text: &str) -> u8 {
 #[derive(Clone, Debug)]
 pub(super) struct Header {
     /// Where each known column is, by [`Column`] index.
-    positions: [Option<usize>; 13],
+    positions: [Option<usize>; 14],
     /// Which columns have an empty header (0-based).
     unnamed: Vec<usize>,
     /// The number of columns.
@@ -123,7 +126,7 @@ impl Header {
         problems: &mut Problems,
     ) -> Self {
         let mut header = Header {
-            positions: [None; 13],
+            positions: [None; 14],
             unnamed: Vec::new(),
             width: 0,
         };

@@ -13,10 +13,12 @@ mod header;
 mod lines;
 mod problem;
 mod rows;
+mod write;
 
 pub use header::COLUMNS;
 pub use problem::{MAX_LISTED_PROBLEMS, Person, ProblemKind, RosterError, RosterProblem};
 pub use rows::{MAX_BADGE_CHARS, MAX_NAME_CHARS};
+pub use write::write;
 
 use crate::{Child, Guardian, LanguageTag};
 use consistency::Merger;
@@ -35,6 +37,9 @@ pub struct RosterGuardian {
     pub guardian: Guardian,
     /// A PIN of 4 to 6 digits, or `None` when the kiosk should issue one.
     pub pin: Option<String>,
+    /// The PIN's verifier from the hub (see [`crate::pin_verifier`]), if any: the PIN
+    /// was issued by the hub and only its argon2id hash travels.
+    pub pin_hash: Option<String>,
     /// The code a badge, key fob or QR code types, if any.
     pub badge: Option<String>,
 }

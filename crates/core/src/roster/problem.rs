@@ -98,6 +98,17 @@ pub enum ProblemKind {
         /// The value as found.
         value: String,
     },
+    /// A `pin_hash` is not a PIN verifier as the hub writes it.
+    BadPinHash {
+        /// The value as found.
+        value: String,
+    },
+    /// A `pin_hash` has another salt or cost than the first one: every verifier of a
+    /// roster comes from one location's key.
+    PinHashKeyDiffers {
+        /// The line of the first `pin_hash`.
+        other_line: usize,
+    },
     /// A badge code contains spaces or invisible characters.
     BadBadge {
         /// The value as found.
@@ -280,6 +291,14 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             }
             Ok(())
         }
+        ProblemKind::BadPinHash { value } => write!(
+            f,
+            "\"{value}\" is not a PIN verifier from welkom-hub; leave pin_hash empty and give a pin, or let the kiosk fetch the roster from the hub"
+        ),
+        ProblemKind::PinHashKeyDiffers { other_line } => write!(
+            f,
+            "this pin_hash has another salt or cost than the one on line {other_line}; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub"
+        ),
         ProblemKind::BadBadge { value } => write!(
             f,
             "\"{value}\" is not a badge code; a badge code is printable text without spaces, or leave it empty"

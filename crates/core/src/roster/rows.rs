@@ -4,6 +4,7 @@ use super::header::{Column, Header};
 use super::problem::{ProblemKind, Problems, RosterProblem};
 use crate::LanguageTag;
 use crate::pin;
+use crate::pin_verifier::PinKey;
 use jiff::civil::Date;
 
 /// The longest name (or group) in characters.
@@ -19,6 +20,7 @@ pub(super) struct RowValues {
     pub guardian_last_name: Option<String>,
     pub language: Option<LanguageTag>,
     pub pin: Option<String>,
+    pub pin_hash: Option<String>,
     pub badge: Option<String>,
     pub child_id: Option<String>,
     pub child_first_name: Option<String>,
@@ -147,6 +149,19 @@ pub(super) fn read(
                 out.add(
                     Column::Pin,
                     ProblemKind::BadPin {
+                        value: value.to_owned(),
+                    },
+                );
+                None
+            }
+        }),
+        pin_hash: raw(Column::PinHash).and_then(|value| {
+            if PinKey::of_verifier(value).is_ok() {
+                Some(value.to_owned())
+            } else {
+                out.add(
+                    Column::PinHash,
+                    ProblemKind::BadPinHash {
                         value: value.to_owned(),
                     },
                 );

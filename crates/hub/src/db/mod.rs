@@ -1,8 +1,12 @@
 //! The hub's database: one SQLite file by default, PostgreSQL at scale. Both back
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
+mod erasure;
+mod pins;
 mod postgres;
 mod sqlite;
+
+pub use pins::{ImportedRoster, IssuedPin};
 
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
@@ -213,11 +217,59 @@ impl Db {
         both!(self, db => db.store_events(location_id, device_id, events).await)
     }
 
-    /// Replaces a location's roster (already checked) with these bytes.
+    /// Replaces a location's roster (already checked) with these bytes, as they are.
+    /// [`Db::import_roster`] is how a roster with PINs comes in.
     pub async fn put_roster(&self, location_id: &str, csv: Vec<u8>) -> Result<String, DbError> {
-        let etag = format!("\"{}\"", hex(&Sha256::digest(&csv))[..32].to_owned());
+        let etag = etag_of(&csv);
         both!(self, db => db.put_roster(location_id, &etag, csv).await)?;
         Ok(etag)
+    }
+
+    /// Imports a location's roster: every guardian gets a PIN verifier instead of a
+    /// PIN (from the PIN the file gives, the PIN the hub issued before, or a PIN issued
+    /// now), and the roster is stored as the kiosks will get it. The PINs issued now
+    /// are returned in clear, this once; the hub keeps only their verifiers. With
+    /// `reissue_pins`, nobody keeps an earlier PIN (after a leak).
+    pub async fn import_roster(
+        &self,
+        location_id: &str,
+        roster: welkom_core::roster::Roster,
+        reissue_pins: bool,
+    ) -> Result<ImportedRoster, DbError> {
+        if self.location(location_id).await?.is_none() {
+            return Err(DbError::Invalid(format!(
+                "there is no location '{location_id}'; see `welkom-hub location list`"
+            )));
+        }
+        if roster.guardians.iter().any(|g| g.pin_hash.is_some()) {
+            return Err(DbError::Invalid(
+                "the roster has a pin_hash column, which only the hub writes; import the roster from the childcare system (with pin, or pin left empty)".into(),
+            ));
+        }
+        let candidate = welkom_core::pin_verifier::PinKey::generate(&mut rand::rng())
+            .map_err(|e| DbError::Invalid(format!("a PIN key: {e}")))?;
+        let key_text = match self {
+            Db::Sqlite(db) => db.pin_key(location_id, candidate.as_str()).await?,
+            Db::Postgres(_) => {
+                return Err(DbError::Invalid(
+                    "importing a roster with PINs needs SQLite for now".into(),
+                ));
+            }
+        };
+        let key = welkom_core::pin_verifier::PinKey::parse(&key_text)
+            .map_err(|e| DbError::Corrupt(format!("the PIN key of {location_id}: {e}")))?;
+        let previous = match reissue_pins {
+            true => None,
+            false => self.roster(location_id).await?.map(|(_, csv)| csv),
+        };
+        // argon2id for every PIN given and drawn: off the server's threads.
+        let (csv, imported) = tokio::task::spawn_blocking(move || {
+            pins::with_verifiers(roster, &key, previous.as_deref())
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))??;
+        let etag = self.put_roster(location_id, csv).await?;
+        Ok(ImportedRoster { etag, ..imported })
     }
 
     /// A location's roster and its ETag.
@@ -250,10 +302,24 @@ impl Db {
         both!(self, db => db.events_data(location_id).await)
     }
 
+    /// Every row of every table as one line of text (bytes read as UTF-8), for audits
+    /// and tests: whoever checks that an erased family is gone reads it here.
+    pub async fn all_rows_as_text(&self) -> Result<Vec<String>, DbError> {
+        match self {
+            Db::Sqlite(db) => db.all_rows_as_text().await,
+            Db::Postgres(_) => Err(DbError::Invalid("not on PostgreSQL yet".into())),
+        }
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), DbError> {
         both!(self, db => db.ping().await)
     }
+}
+
+/// The ETag of a roster's bytes.
+pub(crate) fn etag_of(csv: &[u8]) -> String {
+    format!("\"{}\"", &hex(&Sha256::digest(csv))[..32])
 }
 
 /// A new device token: 32 random bytes, hex, with a prefix that says what it is.

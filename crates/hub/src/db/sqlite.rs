@@ -1,8 +1,14 @@
 //! The hub on one SQLite file: WAL, `synchronous=FULL`, one writer. Queries run on
 //! tokio's blocking threads so the server's threads never wait on the disk.
+//!
+//! `secure_delete` is on, so a removed or rewritten row leaves zeros behind; after a
+//! family's erasure the freed pages are given back and the write-ahead log emptied,
+//! so no byte of the family stays in the files.
 
+use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::{
-    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, local_hour,
+    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, etag_of,
+    local_hour,
 };
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -11,9 +17,12 @@ use std::sync::{Arc, Mutex};
 use welkom_core::Moment;
 use welkom_core::Scale;
 use welkom_core::tally::{RatingFact, VisitFact};
-use welkom_protocol::EventData;
+use welkom_protocol::{EventData, FamilyErased};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_hub.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_hub.sql"),
+    include_str!("../../migrations/sqlite/0002_privacy.sql"),
+];
 
 /// The hub's SQLite file.
 #[derive(Clone)]
@@ -34,6 +43,10 @@ impl SqliteDb {
                 })?;
             }
             let mut conn = Connection::open(&path)?;
+            // Before WAL: a new file then frees pages incrementally (an older one
+            // switches at its first erasure, see `compact`).
+            conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+            conn.pragma_update(None, "secure_delete", true)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.pragma_update(None, "foreign_keys", true)?;
@@ -153,13 +166,15 @@ impl SqliteDb {
         &self,
         location_id: &str,
         device_id: &str,
-        events: Vec<CheckedEvent>,
+        mut events: Vec<CheckedEvent>,
     ) -> Result<Stored, DbError> {
         let (location, device) = (location_id.to_owned(), device_id.to_owned());
         self.with(move |conn| {
             let tx = conn.transaction()?;
             let mut stored = Stored::default();
             let received = now_ms();
+            let mut forgotten = read_forgotten(&tx, &location, &events)?;
+            let mut erasures = Vec::new();
             {
                 let mut insert = tx.prepare_cached(
                     "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
@@ -174,7 +189,9 @@ impl SqliteDb {
                     "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
                 )?;
-                for event in &events {
+                for event in &mut events {
+                    // An event of a family erased before is stored without it.
+                    forgotten.strip(&event.event_type, &mut event.data);
                     let new = insert.execute(params![
                         event.source,
                         event.id,
@@ -215,20 +232,44 @@ impl SqliteDb {
                                 serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()),
                             ])?;
                         }
-                        EventData::Erased(e) => {
-                            // The family is gone at the kiosk: its ids go here too.
-                            tx.execute(
-                                "UPDATE events SET data = json_remove(json_set(data, '$.children', json('[]')), '$.guardian_id')
-                                 WHERE location_id = ?1 AND json_extract(data, '$.guardian_id') = ?2",
-                                params![location, e.guardian_id],
-                            )?;
-                        }
+                        EventData::Erased(e) => erasures.push(e.clone()),
                         EventData::FollowUp(_) | EventData::Handled(_) => {}
                     }
                 }
             }
+            // After the batch is in: an erasure also reaches the events before it.
+            for erased in &erasures {
+                erase_family(&tx, &location, erased, &mut forgotten)?;
+            }
+            remember_forgotten(&tx, &location, &mut forgotten, received)?;
             tx.commit()?;
+            if !erasures.is_empty() {
+                compact(conn)?;
+            }
             Ok(stored)
+        })
+        .await
+    }
+
+    pub(super) async fn pin_key(
+        &self,
+        location_id: &str,
+        candidate: &str,
+    ) -> Result<String, DbError> {
+        let (location, candidate) = (location_id.to_owned(), candidate.to_owned());
+        self.with(move |conn| {
+            conn.execute(
+                "UPDATE locations SET pin_key = ?2 WHERE id = ?1 AND pin_key IS NULL",
+                params![location, candidate],
+            )?;
+            conn.query_row(
+                "SELECT pin_key FROM locations WHERE id = ?1",
+                [&location],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten()
+            .ok_or_else(|| DbError::Invalid(format!("there is no location '{location}'")))
         })
         .await
     }
@@ -420,6 +461,39 @@ impl SqliteDb {
         .await
     }
 
+    pub(super) async fn all_rows_as_text(&self) -> Result<Vec<String>, DbError> {
+        self.with(|conn| {
+            let tables = conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut out = Vec::new();
+            for table in tables {
+                let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
+                let width = stmt.column_count();
+                let mut rows = stmt.query([])?;
+                while let Some(row) = rows.next()? {
+                    let mut line = format!("{table}:");
+                    for i in 0..width {
+                        line.push(' ');
+                        match row.get_ref(i)? {
+                            rusqlite::types::ValueRef::Null => {}
+                            rusqlite::types::ValueRef::Integer(n) => line.push_str(&n.to_string()),
+                            rusqlite::types::ValueRef::Real(x) => line.push_str(&x.to_string()),
+                            rusqlite::types::ValueRef::Text(t)
+                            | rusqlite::types::ValueRef::Blob(t) => {
+                                line.push_str(&String::from_utf8_lossy(t))
+                            }
+                        }
+                    }
+                    out.push(line);
+                }
+            }
+            Ok(out)
+        })
+        .await
+    }
+
     pub(super) async fn ping(&self) -> Result<(), DbError> {
         self.with(|conn| {
             conn.query_row("SELECT 1", [], |_| Ok(()))?;
@@ -427,6 +501,175 @@ impl SqliteDb {
         })
         .await
     }
+}
+
+/// The erased ids of a location that these events name (nothing to read when the
+/// location has erased nobody).
+fn read_forgotten(
+    tx: &rusqlite::Transaction<'_>,
+    location: &str,
+    events: &[CheckedEvent],
+) -> Result<Forgotten, DbError> {
+    let any: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM erased_ids WHERE location_id = ?1)")?
+        .query_row([location], |row| row.get(0))?;
+    if !any {
+        return Ok(Forgotten::new(location, []));
+    }
+    let probe = Forgotten::new(location, []);
+    let wanted = serde_json::Value::from(probe.candidates(events.iter().map(|e| &e.data)));
+    let mut stmt = tx.prepare_cached(
+        "SELECT id_hash FROM erased_ids
+         WHERE location_id = ?1 AND id_hash IN (SELECT value FROM json_each(?2))",
+    )?;
+    let hashes = stmt
+        .query_map(params![location, wanted.to_string()], |row| row.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(Forgotten::new(location, hashes))
+}
+
+/// Stores the hashes the set learned.
+fn remember_forgotten(
+    tx: &rusqlite::Transaction<'_>,
+    location: &str,
+    forgotten: &mut Forgotten,
+    at_ms: i64,
+) -> Result<(), DbError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO erased_ids (location_id, id_hash, erased_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+    )?;
+    for hash in forgotten.take_added() {
+        stmt.execute(params![location, hash, at_ms])?;
+    }
+    Ok(())
+}
+
+/// Erases a family from every stored event of the location and from its roster.
+fn erase_family(
+    tx: &rusqlite::Transaction<'_>,
+    location: &str,
+    erased: &FamilyErased,
+    forgotten: &mut Forgotten,
+) -> Result<(), DbError> {
+    forgotten.add(Kind::Guardian, &erased.guardian_id);
+    for child in &erased.child_ids {
+        forgotten.add(Kind::Child, child);
+    }
+    // The family's visits and ratings: what their staff notes and ratings name.
+    let mut ids: Vec<String> = std::iter::once(erased.guardian_id.clone())
+        .chain(erased.child_ids.iter().cloned())
+        .collect();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT json_extract(data, '$.id'), json_extract(data, '$.visit_id') FROM events
+             WHERE location_id = ?1 AND type IN (?2, ?3)
+               AND json_extract(data, '$.guardian_id') = ?4",
+        )?;
+        let rows = stmt
+            .query_map(
+                params![
+                    location,
+                    EventData::VISIT,
+                    EventData::RATING,
+                    erased.guardian_id
+                ],
+                |row| {
+                    Ok((
+                        row.get::<_, Option<String>>(0)?,
+                        row.get::<_, Option<String>>(1)?,
+                    ))
+                },
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        for link in rows
+            .into_iter()
+            .flat_map(|(id, visit)| [id, visit])
+            .flatten()
+        {
+            forgotten.add(Kind::Link, &link);
+            ids.push(link);
+        }
+    }
+    let ids = serde_json::Value::from(ids).to_string();
+    let mut stmt = tx.prepare(
+        "SELECT source, id, type, data FROM events
+         WHERE location_id = ?1 AND (
+               json_extract(data, '$.guardian_id') IN (SELECT value FROM json_each(?2))
+            OR json_extract(data, '$.id') IN (SELECT value FROM json_each(?2))
+            OR json_extract(data, '$.visit_id') IN (SELECT value FROM json_each(?2))
+            OR json_extract(data, '$.rating_id') IN (SELECT value FROM json_each(?2))
+            OR EXISTS (SELECT 1 FROM json_each(events.data, '$.children') c
+                       WHERE c.value IN (SELECT value FROM json_each(?2))))",
+    )?;
+    let mut rows = stmt
+        .query_map(params![location, ids], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(stmt);
+    // Visits and ratings first: they teach which notes are the family's.
+    rows.sort_by_key(|(_, _, t, _)| !(t == EventData::VISIT || t == EventData::RATING));
+    let mut update = tx.prepare("UPDATE events SET data = ?3 WHERE source = ?1 AND id = ?2")?;
+    for (source, id, event_type, text) in rows {
+        let mut data: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|_| DbError::Corrupt(format!("data of event {id}")))?;
+        if forgotten.strip(&event_type, &mut data) {
+            update.execute(params![source, id, data.to_string()])?;
+        }
+    }
+    let roster: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT csv FROM rosters WHERE location_id = ?1",
+            [location],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(csv) = roster {
+        match roster_without(&csv, &erased.guardian_id, &erased.child_ids) {
+            RosterAfter::Unchanged => {}
+            RosterAfter::Empty => {
+                tx.execute("DELETE FROM rosters WHERE location_id = ?1", [location])?;
+            }
+            RosterAfter::Changed(csv) => {
+                tx.execute(
+                    "UPDATE rosters SET csv = ?2, etag = ?3 WHERE location_id = ?1",
+                    params![location, &csv, etag_of(&csv)],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Gives freed pages back to the file system and empties the write-ahead log, so that
+/// no old copy of a rewritten row stays in the files. A file made before incremental
+/// vacuuming is rebuilt whole once (and frees incrementally from then on).
+fn compact(conn: &Connection) -> Result<(), DbError> {
+    let incremental: i64 = conn.pragma_query_value(None, "auto_vacuum", |row| row.get(0))?;
+    checkpoint(conn)?;
+    if incremental == 2 {
+        conn.execute_batch("PRAGMA incremental_vacuum")?;
+    } else {
+        conn.execute_batch("VACUUM")?;
+    }
+    if !checkpoint(conn)? {
+        tracing::warn!(
+            "after an erasure the write-ahead log could not be emptied completely; it is at the next checkpoint"
+        );
+    }
+    Ok(())
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`; whether it completed.
+fn checkpoint(conn: &Connection) -> Result<bool, DbError> {
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    Ok(busy == 0)
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), DbError> {

@@ -19,6 +19,8 @@ pub struct Hub {
     pub runtime: tokio::runtime::Runtime,
     /// Which back end: "sqlite" or "postgres".
     pub back_end: &'static str,
+    /// The SQLite file, on SQLite.
+    pub sqlite: Option<std::path::PathBuf>,
     _dir: tempfile::TempDir,
     _postgres: Option<postgres::TempPostgres>,
 }
@@ -26,16 +28,14 @@ pub struct Hub {
 /// Starts a hub on port 0 with an empty SQLite database.
 pub fn start() -> Hub {
     let dir = tempfile::tempdir().unwrap();
-    let hub = welkom_hub::BackgroundHub::start(&format!(
-        "sqlite:{}",
-        dir.path().join("hub.sqlite").display()
-    ))
-    .unwrap();
+    let file = dir.path().join("hub.sqlite");
+    let hub = welkom_hub::BackgroundHub::start(&format!("sqlite:{}", file.display())).unwrap();
     Hub {
         url: hub.url,
         db: hub.db,
         runtime: hub.runtime,
         back_end: "sqlite",
+        sqlite: Some(file),
         _dir: dir,
         _postgres: None,
     }
@@ -51,6 +51,7 @@ pub fn start_postgres() -> Option<Hub> {
         db: hub.db,
         runtime: hub.runtime,
         back_end: "postgres",
+        sqlite: None,
         _dir: tempfile::tempdir().unwrap(),
         _postgres: Some(cluster),
     })

@@ -1,0 +1,324 @@
+//! A family erased at a kiosk is erased at the hub: from every stored event of the
+//! location (also an erased child in another guardian's visit), from the roster, from
+//! events of the family that arrive later, and from the database's bytes.
+
+mod common;
+
+use common::{on_both_back_ends, send, source};
+use jiff::civil::Date;
+use serde_json::{Value, json};
+use welkom_hub::db::NewDevice;
+
+const ROSTER: &str = "guardian_id,guardian_first_name,guardian_last_name,child_id,child_first_name,child_last_name,group\n\
+G-ERASE-7731,Annabella,Zwanenburg,C-ERASE-4410,Abelientje,Zwanenburg,Vlinders\n\
+G-ERASE-7731,Annabella,Zwanenburg,C-SHARED-2290,Samira,Kwakkel,Vlinders\n\
+G-KEEP-1182,Bertus,Kwakkel,C-SHARED-2290,Samira,Kwakkel,Vlinders\n\
+G-KEEP-5503,Cornelia,Dijkhuis,C-KEEP-6604,Casper,Dijkhuis,Rupsen\n";
+
+/// Every byte sequence that must be gone after the erasure: the guardian's and the
+/// erased child's ids and names.
+const ERASED: [&str; 5] = [
+    "G-ERASE-7731",
+    "C-ERASE-4410",
+    "Annabella",
+    "Zwanenburg",
+    "Abelientje",
+];
+
+fn uuid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// A CloudEvent of a device; `data.id` (if any) is the event's id.
+fn event(device: &NewDevice, event_type: &str, time: &str, data: Value) -> Value {
+    let id = data
+        .get("id")
+        .and_then(Value::as_str)
+        .map_or_else(uuid, str::to_owned);
+    json!({
+        "specversion": "1.0", "id": id, "source": source(device),
+        "type": event_type, "time": time, "datacontenttype": "application/json", "data": data
+    })
+}
+
+fn visit(device: &NewDevice, id: &str, guardian: &str, children: &[&str], time: &str) -> Value {
+    event(
+        device,
+        "nl.welkom.visit.recorded.v1",
+        time,
+        json!({"id": id, "guardian_id": guardian, "moment": "drop_off", "moment_corrected": false,
+               "children": children, "local_date": "2026-03-02", "groups": ["Vlinders"]}),
+    )
+}
+
+fn rating(
+    device: &NewDevice,
+    id: &str,
+    guardian: &str,
+    visit: &str,
+    score: u8,
+    time: &str,
+) -> Value {
+    event(
+        device,
+        "nl.welkom.rating.recorded.v1",
+        time,
+        json!({"id": id, "moment": "drop_off", "local_date": "2026-03-02", "score": score,
+               "scale": 4, "supersedes": null, "misuse": false, "visit_id": visit,
+               "guardian_id": guardian, "groups": ["Vlinders"]}),
+    )
+}
+
+fn note(device: &NewDevice, rating: &str, text: &str, time: &str) -> Value {
+    event(
+        device,
+        "nl.welkom.followup.handled.v1",
+        time,
+        json!({"id": uuid(), "rating_id": rating, "staff_name": "Els", "note": text}),
+    )
+}
+
+fn accepted(answer: &(u16, Value), n: u64) {
+    assert_eq!(answer.0, 200, "{answer:?}");
+    assert_eq!(answer.1["accepted"], n, "{answer:?}");
+    assert_eq!(answer.1["refused"], json!([]), "{answer:?}");
+}
+
+/// The erased ids and names found in a text.
+fn traces(text: &str) -> Vec<&'static str> {
+    ERASED.into_iter().filter(|t| text.contains(t)).collect()
+}
+
+#[test]
+fn an_erased_family_is_gone_from_events_roster_late_events_and_bytes() {
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+    on_both_back_ends(|hub| {
+        let location = hub.location("De Boomhut");
+        let (kiosk_1, kiosk_2) = (hub.device(&location), hub.device(&location));
+        let roster =
+            welkom_core::roster::parse(ROSTER.as_bytes(), &welkom_core::LanguageTag::dutch())
+                .unwrap();
+        hub.runtime
+            .block_on(hub.db.import_roster(&location.id, roster, false))
+            .unwrap();
+
+        let (va, ra) = (uuid(), uuid());
+        let (vb, rb, vc, rc) = (uuid(), uuid(), uuid(), uuid());
+        let t = |hm: &str| format!("2026-03-02T{hm}:00+01:00");
+        accepted(
+            &send(
+                hub,
+                &kiosk_1.token,
+                &json!([
+                    visit(
+                        &kiosk_1,
+                        &va,
+                        "G-ERASE-7731",
+                        &["C-ERASE-4410", "C-SHARED-2290"],
+                        &t("08:01")
+                    ),
+                    rating(&kiosk_1, &ra, "G-ERASE-7731", &va, 1, &t("08:02")),
+                    event(
+                        &kiosk_1,
+                        "nl.welkom.rating.followup.v1",
+                        &t("08:03"),
+                        json!({"id": uuid(), "rating_id": ra, "reasons": ["sfeer"],
+                                 "talk_request": true, "guardian_id": "G-ERASE-7731"})
+                    ),
+                    note(
+                        &kiosk_1,
+                        &ra,
+                        "Gesproken met Annabella over Abelientje",
+                        &t("09:30")
+                    ),
+                ]),
+            ),
+            4,
+        );
+        accepted(
+            &send(
+                hub,
+                &kiosk_2.token,
+                &json!([
+                    // The erased child, brought by the other home.
+                    visit(
+                        &kiosk_2,
+                        &vb,
+                        "G-KEEP-1182",
+                        &["C-SHARED-2290", "C-ERASE-4410"],
+                        &t("08:10")
+                    ),
+                    rating(&kiosk_2, &rb, "G-KEEP-1182", &vb, 4, &t("08:11")),
+                    visit(&kiosk_2, &vc, "G-KEEP-5503", &["C-KEEP-6604"], &t("08:20")),
+                    rating(&kiosk_2, &rc, "G-KEEP-5503", &vc, 3, &t("08:21")),
+                ]),
+            ),
+            4,
+        );
+        let day: Date = "2026-03-02".parse().unwrap();
+        let tally_before = hub.runtime.block_on(hub.db.tally(&location, day)).unwrap();
+        let events_before = hub
+            .runtime
+            .block_on(hub.db.events_data(&location.id))
+            .unwrap();
+        assert!(
+            events_before
+                .iter()
+                .any(|d| !traces(&d.to_string()).is_empty())
+        );
+
+        // Kiosk 1 erases the family; Samira stays, as Bertus still brings her.
+        accepted(
+            &send(
+                hub,
+                &kiosk_1.token,
+                &json!([event(
+                    &kiosk_1,
+                    "nl.welkom.family.erased.v1",
+                    &t("10:00"),
+                    json!({"guardian_id": "G-ERASE-7731", "child_ids": ["C-ERASE-4410"]})
+                )]),
+            ),
+            1,
+        );
+        let tally_after = hub.runtime.block_on(hub.db.tally(&location, day)).unwrap();
+        assert_eq!(
+            tally_after, tally_before,
+            "{}: the counts stay",
+            hub.back_end
+        );
+        let events = hub
+            .runtime
+            .block_on(hub.db.events_data(&location.id))
+            .unwrap();
+        assert_eq!(events.len(), events_before.len() + 1);
+        for data in &events {
+            assert_eq!(
+                traces(&data.to_string()),
+                Vec::<&str>::new(),
+                "{}: {data}",
+                hub.back_end
+            );
+        }
+        let by_id = |id: &str| {
+            events
+                .iter()
+                .find(|d| d["id"] == id)
+                .unwrap_or_else(|| panic!("{id}"))
+                .clone()
+        };
+        assert_eq!(by_id(&va)["children"], json!(["C-SHARED-2290"]));
+        assert!(by_id(&ra).get("visit_id").is_none());
+        assert_eq!(
+            by_id(&vb)["guardian_id"],
+            "G-KEEP-1182",
+            "the other home stays"
+        );
+        assert_eq!(by_id(&vb)["children"], json!(["C-SHARED-2290"]));
+        assert_eq!(by_id(&rc)["guardian_id"], "G-KEEP-5503");
+        assert!(
+            events
+                .iter()
+                .any(|d| d["note"] == "" && d["staff_name"] == "Els"),
+            "the note is emptied, that it was handled stays"
+        );
+
+        // Kiosk 2 was offline: the family's morning arrives after the erasure.
+        let (late_visit, late_rating) = (uuid(), uuid());
+        accepted(
+            &send(
+                hub,
+                &kiosk_2.token,
+                &json!([
+                    visit(
+                        &kiosk_2,
+                        &late_visit,
+                        "G-ERASE-7731",
+                        &["C-ERASE-4410", "C-SHARED-2290"],
+                        &t("07:55")
+                    ),
+                    rating(
+                        &kiosk_2,
+                        &late_rating,
+                        "G-ERASE-7731",
+                        &late_visit,
+                        2,
+                        &t("07:56")
+                    ),
+                    note(&kiosk_2, &ra, "Annabella belde terug", &t("10:30")),
+                ]),
+            ),
+            3,
+        );
+        let events = hub
+            .runtime
+            .block_on(hub.db.events_data(&location.id))
+            .unwrap();
+        assert_eq!(
+            events.len(),
+            events_before.len() + 4,
+            "late events are kept"
+        );
+        for data in &events {
+            assert_eq!(
+                traces(&data.to_string()),
+                Vec::<&str>::new(),
+                "{}: {data}",
+                hub.back_end
+            );
+        }
+        let late = events
+            .iter()
+            .find(|d| d["id"] == late_visit.as_str())
+            .unwrap();
+        assert_eq!(late["children"], json!(["C-SHARED-2290"]));
+        assert_eq!(
+            hub.runtime
+                .block_on(hub.db.ratings(&location.id))
+                .unwrap()
+                .len(),
+            4,
+            "the late rating counts"
+        );
+
+        // The roster the kiosks get, and every row of every table.
+        let (_, roster) = hub
+            .runtime
+            .block_on(hub.db.roster(&location.id))
+            .unwrap()
+            .unwrap();
+        let roster = String::from_utf8(roster).unwrap();
+        assert_eq!(traces(&roster), Vec::<&str>::new(), "{roster}");
+        assert!(
+            roster.contains("Samira") && roster.contains("Bertus") && roster.contains("Casper")
+        );
+        let rows = hub.runtime.block_on(hub.db.all_rows_as_text()).unwrap();
+        assert!(
+            rows.iter().any(|r| r.contains("Samira")),
+            "the check can see names"
+        );
+        for row in &rows {
+            assert_eq!(traces(row), Vec::<&str>::new(), "{}: {row}", hub.back_end);
+        }
+
+        // On SQLite, not a byte of them in the files.
+        if let Some(file) = &hub.sqlite {
+            let mut seen_names = false;
+            for suffix in ["", "-wal", "-shm"] {
+                let path = format!("{}{suffix}", file.display());
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                seen_names |= contains(&bytes, b"Samira");
+                for trace in ERASED {
+                    assert!(!contains(&bytes, trace.as_bytes()), "{trace} in {path}");
+                }
+            }
+            assert!(seen_names, "the files hold the roster that stays");
+        }
+    });
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
