@@ -17,7 +17,9 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_postgres_rustls::MakeRustlsConnect;
@@ -145,7 +147,9 @@ fn roots(root_file: Option<&str>) -> Result<RootCertStore, DbError> {
             DbError::Invalid(format!("sslrootcert {file} is not a PEM certificate: {e}"))
         })?;
         store.add(cert).map_err(|e| {
-            DbError::Invalid(format!("sslrootcert {file} holds an unusable certificate: {e}"))
+            DbError::Invalid(format!(
+                "sslrootcert {file} holds an unusable certificate: {e}"
+            ))
         })?;
     }
     if store.is_empty() {
@@ -287,19 +291,25 @@ mod tests {
         assert_eq!(plain.mode, SslMode::Prefer);
         let full = connection("postgres://hub@db.example/welkom?sslmode=verify-full").unwrap();
         assert_eq!(full.mode, SslMode::VerifyFull);
-        assert_eq!(full.config.get_ssl_mode(), tokio_postgres::config::SslMode::Require);
+        assert_eq!(
+            full.config.get_ssl_mode(),
+            tokio_postgres::config::SslMode::Require
+        );
         let off = connection("postgres://hub@db.example/welkom?sslmode=disable&application_name=x")
             .unwrap();
-        assert_eq!(off.config.get_ssl_mode(), tokio_postgres::config::SslMode::Disable);
+        assert_eq!(
+            off.config.get_ssl_mode(),
+            tokio_postgres::config::SslMode::Disable
+        );
         assert_eq!(off.config.get_application_name(), Some("x"));
         let Err(DbError::Invalid(e)) = connection("postgres://hub@db.example/w?sslmode=always")
         else {
             panic!("an unknown sslmode is refused");
         };
         assert!(e.contains("always") && e.contains("verify-full"), "{e}");
-        let Err(DbError::Invalid(e)) =
-            connection("postgres://hub@db.example/w?sslmode=verify-ca&sslrootcert=%2Fno%2Froot.pem")
-        else {
+        let Err(DbError::Invalid(e)) = connection(
+            "postgres://hub@db.example/w?sslmode=verify-ca&sslrootcert=%2Fno%2Froot.pem",
+        ) else {
             panic!("a missing root file is refused");
         };
         assert!(e.contains("/no/root.pem"), "{e}");
