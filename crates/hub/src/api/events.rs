@@ -2,20 +2,26 @@
 //! the good ones are stored in one transaction, duplicates counted, the bad ones
 //! refused one by one with the reason. A body that is not a batch stores nothing.
 
-use super::{AppState, Problem, auth};
+use super::{AppState, Problem, auth, body};
 use crate::db::CheckedEvent;
 use axum::Json;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use welkom_protocol::{
-    BATCH_CONTENT_TYPE, BatchAnswer, CloudEvent, EventData, MAX_BATCH_EVENTS, Refusal, Source,
+    BATCH_CONTENT_TYPE, BatchAnswer, CloudEvent, EventData, MAX_BATCH_BYTES, MAX_BATCH_EVENTS,
+    Refusal, Source,
 };
 
-/// Receives a batch.
-pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match receive_batch(&state, &headers, &body).await {
+/// Receives a batch. The body is read only once the token and the headers passed.
+pub async fn receive(State(state): State<AppState>, headers: HeaderMap, request: Body) -> Response {
+    let mut unread = Some(request);
+    let answer = receive_batch(&state, &headers, &mut unread).await;
+    if let Some(request) = unread {
+        body::discard(&headers, request).await;
+    }
+    match answer {
         Ok(answer) => (StatusCode::OK, Json(answer)).into_response(),
         Err(problem) => problem.into_response(),
     }
@@ -24,7 +30,7 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
 async fn receive_batch(
     state: &AppState,
     headers: &HeaderMap,
-    body: &[u8],
+    unread: &mut Option<Body>,
 ) -> Result<BatchAnswer, Problem> {
     let device = auth::device(state, headers).await?;
     let content_type = headers
@@ -38,7 +44,14 @@ async fn receive_batch(
             format!("send a batch as {BATCH_CONTENT_TYPE}, not '{essence}'"),
         ));
     }
-    let batch: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+    let Some(request) = unread.take() else {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "the body was read already",
+        ));
+    };
+    let body = body::read(headers, request, MAX_BATCH_BYTES).await?;
+    let batch: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
         Problem::new(
             StatusCode::BAD_REQUEST,
             format!("the body is not JSON ({e}); nothing was stored"),

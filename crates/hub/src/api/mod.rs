@@ -3,6 +3,7 @@
 //! `GET /openapi.json`.
 
 mod auth;
+mod body;
 mod device;
 mod events;
 mod problem;

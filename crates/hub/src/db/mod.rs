@@ -2,6 +2,7 @@
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
 mod erasure;
+mod pg_connect;
 mod pins;
 mod postgres;
 mod sqlite;
@@ -112,6 +113,9 @@ pub enum DbError {
     /// A row the hub cannot read.
     #[error("the database holds something unreadable: {0}")]
     Corrupt(String),
+    /// No connection to the database could be had in time.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
     /// The blocking task running a query died.
     #[error("a database task failed: {0}")]
     Task(String),
@@ -248,14 +252,7 @@ impl Db {
         }
         let candidate = welkom_core::pin_verifier::PinKey::generate(&mut rand::rng())
             .map_err(|e| DbError::Invalid(format!("a PIN key: {e}")))?;
-        let key_text = match self {
-            Db::Sqlite(db) => db.pin_key(location_id, candidate.as_str()).await?,
-            Db::Postgres(_) => {
-                return Err(DbError::Invalid(
-                    "importing a roster with PINs needs SQLite for now".into(),
-                ));
-            }
-        };
+        let key_text = both!(self, db => db.pin_key(location_id, candidate.as_str()).await)?;
         let key = welkom_core::pin_verifier::PinKey::parse(&key_text)
             .map_err(|e| DbError::Corrupt(format!("the PIN key of {location_id}: {e}")))?;
         let previous = match reissue_pins {
@@ -305,10 +302,7 @@ impl Db {
     /// Every row of every table as one line of text (bytes read as UTF-8), for audits
     /// and tests: whoever checks that an erased family is gone reads it here.
     pub async fn all_rows_as_text(&self) -> Result<Vec<String>, DbError> {
-        match self {
-            Db::Sqlite(db) => db.all_rows_as_text().await,
-            Db::Postgres(_) => Err(DbError::Invalid("not on PostgreSQL yet".into())),
-        }
+        both!(self, db => db.all_rows_as_text().await)
     }
 
     /// Whether the database answers.

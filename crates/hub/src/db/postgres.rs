@@ -3,60 +3,72 @@
 //! migrations take an advisory lock, every write is one transaction).
 
 use super::sqlite::{groups_of, moment_of, scale_of};
+use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::{
-    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, local_hour,
+    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, etag_of,
+    local_hour,
 };
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod};
 use jiff::civil::Date;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use tokio::sync::Mutex;
-use tokio_postgres::{Client, NoTls};
+use std::time::Duration;
 use welkom_core::tally::{RatingFact, VisitFact};
-use welkom_protocol::EventData;
+use welkom_protocol::{EventData, FamilyErased};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_hub.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_hub.sql"),
+    include_str!("../../migrations/postgres/0002_privacy.sql"),
+];
 
 /// The advisory lock that keeps two hubs from migrating at once.
 const MIGRATION_LOCK: i64 = 0x7765_6c6b_6f6d;
 
-/// Connections per hub process.
+/// Connections per hub process, at most.
 const POOL_SIZE: usize = 8;
 
-/// A small pool of connections to one PostgreSQL database.
+/// How long a request waits for a free connection, and for a new one to open.
+const POOL_WAIT: Duration = Duration::from_secs(5);
+
+/// A pool of connections to one PostgreSQL database. A connection that broke (the
+/// server restarted, the network dropped) is noticed when it is next taken and
+/// replaced by a new one, so the hub carries on once the server is back.
 #[derive(Clone)]
 pub struct PgDb {
-    clients: Arc<Vec<Mutex<Client>>>,
-    next: Arc<AtomicUsize>,
+    pool: Pool,
 }
 
 impl PgDb {
-    /// Connects and migrates.
+    /// Connects (TLS as `sslmode` in the address says) and migrates.
     pub async fn open(url: &str) -> Result<Self, DbError> {
-        let mut clients = Vec::with_capacity(POOL_SIZE);
-        for _ in 0..POOL_SIZE {
-            let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
-            tokio::spawn(async move {
-                if let Err(e) = connection.await {
-                    tracing::error!(error = %e, "a PostgreSQL connection ended");
-                }
-            });
-            clients.push(Mutex::new(client));
-        }
-        let db = Self {
-            clients: Arc::new(clients),
-            next: Arc::new(AtomicUsize::new(0)),
-        };
+        let connection = super::pg_connect::connection(url)?;
+        tracing::info!(sslmode = ?connection.mode, "connecting to PostgreSQL");
+        let manager = Manager::from_config(
+            connection.config,
+            connection.tls,
+            ManagerConfig {
+                // A quick round trip before a connection is reused: one that the
+                // server closed is dropped here rather than failing a request.
+                recycling_method: RecyclingMethod::Verified,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(POOL_WAIT))
+            .create_timeout(Some(POOL_WAIT))
+            .recycle_timeout(Some(POOL_WAIT))
+            .build()
+            .map_err(|e| DbError::Invalid(format!("PostgreSQL pool: {e}")))?;
+        let db = Self { pool };
         db.migrate().await?;
         Ok(db)
     }
 
-    async fn client(&self) -> tokio::sync::MutexGuard<'_, Client> {
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.clients.len();
-        self.clients[i].lock().await
+    async fn client(&self) -> Result<Object, DbError> {
+        Ok(self.pool.get().await?)
     }
 
     async fn migrate(&self) -> Result<(), DbError> {
-        let mut client = self.client().await;
+        let mut client = self.client().await?;
         client
             .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
             .await?;
@@ -97,7 +109,7 @@ impl PgDb {
 
     pub(super) async fn add_location(&self, location: &Location) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO locations (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)",
                 &[&location.id, &location.name, &location.time_zone, &now_ms()],
@@ -109,7 +121,7 @@ impl PgDb {
     pub(super) async fn locations(&self) -> Result<Vec<Location>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT id, name, time_zone FROM locations ORDER BY created_at, id",
                 &[],
@@ -127,7 +139,7 @@ impl PgDb {
 
     pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES ($1, $2, $3, $4)",
                 &[&device.id, &device.location_id, &hash, &now_ms()],
@@ -137,7 +149,7 @@ impl PgDb {
     }
 
     pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
-        let client = self.client().await;
+        let client = self.client().await?;
         let exists = client
             .query_opt("SELECT 1 FROM devices WHERE id = $1", &[&device_id])
             .await?
@@ -157,7 +169,7 @@ impl PgDb {
     ) -> Result<Option<DeviceAuth>, DbError> {
         let row = self
             .client()
-            .await
+            .await?
             .query_opt(
                 "SELECT id, location_id, revoked_at IS NOT NULL FROM devices WHERE token_hash = $1",
                 &[&hash],
@@ -174,11 +186,16 @@ impl PgDb {
         &self,
         location_id: &str,
         device_id: &str,
-        events: Vec<CheckedEvent>,
+        mut events: Vec<CheckedEvent>,
     ) -> Result<Stored, DbError> {
-        let mut client = self.client().await;
+        let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let received = now_ms();
+        // An event of a family erased before is stored without it.
+        let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
+        for event in &mut events {
+            forgotten.strip(&event.event_type, &mut event.data);
+        }
         let sources: Vec<&str> = events.iter().map(|e| e.source.as_str()).collect();
         let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
         let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
@@ -252,7 +269,7 @@ impl PgDb {
                     v_at.push(event.at_unix_ms);
                     v_groups.push(serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()));
                 }
-                EventData::Erased(e) => erased.push(e.guardian_id.clone()),
+                EventData::Erased(e) => erased.push(e.clone()),
                 EventData::FollowUp(_) | EventData::Handled(_) => {}
             }
         }
@@ -291,19 +308,72 @@ impl PgDb {
             )
             .await?;
         }
-        for guardian in &erased {
+        // After the batch is in: an erasure also reaches the events before it.
+        for family in &erased {
+            erase_family(&tx, location_id, family, &mut forgotten).await?;
+        }
+        let hashes = forgotten.take_added();
+        if !hashes.is_empty() {
             tx.execute(
-                "UPDATE events SET data = (data - 'guardian_id') || jsonb_build_object('children', '[]'::jsonb)
-                 WHERE location_id = $1 AND data->>'guardian_id' = $2",
-                &[&location_id, guardian],
+                "INSERT INTO erased_ids (location_id, id_hash, erased_at)
+                 SELECT $1, h, $3 FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING",
+                &[&location_id, &hashes, &received],
             )
             .await?;
         }
         tx.commit().await?;
+        if !erased.is_empty() {
+            // Marks the old row versions free; the bytes go when PostgreSQL reuses
+            // the space (see docs/privacy.md).
+            if let Err(e) = client.batch_execute("VACUUM events, rosters").await {
+                tracing::warn!(error = %e, "VACUUM after an erasure failed; autovacuum will do it");
+            }
+        }
         Ok(Stored {
             accepted: new_events.len(),
             duplicates: events.len() - new_events.len(),
         })
+    }
+
+    pub(super) async fn pin_key(
+        &self,
+        location_id: &str,
+        candidate: &str,
+    ) -> Result<String, DbError> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE locations SET pin_key = $2 WHERE id = $1 AND pin_key IS NULL",
+                &[&location_id, &candidate],
+            )
+            .await?;
+        client
+            .query_opt("SELECT pin_key FROM locations WHERE id = $1", &[&location_id])
+            .await?
+            .and_then(|row| row.get::<_, Option<String>>(0))
+            .ok_or_else(|| DbError::Invalid(format!("there is no location '{location_id}'")))
+    }
+
+    pub(super) async fn all_rows_as_text(&self) -> Result<Vec<String>, DbError> {
+        let client = self.client().await?;
+        let tables = client
+            .query(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'",
+                &[],
+            )
+            .await?;
+        let mut out = Vec::new();
+        for table in tables {
+            let table: String = table.get(0);
+            let rows = client
+                .query(&format!("SELECT t::text FROM \"{table}\" t"), &[])
+                .await?;
+            for row in rows {
+                let text: String = row.get(0);
+                out.push(format!("{table}: {}", with_bytes_read(&text)));
+            }
+        }
+        Ok(out)
     }
 
     pub(super) async fn put_roster(
@@ -313,7 +383,7 @@ impl PgDb {
         csv: Vec<u8>,
     ) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO rosters (location_id, etag, csv, imported_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (location_id) DO UPDATE SET etag = excluded.etag, csv = excluded.csv,
@@ -330,7 +400,7 @@ impl PgDb {
     ) -> Result<Option<(String, Vec<u8>)>, DbError> {
         let row = self
             .client()
-            .await
+            .await?
             .query_opt(
                 "SELECT etag, csv FROM rosters WHERE location_id = $1",
                 &[&location_id],
@@ -345,7 +415,7 @@ impl PgDb {
         date: Date,
         zone: &jiff::tz::TimeZone,
     ) -> Result<(Vec<RatingFact>, Vec<VisitFact>), DbError> {
-        let client = self.client().await;
+        let client = self.client().await?;
         let day = date.to_string();
         let rows = client
             .query(
@@ -390,7 +460,7 @@ impl PgDb {
     pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT r.id, r.local_date, r.at_unix_ms, r.moment, r.score, r.scale, r.misuse,
                         r.groups::text,
@@ -425,7 +495,7 @@ impl PgDb {
     ) -> Result<Vec<serde_json::Value>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT data::text FROM events WHERE location_id = $1",
                 &[&location_id],
@@ -441,7 +511,7 @@ impl PgDb {
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
         Ok(self
             .client()
-            .await
+            .await?
             .execute(
                 "UPDATE events
                  SET data = CASE WHEN data ? 'children'
@@ -457,9 +527,146 @@ impl PgDb {
     }
 
     pub(super) async fn ping(&self) -> Result<(), DbError> {
-        self.client().await.query_one("SELECT 1", &[]).await?;
+        self.client().await?.query_one("SELECT 1", &[]).await?;
         Ok(())
     }
+}
+
+impl From<PoolError> for DbError {
+    fn from(e: PoolError) -> Self {
+        match e {
+            PoolError::Backend(e) => DbError::Postgres(e),
+            other => DbError::Unavailable(other.to_string()),
+        }
+    }
+}
+
+/// A row's text with every `bytea` in it (written `\\x` and hex) also read as UTF-8.
+fn with_bytes_read(text: &str) -> String {
+    let mut out = text.to_owned();
+    for part in text.split("\\x").skip(1) {
+        let hex: String = part.chars().take_while(char::is_ascii_hexdigit).collect();
+        let bytes: Vec<u8> = (0..hex.len() / 2)
+            .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+            .collect();
+        out.push(' ');
+        out.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    out
+}
+
+/// The erased ids of a location that these events name (nothing to read when the
+/// location has erased nobody).
+async fn read_forgotten(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    events: &[CheckedEvent],
+) -> Result<Forgotten, DbError> {
+    let any: bool = tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM erased_ids WHERE location_id = $1)",
+            &[&location],
+        )
+        .await?
+        .get(0);
+    if !any {
+        return Ok(Forgotten::new(location, []));
+    }
+    let wanted = Forgotten::new(location, []).candidates(events.iter().map(|e| &e.data));
+    let rows = tx
+        .query(
+            "SELECT id_hash FROM erased_ids WHERE location_id = $1 AND id_hash = ANY($2)",
+            &[&location, &wanted],
+        )
+        .await?;
+    Ok(Forgotten::new(
+        location,
+        rows.iter().map(|row| row.get::<_, String>(0)),
+    ))
+}
+
+/// Erases a family from every stored event of the location and from its roster.
+async fn erase_family(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    erased: &FamilyErased,
+    forgotten: &mut Forgotten,
+) -> Result<(), DbError> {
+    forgotten.add(Kind::Guardian, &erased.guardian_id);
+    for child in &erased.child_ids {
+        forgotten.add(Kind::Child, child);
+    }
+    // The family's visits and ratings: what their staff notes and ratings name.
+    let mut ids: Vec<String> = std::iter::once(erased.guardian_id.clone())
+        .chain(erased.child_ids.iter().cloned())
+        .collect();
+    let types = [EventData::VISIT, EventData::RATING];
+    let rows = tx
+        .query(
+            "SELECT data->>'id', data->>'visit_id' FROM events
+             WHERE location_id = $1 AND type = ANY($2) AND data->>'guardian_id' = $3",
+            &[&location, &&types[..], &erased.guardian_id],
+        )
+        .await?;
+    for row in &rows {
+        for link in [row.get::<_, Option<String>>(0), row.get(1)]
+            .into_iter()
+            .flatten()
+        {
+            forgotten.add(Kind::Link, &link);
+            ids.push(link);
+        }
+    }
+    let mut rows: Vec<(String, String, String, String)> = tx
+        .query(
+            "SELECT source, id, type, data::text FROM events
+             WHERE location_id = $1 AND (
+                   data->>'guardian_id' = ANY($2) OR data->>'id' = ANY($2)
+                OR data->>'visit_id' = ANY($2) OR data->>'rating_id' = ANY($2)
+                OR (jsonb_typeof(data->'children') = 'array' AND data->'children' ?| $2))",
+            &[&location, &ids],
+        )
+        .await?
+        .iter()
+        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+        .collect();
+    // Visits and ratings first: they teach which notes are the family's.
+    rows.sort_by_key(|(_, _, t, _)| !(t == EventData::VISIT || t == EventData::RATING));
+    for (source, id, event_type, text) in rows {
+        let mut data: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|_| DbError::Corrupt(format!("data of event {id}")))?;
+        if forgotten.strip(&event_type, &mut data) {
+            tx.execute(
+                "UPDATE events SET data = ($3::text)::jsonb WHERE source = $1 AND id = $2",
+                &[&source, &id, &data.to_string()],
+            )
+            .await?;
+        }
+    }
+    let roster = tx
+        .query_opt(
+            "SELECT csv FROM rosters WHERE location_id = $1",
+            &[&location],
+        )
+        .await?;
+    if let Some(row) = roster {
+        let csv: Vec<u8> = row.get(0);
+        match roster_without(&csv, &erased.guardian_id, &erased.child_ids) {
+            RosterAfter::Unchanged => {}
+            RosterAfter::Empty => {
+                tx.execute("DELETE FROM rosters WHERE location_id = $1", &[&location])
+                    .await?;
+            }
+            RosterAfter::Changed(csv) => {
+                tx.execute(
+                    "UPDATE rosters SET csv = $2, etag = $3 WHERE location_id = $1",
+                    &[&location, &csv, &etag_of(&csv)],
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn now_ms() -> i64 {

@@ -66,6 +66,20 @@ pub fn on_both_back_ends(check: impl Fn(&Hub)) {
 }
 
 impl Hub {
+    /// A hub already serving over a database the caller keeps (a cluster it stops
+    /// and starts, say).
+    pub fn from_background(hub: welkom_hub::BackgroundHub, back_end: &'static str) -> Hub {
+        Hub {
+            url: hub.url,
+            db: hub.db,
+            runtime: hub.runtime,
+            back_end,
+            sqlite: None,
+            _dir: tempfile::tempdir().unwrap(),
+            _postgres: None,
+        }
+    }
+
     /// Adds a location in Amsterdam.
     pub fn location(&self, name: &str) -> Location {
         self.runtime

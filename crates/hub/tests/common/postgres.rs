@@ -2,6 +2,8 @@
 //! `pg_ctl start` on a free port, stopped and deleted at the end. When PostgreSQL is
 //! not installed the test says so loudly and skips (`.ci/run` installs it, so CI
 //! always runs these tests). As root, the cluster runs as the `postgres` user.
+//! A cluster can be stopped and started again on its port (the hub must carry on),
+//! and can speak TLS only ([`TempPostgres::start_tls`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +15,17 @@ pub struct TempPostgres {
     bin: PathBuf,
     data: PathBuf,
     as_postgres: bool,
+    options: String,
+    log: PathBuf,
     _dir: tempfile::TempDir,
+}
+
+/// What [`TempPostgres::start_tls`] made: the cluster and its certificate.
+pub struct TlsPostgres {
+    /// The cluster; its `url` has no `sslmode`.
+    pub cluster: TempPostgres,
+    /// The server's self-signed certificate (PEM), for `sslrootcert`.
+    pub certificate: PathBuf,
 }
 
 fn find_bin() -> Option<PathBuf> {
@@ -51,6 +63,109 @@ impl TempPostgres {
 
     /// Starts a cluster; `durable` keeps PostgreSQL's fsync on (for benchmarks).
     pub fn start_with(durable: bool) -> Option<Self> {
+        Self::start_configured(durable, |_, _| String::new())
+    }
+
+    /// Starts a cluster that accepts only TLS connections over TCP (`hostssl` in
+    /// pg_hba.conf), with a self-signed certificate for 127.0.0.1 and localhost.
+    pub fn start_tls() -> Option<TlsPostgres> {
+        let certificate = std::cell::RefCell::new(PathBuf::new());
+        let cluster = Self::start_configured(false, |data, as_postgres| {
+            let made = rcgen::generate_simple_self_signed(vec![
+                "127.0.0.1".to_owned(),
+                "localhost".to_owned(),
+            ])
+            .expect("a self-signed certificate");
+            let cert = data.join("server.crt");
+            let key = data.join("server.key");
+            std::fs::write(&cert, made.cert.pem()).expect("server.crt");
+            std::fs::write(&key, made.signing_key.serialize_pem()).expect("server.key");
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "# TLS only, over TCP\nhostssl all all 127.0.0.1/32 trust\n",
+            )
+            .expect("pg_hba.conf");
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod server.key");
+            if as_postgres {
+                let status = Command::new("chown")
+                    .args(["postgres:postgres"])
+                    .arg(&cert)
+                    .arg(&key)
+                    .arg(data.join("pg_hba.conf"))
+                    .status()
+                    .expect("chown");
+                assert!(
+                    status.success(),
+                    "chown of the server's certificate and key"
+                );
+            }
+            let copy = data.parent().expect("a parent").join("root.crt");
+            std::fs::write(&copy, made.cert.pem()).expect("root.crt");
+            *certificate.borrow_mut() = copy;
+            " -c ssl=on".to_owned()
+        })?;
+        let certificate = certificate.into_inner();
+        Some(TlsPostgres {
+            cluster,
+            certificate,
+        })
+    }
+
+    /// Stops the cluster (fast shutdown: clients are disconnected).
+    pub fn stop(&self) {
+        let out = run(
+            &self.bin,
+            self.as_postgres,
+            "pg_ctl",
+            &[
+                "-D",
+                self.data.to_str().expect("a path"),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "pg_ctl stop failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Starts the stopped cluster again, on the same port.
+    pub fn start_again(&self) {
+        let out = run(
+            &self.bin,
+            self.as_postgres,
+            "pg_ctl",
+            &[
+                "-D",
+                self.data.to_str().expect("a path"),
+                "-o",
+                &self.options,
+                "-l",
+                self.log.to_str().expect("a path"),
+                "-w",
+                "start",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "pg_ctl start failed: {} {}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        );
+    }
+
+    /// Starts a cluster; `configure` may change the data directory after initdb (it
+    /// is told whether files must belong to `postgres`) and returns more options.
+    fn start_configured(
+        durable: bool,
+        configure: impl FnOnce(&Path, bool) -> String,
+    ) -> Option<Self> {
         let Some(bin) = find_bin() else {
             assert!(
                 std::env::var_os("WELKOM_REQUIRE_TOOLS").is_none(),
@@ -105,8 +220,9 @@ impl TempPostgres {
             .ok()?
             .port();
         let fsync = if durable { "on" } else { "off" };
+        let extra = configure(&data, as_postgres);
         let options = format!(
-            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200",
+            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200{extra}",
             sockets.display()
         );
         let log = dir.path().join("postgres.log");
@@ -136,6 +252,8 @@ impl TempPostgres {
             bin,
             data,
             as_postgres,
+            options,
+            log,
             _dir: dir,
         })
     }
