@@ -293,7 +293,7 @@ mod tests {
         assert!(f.strip(EventData::ERASED, &mut erased));
         assert_eq!(erased, json!({}));
         let added = f.take_added();
-        assert_eq!(added.len(), 5, "G-A, C-A, v1, r1 once each");
+        assert_eq!(added.len(), 4, "G-A, C-A, v1, r1 once each");
         assert!(added.iter().all(|h| !h.contains("G-A") && h.len() == 64));
     }
 

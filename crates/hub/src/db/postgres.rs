@@ -2,8 +2,8 @@
 //! when it outgrows one machine; several hub processes may share one database (the
 //! migrations take an advisory lock, every write is one transaction).
 
-use super::sqlite::{groups_of, moment_of, scale_of};
 use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
+use super::sqlite::{groups_of, moment_of, scale_of};
 use super::{
     CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, etag_of,
     local_hour,
@@ -348,7 +348,10 @@ impl PgDb {
             )
             .await?;
         client
-            .query_opt("SELECT pin_key FROM locations WHERE id = $1", &[&location_id])
+            .query_opt(
+                "SELECT pin_key FROM locations WHERE id = $1",
+                &[&location_id],
+            )
             .await?
             .and_then(|row| row.get::<_, Option<String>>(0))
             .ok_or_else(|| DbError::Invalid(format!("there is no location '{location_id}'")))
