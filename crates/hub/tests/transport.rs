@@ -149,6 +149,28 @@ fn serve_with_a_certificate_speaks_https_and_plain_http_gets_nothing() {
             .is_err(),
         "an HTTP client gets no answer from the TLS port"
     );
+
+    // Ctrl-C: the hub stops, cleanly and soon, with an idle connection open.
+    let idle = std::net::TcpStream::connect(address).unwrap();
+    let mut hub = hub;
+    let stopped = Command::new("kill")
+        .args(["-INT", &hub.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = hub.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the hub did not stop within 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    drop(idle);
 }
 
 #[test]
