@@ -191,6 +191,7 @@ fn erase(tx: &Transaction<'_>, guardian: &GuardianId) -> Result<Option<FamilyEra
         "DELETE FROM children WHERE id IN (SELECT value FROM json_each(?1))",
         [&erased_json],
     )?;
+    crate::pins_to_export::forget(tx, guardian)?;
     tx.execute("DELETE FROM guardians WHERE id = ?1", [g])?;
 
     let personal: BTreeSet<&str> = std::iter::once(g.as_str())
