@@ -3,6 +3,7 @@
 
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use rustls::ServerConfig;
 use rustls::pki_types::pem::{self, PemObject};
@@ -16,6 +17,9 @@ use tokio_rustls::TlsAcceptor;
 
 /// How long a client may take over the TLS handshake.
 const HANDSHAKE_TIME: Duration = Duration::from_secs(10);
+
+/// How long requests under way may take to finish once the hub is told to stop.
+const FINISH_TIME: Duration = Duration::from_secs(10);
 
 /// Why the certificate and key cannot be used; each says which file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -111,8 +115,9 @@ fn read(file: &Path, what: &'static str) -> Result<Vec<u8>, TlsError> {
     })
 }
 
-/// Serves `app` over TLS on `listener` until `shutdown` completes. A client that
-/// does not complete the handshake (plain HTTP to this port, say) gets no answer.
+/// Serves `app` over TLS on `listener` until `shutdown` completes; then requests
+/// under way finish (for a while) and idle connections close. A client that does
+/// not complete the handshake (plain HTTP to this port, say) gets no answer.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -120,6 +125,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) {
     let acceptor = TlsAcceptor::from(config);
+    let graceful = GracefulShutdown::new();
+    // Handshakes under way when the hub stops are dropped, not waited for.
+    let (stopping, stop) = tokio::sync::watch::channel(false);
     tokio::pin!(shutdown);
     loop {
         let (tcp, peer) = tokio::select! {
@@ -132,29 +140,42 @@ pub async fn serve(
                     continue;
                 }
             },
-            () = &mut shutdown => return,
+            () = &mut shutdown => break,
         };
         let acceptor = acceptor.clone();
         let app = app.clone();
+        let watcher = graceful.watcher();
+        let mut stop = stop.clone();
         tokio::spawn(async move {
-            let stream = match tokio::time::timeout(HANDSHAKE_TIME, acceptor.accept(tcp)).await {
-                Ok(Ok(stream)) => stream,
-                Ok(Err(e)) => {
-                    tracing::debug!(%peer, error = %e, "TLS handshake failed");
-                    return;
-                }
-                Err(_) => {
-                    tracing::debug!(%peer, "TLS handshake timed out");
-                    return;
-                }
+            let handshake = tokio::time::timeout(HANDSHAKE_TIME, acceptor.accept(tcp));
+            let stream = tokio::select! {
+                done = handshake => match done {
+                    Ok(Ok(stream)) => stream,
+                    Ok(Err(e)) => {
+                        tracing::debug!(%peer, error = %e, "TLS handshake failed");
+                        return;
+                    }
+                    Err(_) => {
+                        tracing::debug!(%peer, "TLS handshake timed out");
+                        return;
+                    }
+                },
+                _ = stop.wait_for(|stopping| *stopping) => return,
             };
-            let served = hyper::server::conn::http1::Builder::new()
+            let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
-                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app))
-                .await;
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
+            let served = watcher.watch(connection).await;
             if let Err(e) = served {
                 tracing::debug!(%peer, error = %e, "an HTTPS connection ended with an error");
             }
         });
+    }
+    let _ = stopping.send(true);
+    if tokio::time::timeout(FINISH_TIME, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("requests still under way were cut off at shutdown");
     }
 }

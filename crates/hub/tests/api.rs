@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{agent, on_both_back_ends, rating, send, source, visit};
+use common::{BackEnd, agent, rating, send, source, visit};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -17,9 +17,8 @@ fn stored_events(hub: &common::Hub, location: &str) -> usize {
         .len()
 }
 
-#[test]
-fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
-    on_both_back_ends(|hub| {
+fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let good = [
@@ -56,10 +55,10 @@ fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
         assert_eq!(stored_events(hub, &boomhut.id), 2);
     });
 }
+on_both_back_ends!(a_batch_is_stored_once_and_a_bad_event_is_refused_alone);
 
-#[test]
-fn bad_requests_get_a_clear_status_and_store_nothing() {
-    on_both_back_ends(|hub| {
+fn bad_requests_get_a_clear_status_and_store_nothing(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let post = |content_type: &str, body: Vec<u8>, protocol: Option<&str>| {
@@ -117,10 +116,10 @@ fn bad_requests_get_a_clear_status_and_store_nothing() {
         assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
     });
 }
+on_both_back_ends!(bad_requests_get_a_clear_status_and_store_nothing);
 
-#[test]
-fn a_device_writes_and_reads_only_its_own_location() {
-    on_both_back_ends(|hub| {
+fn a_device_writes_and_reads_only_its_own_location(back_end: BackEnd) {
+    back_end.run(|hub| {
         let a = hub.location("A");
         let b = hub.location("B");
         let kiosk_a = hub.device(&a);
@@ -182,10 +181,10 @@ fn a_device_writes_and_reads_only_its_own_location() {
         assert_eq!(status, 403);
     });
 }
+on_both_back_ends!(a_device_writes_and_reads_only_its_own_location);
 
-#[test]
-fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged() {
-    on_both_back_ends(|hub| {
+fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let csv = b"guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group\nG1;Sanne;de Vries;4826;C1;Daan;Vlinders\n".to_vec();
@@ -220,10 +219,10 @@ fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged() {
         assert_eq!(status, 200);
     });
 }
+on_both_back_ends!(the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged);
 
-#[test]
-fn the_tally_counts_with_the_kiosks_definitions() {
-    on_both_back_ends(|hub| {
+fn the_tally_counts_with_the_kiosks_definitions(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let mut events = Vec::new();
@@ -255,10 +254,10 @@ fn the_tally_counts_with_the_kiosks_definitions() {
         );
     });
 }
+on_both_back_ends!(the_tally_counts_with_the_kiosks_definitions);
 
-#[test]
-fn health_metrics_and_the_openapi_document_answer() {
-    on_both_back_ends(|hub| {
+fn health_metrics_and_the_openapi_document_answer(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         send(
@@ -307,6 +306,7 @@ fn health_metrics_and_the_openapi_document_answer() {
         assert_eq!(status, 404);
     });
 }
+on_both_back_ends!(health_metrics_and_the_openapi_document_answer);
 
 /// A request sent over real HTTP by hand: its status, `WWW-Authenticate`, and the
 /// problem's sentence.
@@ -345,9 +345,10 @@ fn ask(
     }
 }
 
-#[test]
-fn the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supported_ones() {
-    on_both_back_ends(|hub| {
+fn the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supported_ones(
+    back_end: BackEnd,
+) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let bearer = format!("Bearer {}", kiosk.token);
@@ -380,10 +381,12 @@ fn the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supporte
         assert_eq!(answer.status, 200, "the header is optional on every route");
     });
 }
+on_both_back_ends!(
+    the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supported_ones
+);
 
-#[test]
-fn authentication_comes_first_then_authorisation_then_headers_and_body() {
-    on_both_back_ends(|hub| {
+fn authentication_comes_first_then_authorisation_then_headers_and_body(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let vlinder = hub.location("Het Vlinderhuis");
         let kiosk = hub.device(&boomhut);
@@ -522,6 +525,7 @@ fn authentication_comes_first_then_authorisation_then_headers_and_body() {
         assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
     });
 }
+on_both_back_ends!(authentication_comes_first_then_authorisation_then_headers_and_body);
 
 /// Sends a request's head by hand and reads what comes back before any body is sent.
 fn raw_head(hub: &common::Hub, head: &str) -> (TcpStream, BufReader<TcpStream>, String) {
@@ -602,7 +606,8 @@ fn an_oversized_body_gets_a_readable_413_also_with_expect_100_continue() {
     let (_, body) = rest_of_answer(&mut reader);
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["accepted"], 1);
 
-    // Chunked, without a length: read up to the limit, then a readable 413.
+    // Chunked, without a length, sent at once after Expect: read up to the limit,
+    // then a readable 413 after the 100.
     let address = hub.url.strip_prefix("http://").unwrap();
     let mut stream = TcpStream::connect(address).unwrap();
     stream
@@ -613,7 +618,8 @@ fn an_oversized_body_gets_a_readable_413_also_with_expect_100_continue() {
             format!(
                 "POST /v1/events HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer {}\r\n\
                  Content-Type: application/cloudevents-batch+json\r\n\
-                 Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                 Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\
+                 Connection: close\r\n\r\n",
                 kiosk.token
             )
             .as_bytes(),
@@ -631,6 +637,12 @@ fn an_oversized_body_gets_a_readable_413_also_with_expect_100_continue() {
     let mut reader = BufReader::new(stream);
     let mut status = String::new();
     reader.read_line(&mut status).unwrap();
+    if status.starts_with("HTTP/1.1 100") {
+        let mut blank = String::new();
+        reader.read_line(&mut blank).unwrap();
+        status.clear();
+        reader.read_line(&mut status).unwrap();
+    }
     assert!(status.starts_with("HTTP/1.1 413"), "{status}");
     let (_, body) = rest_of_answer(&mut reader);
     assert!(body.contains("larger than"), "{body}");

@@ -14,9 +14,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const NEEDS_POSTGRES: &str = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): \
-     this test needs it; apt-get install postgresql";
-
 /// `welkom-hub` run as a child process, killed when dropped.
 struct HubProcess {
     child: Child,
@@ -149,6 +146,28 @@ fn serve_with_a_certificate_speaks_https_and_plain_http_gets_nothing() {
             .is_err(),
         "an HTTP client gets no answer from the TLS port"
     );
+
+    // Ctrl-C: the hub stops, cleanly and soon, with an idle connection open.
+    let idle = std::net::TcpStream::connect(address).unwrap();
+    let mut hub = hub;
+    let stopped = Command::new("kill")
+        .args(["-INT", &hub.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = hub.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the hub did not stop within 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    drop(idle);
 }
 
 #[test]
@@ -237,7 +256,7 @@ fn hub_over(url: &str) -> common::Hub {
 #[test]
 #[ignore = "needs PostgreSQL: apt-get install postgresql"]
 fn postgres_ingest_resumes_after_the_server_restarts_without_restarting_the_hub() {
-    let cluster = TempPostgres::start().expect(NEEDS_POSTGRES);
+    let cluster = TempPostgres::require();
     let hub = hub_over(&cluster.url);
     let boomhut = hub.location("De Boomhut");
     let kiosk = hub.device(&boomhut);
@@ -293,7 +312,7 @@ fn postgres_ingest_resumes_after_the_server_restarts_without_restarting_the_hub(
 #[test]
 #[ignore = "needs PostgreSQL: apt-get install postgresql"]
 fn postgres_over_tls_stores_and_reads_events_with_sslmode_require() {
-    let tls = TempPostgres::start_tls().expect(NEEDS_POSTGRES);
+    let tls = TempPostgres::require_tls();
     let url = &tls.cluster.url;
 
     // The cluster takes TLS only: a plain connection is turned away.

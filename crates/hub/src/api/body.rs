@@ -43,7 +43,9 @@ pub async fn read(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<B
         })?;
         if let Ok(data) = frame.into_data() {
             if bytes.len() + data.len() > limit {
-                discard(headers, body).await;
+                // The client was asked for its body (100 Continue) or sends it
+                // anyway: read on, so the answer is not lost to a reset.
+                drain(body).await;
                 return Err(too_large());
             }
             bytes.extend_from_slice(&data);
@@ -55,13 +57,18 @@ pub async fn read(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<B
 /// Drops a body the hub will not use. When the client waits for `100 Continue` it
 /// has sent nothing and is not asked to; otherwise what it sends is read, up to a
 /// bound, so the answer reaches it.
-pub async fn discard(headers: &HeaderMap, mut body: Body) {
+pub async fn discard(headers: &HeaderMap, body: Body) {
     if expects_continue(headers)
         || declared_length(headers).is_some_and(|length| length > DISCARD_BYTES)
     {
         return;
     }
-    let drain = async {
+    drain(body).await;
+}
+
+/// Reads and drops what the client sends, up to a bound in bytes and in time.
+async fn drain(mut body: Body) {
+    let reading = async {
         let mut read = 0u64;
         while let Some(Ok(frame)) = body.frame().await {
             if let Some(data) = frame.data_ref() {
@@ -72,7 +79,7 @@ pub async fn discard(headers: &HeaderMap, mut body: Body) {
             }
         }
     };
-    let _ = tokio::time::timeout(DISCARD_TIME, drain).await;
+    let _ = tokio::time::timeout(DISCARD_TIME, reading).await;
 }
 
 /// `Content-Length`, when sent and readable.
