@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{on_both_back_ends, send, source};
+use common::{BackEnd, send, source};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 use welkom_hub::db::NewDevice;
@@ -89,10 +89,9 @@ fn traces(text: &str) -> Vec<&'static str> {
     ERASED.into_iter().filter(|t| text.contains(t)).collect()
 }
 
-#[test]
-fn an_erased_family_is_gone_from_events_roster_late_events_and_bytes() {
+fn an_erased_family_is_gone_from_events_roster_late_events_and_bytes(back_end: BackEnd) {
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
-    on_both_back_ends(|hub| {
+    back_end.run(|hub| {
         let location = hub.location("De Boomhut");
         let (kiosk_1, kiosk_2) = (hub.device(&location), hub.device(&location));
         let roster =
@@ -318,6 +317,8 @@ fn an_erased_family_is_gone_from_events_roster_late_events_and_bytes() {
         }
     });
 }
+
+on_both_back_ends!(an_erased_family_is_gone_from_events_roster_late_events_and_bytes);
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::on_both_back_ends;
+use common::BackEnd;
 use std::time::Duration;
 use welkom_core::{GuardianId, LanguageTag};
 use welkom_store::Store;
@@ -55,9 +55,8 @@ fn fields(csv: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn hub_pins_are_issued_once_and_work_on_every_kiosk_of_the_location() {
-    on_both_back_ends(|hub| {
+fn hub_pins_are_issued_once_and_work_on_every_kiosk_of_the_location(back_end: BackEnd) {
+    back_end.run(|hub| {
         let location = hub.location("De Boomhut");
         let (device_1, device_2) = (hub.device(&location), hub.device(&location));
         let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
@@ -193,6 +192,8 @@ fn hub_pins_are_issued_once_and_work_on_every_kiosk_of_the_location() {
         );
     });
 }
+
+on_both_back_ends!(hub_pins_are_issued_once_and_work_on_every_kiosk_of_the_location);
 
 #[test]
 fn roster_import_writes_new_pins_once_to_a_private_file() {
