@@ -172,7 +172,7 @@ impl Store {
 
     /// Marks events sent, after the upstream's answer accounted for them.
     pub fn mark_sent(&mut self, seqs: &[i64], at: jiff::Timestamp) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         {
             let mut stmt = tx.prepare_cached(
                 "UPDATE outbox SET sent_at = ?2 WHERE seq = ?1 AND sent_at IS NULL",
