@@ -13,6 +13,24 @@ staff-close = Close
 staff-signed-in = { $name }
 staff-unavailable = This could not be read. Try again or restart the kiosk.
 
+## Saving failed (a line over every view, while answers are not saved)
+save-problem-disk-full = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): this tablet's storage is full. Free some space; the next answer is then saved as usual. File: { $file }
+save-problem-read-only = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the data folder can only be read. Ask the administrator to make it writable again. File: { $file }
+save-problem-busy = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the database was kept busy too long by other work. Restart the kiosk if this keeps happening. File: { $file }
+save-problem-other = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the database reported an error. The kiosk's log says which; restart the kiosk or ask the administrator. File: { $file }
+
 staff-tab-today = Today
 staff-tab-trend = Trend
 staff-tab-follow-up = Follow up

@@ -13,6 +13,24 @@ staff-close = Sluiten
 staff-signed-in = { $name }
 staff-unavailable = Dit kon niet worden gelezen. Probeer het opnieuw of herstart de kiosk.
 
+## Opslaan mislukt (een regel boven elk overzicht, zolang antwoorden niet worden opgeslagen)
+save-problem-disk-full = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de opslag van deze tablet is vol. Maak ruimte vrij; daarna wordt het volgende antwoord gewoon opgeslagen. Bestand: { $file }
+save-problem-read-only = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de gegevensmap kan alleen gelezen worden. Laat de beheerder de map weer beschrijfbaar maken. Bestand: { $file }
+save-problem-busy = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de database was te lang bezet door ander werk. Herstart de kiosk als dit blijft gebeuren. Bestand: { $file }
+save-problem-other = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de database gaf een fout. Het logboek van de kiosk zegt welke; herstart de kiosk of vraag de beheerder. Bestand: { $file }
+
 staff-tab-today = Vandaag
 staff-tab-trend = Trend
 staff-tab-follow-up = Opvolgen

@@ -5,6 +5,7 @@ pub mod follow_up;
 pub mod pin_pad;
 pub mod present;
 pub mod roster_report;
+pub mod save_problem;
 pub mod settings;
 pub mod sync;
 pub mod today;
@@ -51,6 +52,7 @@ pub fn show(
     ui.add_space(view.metrics.px(12.0));
     ui.separator();
     ui.add_space(view.metrics.px(12.0));
+    save_problem::show(ui, view);
     match &session.data {
         StaffData::Today(tally) => today::show(ui, view, tally),
         StaffData::Trend(trend) => trend::show(ui, view, trend),
