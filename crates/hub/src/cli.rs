@@ -204,27 +204,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     serde_json::to_writer_pretty(&mut out, &ratings)?;
                     writeln!(out)?;
                 }
-                Format::Csv => {
-                    writeln!(
-                        out,
-                        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
-                    )?;
-                    for r in ratings {
-                        writeln!(
-                            out,
-                            "{},{},{},{},{},{},{},{},{}",
-                            r.id,
-                            r.local_date,
-                            r.time,
-                            r.moment,
-                            r.score,
-                            r.scale,
-                            r.superseded,
-                            r.misuse,
-                            csv_field(&r.groups.join("|"))
-                        )?;
-                    }
-                }
+                Format::Csv => write_ratings_csv(&mut out, &ratings)?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -313,10 +293,32 @@ fn redact(url: &str) -> String {
     }
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+/// The ratings as CSV with a header row. What a kiosk sent (ids, days, times,
+/// moments, groups) is text from elsewhere and is never read as a formula; scores and
+/// scales are plain numbers.
+fn write_ratings_csv(
+    out: &mut impl std::io::Write,
+    ratings: &[crate::db::ExportedRating],
+) -> std::io::Result<()> {
+    use welkom_core::csv::{cell, number};
+    writeln!(
+        out,
+        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
+    )?;
+    for r in ratings {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            cell(&r.id),
+            cell(&r.local_date),
+            cell(&r.time),
+            cell(&r.moment),
+            number(r.score),
+            number(r.scale),
+            r.superseded,
+            r.misuse,
+            cell(&r.groups.join("|"))
+        )?;
     }
+    Ok(())
 }

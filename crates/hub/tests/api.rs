@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{agent, on_both_back_ends, rating, send, source, visit};
+use common::{BackEnd, agent, rating, send, source, visit};
 use serde_json::{Value, json};
 
 fn stored_events(hub: &common::Hub, location: &str) -> usize {
@@ -14,9 +14,8 @@ fn stored_events(hub: &common::Hub, location: &str) -> usize {
         .len()
 }
 
-#[test]
-fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
-    on_both_back_ends(|hub| {
+fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let good = [
@@ -53,10 +52,10 @@ fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone() {
         assert_eq!(stored_events(hub, &boomhut.id), 2);
     });
 }
+on_both_back_ends!(a_batch_is_stored_once_and_a_bad_event_is_refused_alone);
 
-#[test]
-fn bad_requests_get_a_clear_status_and_store_nothing() {
-    on_both_back_ends(|hub| {
+fn bad_requests_get_a_clear_status_and_store_nothing(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let post = |content_type: &str, body: Vec<u8>, protocol: Option<&str>| {
@@ -112,10 +111,10 @@ fn bad_requests_get_a_clear_status_and_store_nothing() {
         assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
     });
 }
+on_both_back_ends!(bad_requests_get_a_clear_status_and_store_nothing);
 
-#[test]
-fn a_device_writes_and_reads_only_its_own_location() {
-    on_both_back_ends(|hub| {
+fn a_device_writes_and_reads_only_its_own_location(back_end: BackEnd) {
+    back_end.run(|hub| {
         let a = hub.location("A");
         let b = hub.location("B");
         let kiosk_a = hub.device(&a);
@@ -177,10 +176,10 @@ fn a_device_writes_and_reads_only_its_own_location() {
         assert_eq!(status, 403);
     });
 }
+on_both_back_ends!(a_device_writes_and_reads_only_its_own_location);
 
-#[test]
-fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged() {
-    on_both_back_ends(|hub| {
+fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let csv = b"guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group\nG1;Sanne;de Vries;4826;C1;Daan;Vlinders\n".to_vec();
@@ -215,10 +214,10 @@ fn the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged() {
         assert_eq!(status, 200);
     });
 }
+on_both_back_ends!(the_roster_comes_with_an_etag_and_is_not_sent_again_unchanged);
 
-#[test]
-fn the_tally_counts_with_the_kiosks_definitions() {
-    on_both_back_ends(|hub| {
+fn the_tally_counts_with_the_kiosks_definitions(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         let mut events = Vec::new();
@@ -250,10 +249,10 @@ fn the_tally_counts_with_the_kiosks_definitions() {
         );
     });
 }
+on_both_back_ends!(the_tally_counts_with_the_kiosks_definitions);
 
-#[test]
-fn health_metrics_and_the_openapi_document_answer() {
-    on_both_back_ends(|hub| {
+fn health_metrics_and_the_openapi_document_answer(back_end: BackEnd) {
+    back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");
         let kiosk = hub.device(&boomhut);
         send(
@@ -302,3 +301,4 @@ fn health_metrics_and_the_openapi_document_answer() {
         assert_eq!(status, 404);
     });
 }
+on_both_back_ends!(health_metrics_and_the_openapi_document_answer);

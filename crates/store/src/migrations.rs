@@ -11,7 +11,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_tally_indexes.sql"),
     include_str!("../migrations/0004_open_follow_ups.sql"),
     include_str!("../migrations/0005_sync.sql"),
-    include_str!("../migrations/0006_pin_budget.sql"),
+    include_str!("../migrations/0006_pins_to_export.sql"),
+    include_str!("../migrations/0007_pin_budget.sql"),
 ];
 
 /// The schema version this build produces.
@@ -123,14 +124,14 @@ mod tests {
     fn a_running_cooldown_survives_the_pin_budget() {
         let mut conn = Connection::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..5] {
+        for sql in &MIGRATIONS[..6] {
             tx.execute_batch(sql).unwrap();
         }
         tx.execute_batch(
             "INSERT INTO pin_throttle VALUES ('guardian', 6, 1000000), ('staff', 2, 0);",
         )
         .unwrap();
-        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.pragma_update(None, "user_version", 6).unwrap();
         tx.commit().unwrap();
         migrate(&mut conn).unwrap();
         let rows: Vec<(String, i64)> = conn

@@ -3,6 +3,7 @@
 //! `GET /openapi.json`.
 
 mod auth;
+pub mod batch;
 mod device;
 mod events;
 mod problem;
