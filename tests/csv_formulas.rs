@@ -64,7 +64,11 @@ fn names_reasons_and_notes_that_look_like_formulas_are_exported_as_text() {
     let roster = dir.path().join("roster.csv");
     std::fs::write(&roster, ROSTER).unwrap();
     let out = welkom(&data, &["import-roster", roster.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // The issued-PIN file.
     let pin_file = std::fs::read_dir(&data)
@@ -73,7 +77,10 @@ fn names_reasons_and_notes_that_look_like_formulas_are_exported_as_text() {
         .find(|p| p.to_string_lossy().contains("issued-pins-"))
         .expect("an issued-PIN file");
     let pins = records(&std::fs::read_to_string(&pin_file).unwrap(), b';');
-    assert_eq!(column(&pins, 1, "guardian_first_name"), format!("'{HYPERLINK}"));
+    assert_eq!(
+        column(&pins, 1, "guardian_first_name"),
+        format!("'{HYPERLINK}")
+    );
     assert_eq!(column(&pins, 1, "guardian_last_name"), "'+31 6 12345678");
     assert_no_formula(&pins, "issued-PIN file");
 
@@ -119,7 +126,11 @@ fn names_reasons_and_notes_that_look_like_formulas_are_exported_as_text() {
     }
 
     let out = welkom(&data, &["export", "ratings", "--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ratings = records(&String::from_utf8(out.stdout).unwrap(), b',');
     assert_eq!(ratings.len(), 2, "{ratings:?}");
     assert_eq!(
@@ -133,7 +144,11 @@ fn names_reasons_and_notes_that_look_like_formulas_are_exported_as_text() {
     assert_no_formula(&ratings, "ratings export");
 
     let out = welkom(&data, &["export", "followups", "--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let followups = records(&String::from_utf8(out.stdout).unwrap(), b',');
     assert_eq!(followups.len(), 2, "{followups:?}");
     assert_eq!(

@@ -195,3 +195,44 @@ fn a_tap_on_a_full_disk_says_it_failed_staff_see_why_and_it_carries_on() {
     drop(k);
     drop(disk);
 }
+
+/// A talk request after a low face that cannot be saved says so on the thank-you
+/// screen instead of "we will come back to you"; with room again it is saved.
+#[test]
+fn a_talk_request_on_a_full_disk_says_it_was_not_saved() {
+    let Some(disk) = SmallDisk::mount() else {
+        assert!(
+            std::env::var_os("WELKOM_REQUIRE_TOOLS").is_none(),
+            "mounting a tmpfs failed; the full-disk test needs root"
+        );
+        eprintln!("not run: mounting a tmpfs needs root");
+        return;
+    };
+    let mut k = kiosk_in(
+        tempfile::tempdir_in(&disk.mount).unwrap(),
+        "",
+        MONDAY_MORNING,
+        egui::vec2(1280.0, 800.0),
+    );
+    k.type_pin("4826");
+    k.tap("Matig");
+    assert!(k.shows("Wat kan beter?"));
+    k.wait(Duration::from_millis(1600));
+    empty_the_log(k.dir.path());
+    let filler = disk.fill();
+    k.tap("Ik wil graag even praten");
+    assert!(k.shows(SAVE_FAILED));
+    assert!(
+        !k.shows("We komen bij je terug"),
+        "no promise that was not kept"
+    );
+    assert!(!k.ratings()[0].talk_request);
+
+    std::fs::remove_file(filler).unwrap();
+    k.tap("Ik wil graag even praten");
+    k.tap("Ik wil graag even praten");
+    assert!(k.shows("We komen bij je terug"));
+    assert!(k.ratings()[0].talk_request, "saved once there is room");
+    drop(k);
+    drop(disk);
+}
