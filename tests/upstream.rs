@@ -4,8 +4,8 @@
 mod common;
 
 use common::{MANAGER_PIN, MONDAY_MORNING, STAFF_PIN, TestKiosk, sign_in, staffed};
-use jiff::Timestamp;
 use egui_kittest::kittest::Queryable;
+use jiff::Timestamp;
 use std::time::{Duration, Instant};
 use welkom_hub::BackgroundHub;
 use welkom_hub::db::{Location, NewDevice};
@@ -170,7 +170,9 @@ fn two_events_set_aside(k: &mut TestKiosk) {
     let store = &mut k.harness.state_mut().kiosk.store;
     let at = "2026-03-02T07:20:00Z".parse().unwrap();
     for event in store.outbox_batch(10).unwrap() {
-        store.set_aside(event.seq, "source is not this device's", at).unwrap();
+        store
+            .set_aside(event.seq, "source is not this device's", at)
+            .unwrap();
     }
     assert_eq!(store.outbox_summary().unwrap().set_aside, 2);
 }
@@ -197,7 +199,11 @@ fn a_manager_sends_set_aside_events_again_or_drops_them_after_a_second_tap() {
     let store = &mut k.harness.state_mut().kiosk.store;
     for event in store.outbox_batch(10).unwrap() {
         store
-            .set_aside(event.seq, "source is not this device's", Timestamp::UNIX_EPOCH)
+            .set_aside(
+                event.seq,
+                "source is not this device's",
+                Timestamp::UNIX_EPOCH,
+            )
             .unwrap();
     }
     k.tap("Vandaag");
@@ -207,7 +213,11 @@ fn a_manager_sends_set_aside_events_again_or_drops_them_after_a_second_tap() {
     assert!(k.shows(
         "Weet je het zeker? 2 gebeurtenissen worden nooit meer verstuurd. Tik op \"Ja, weggooien\"."
     ));
-    assert_eq!(k.query_i64("SELECT count(*) FROM outbox"), 2, "nothing dropped yet");
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM outbox"),
+        2,
+        "nothing dropped yet"
+    );
     k.tap("Nee, bewaren");
     assert!(!k.shows("Ja, weggooien"));
     assert_eq!(k.query_i64("SELECT count(*) FROM outbox"), 2, "kept");
@@ -216,11 +226,7 @@ fn a_manager_sends_set_aside_events_again_or_drops_them_after_a_second_tap() {
     k.tap("Ja, weggooien");
     assert_eq!(k.query_i64("SELECT count(*) FROM outbox"), 0, "dropped");
     assert!(k.shows("Alles is verstuurd."));
-    assert!(
-        k.harness
-            .query_by_label_contains("apart gezet")
-            .is_none()
-    );
+    assert!(k.harness.query_by_label_contains("apart gezet").is_none());
     assert_eq!(k.ratings().len(), 1, "the rating itself stays on the kiosk");
 }
 
@@ -245,7 +251,9 @@ fn the_sync_view_warns_when_events_go_unencrypted_to_another_machine() {
         );
         assert_eq!(k.shows(&warning), warned, "{url}");
         assert_eq!(
-            k.harness.query_by_label_contains("niet versleuteld").is_some(),
+            k.harness
+                .query_by_label_contains("niet versleuteld")
+                .is_some(),
             warned,
             "{url}"
         );

@@ -334,22 +334,34 @@ mod tests {
             Path::new("welkom.toml"),
         )
         .unwrap();
-        assert_eq!(config.upstream.kind(), welkom_sync::UpstreamKind::CloudEvents);
+        assert_eq!(
+            config.upstream.kind(),
+            welkom_sync::UpstreamKind::CloudEvents
+        );
         assert_eq!(
             config.upstream.source().as_deref(),
             Some("/locations/de-boomhut/devices/kiosk-1"),
             "a plain receiver needs no token"
         );
-        let e = err("[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\nkind = \"hub\"\n");
+        let e = err(
+            "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\nkind = \"hub\"\n",
+        );
         assert_eq!((e.line, e.key.as_deref()), (Some(4), Some("upstream.kind")));
         assert!(e.message.contains("cloudevents"), "{}", e.message);
         let e = err(
             "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\n\nsource = \"locations/a b\"\n",
         );
-        assert_eq!((e.line, e.key.as_deref()), (Some(5), Some("upstream.source")));
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(5), Some("upstream.source"))
+        );
         assert!(e.message.contains("/locations/"), "{}", e.message);
         let e = err("[upstream]\nurl = \"https://hub.example.org\"\nkind = \"welkom\"\n");
-        assert_eq!(e.key.as_deref(), Some("upstream.token"), "a hub needs a token");
+        assert_eq!(
+            e.key.as_deref(),
+            Some("upstream.token"),
+            "a hub needs a token"
+        );
     }
 
     #[test]

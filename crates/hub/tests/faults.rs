@@ -223,7 +223,11 @@ fn the_kiosk_dying_between_sending_and_marking_sends_again_without_doubling() {
     );
     s.proxy.set(Mode::Pass);
     c.send_once().unwrap();
-    assert_eq!(s.ratings_at_hub(), 250, "the first batch: 500 of 600 events");
+    assert_eq!(
+        s.ratings_at_hub(),
+        250,
+        "the first batch: 500 of 600 events"
+    );
     s.proxy.set(Mode::LoseAnswer);
     // The hub commits the next batch; the kiosk never learns it (it dies here).
     let _ = c.send_once().unwrap();

@@ -256,9 +256,8 @@ fn a_kiosk_given_a_new_token_mid_day_strands_nothing_and_doubles_nothing() {
         };
         let hub_dir = tempfile::tempdir().unwrap();
         let hub_database = hub_dir.path().join("hub.sqlite");
-        let hub =
-            welkom_hub::BackgroundHub::start(&format!("sqlite:{}", hub_database.display()))
-                .unwrap();
+        let hub = welkom_hub::BackgroundHub::start(&format!("sqlite:{}", hub_database.display()))
+            .unwrap();
         let (first_location, first_device) = hub.location_with_device("De Boomhut").unwrap();
         let (second_location, second_device) = if moved {
             hub.location_with_device("Het Kasteel").unwrap()
@@ -280,7 +279,10 @@ fn a_kiosk_given_a_new_token_mid_day_strands_nothing_and_doubles_nothing() {
         );
         assert!(matches!(
             client.send_once().unwrap(),
-            Attempt::Sent { delivered: 500, refused: 0 }
+            Attempt::Sent {
+                delivered: 500,
+                refused: 0
+            }
         ));
         let sent_under_first: Vec<String> = outbox_ids(&database)[..500].to_vec();
         let waiting = client.store().outbox_summary().unwrap().waiting;
@@ -288,7 +290,11 @@ fn a_kiosk_given_a_new_token_mid_day_strands_nothing_and_doubles_nothing() {
         drop(client);
         if moved {
             // The old device is revoked when the kiosk moves.
-            assert!(hub.runtime.block_on(hub.db.revoke_device(&first_device.id)).unwrap());
+            assert!(
+                hub.runtime
+                    .block_on(hub.db.revoke_device(&first_device.id))
+                    .unwrap()
+            );
         }
 
         // The new token, and the rest of the day on it.
@@ -307,7 +313,10 @@ fn a_kiosk_given_a_new_token_mid_day_strands_nothing_and_doubles_nothing() {
         hub_ids.dedup();
         let mut expected: Vec<&str> = kiosk_ids.iter().map(String::as_str).collect();
         expected.sort_unstable();
-        assert_eq!(hub_ids, expected, "{what}: exactly the kiosk's events, none twice");
+        assert_eq!(
+            hub_ids, expected,
+            "{what}: exactly the kiosk's events, none twice"
+        );
         for (location, source, id) in &at_hub {
             let (want_location, want_device) = if sent_under_first.contains(id) {
                 (&first_location.id, &first_device.id)

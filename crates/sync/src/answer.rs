@@ -151,7 +151,8 @@ mod tests {
     #[test]
     fn a_welkom_answer_that_does_not_add_up_marks_nothing_sent() {
         // Too few: one event is not answered for.
-        let short = br#"{"accepted":1,"duplicates":0,"refused":[{"id":"b","reason":"b is wrong"}]}"#;
+        let short =
+            br#"{"accepted":1,"duplicates":0,"refused":[{"id":"b","reason":"b is wrong"}]}"#;
         assert_eq!(
             account(200, short, &IDS),
             Accounting::Unaccounted {
@@ -189,7 +190,11 @@ mod tests {
         assert_eq!(account(403, b"{}", &IDS), Accounting::TokenRefused);
         for status in [0, 100, 301, 304, 400, 404, 429, 500, 503, 999, u16::MAX] {
             assert_eq!(
-                account(status, br#"{"accepted":3,"duplicates":0,"refused":[]}"#, &IDS),
+                account(
+                    status,
+                    br#"{"accepted":3,"duplicates":0,"refused":[]}"#,
+                    &IDS
+                ),
                 Accounting::Failed { status }
             );
         }

@@ -3,15 +3,13 @@
 //! directly.
 
 use crate::answer::{Accounting, account};
-use crate::identity::{
-    DEVICE_ID_KEY, Peer, Probe, UpstreamKind, device_source, probe, source_key,
-};
+use crate::identity::{DEVICE_ID_KEY, Peer, Probe, UpstreamKind, device_source, probe, source_key};
 use crate::status::{SyncState, SyncStatus};
 use jiff::{SignedDuration, Timestamp};
 use std::time::Duration;
 use welkom_protocol::{
-    BATCH_CONTENT_TYPE, CloudEvent, MAX_BATCH_BYTES, MAX_BATCH_EVENTS,
-    PROTOCOL_HEADER, PROTOCOL_VERSION, Source,
+    BATCH_CONTENT_TYPE, CloudEvent, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, PROTOCOL_HEADER,
+    PROTOCOL_VERSION, Source,
 };
 use welkom_store::{OutboxEvent, Store, StoreError};
 

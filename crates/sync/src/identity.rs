@@ -194,10 +194,7 @@ mod tests {
         let hub = br#"{"device":"d1","location":"l1","location_name":"De Boomhut"}"#;
         assert_eq!(
             probe(200, true, hub),
-            Probe::Hub(
-                "/locations/l1/devices/d1".into(),
-                Some("De Boomhut".into())
-            )
+            Probe::Hub("/locations/l1/devices/d1".into(), Some("De Boomhut".into()))
         );
         // A proxy may drop the header; the answer itself still tells.
         assert!(matches!(probe(200, false, hub), Probe::Hub(..)));

@@ -228,7 +228,11 @@ fn a_welkom_answer_that_does_not_account_for_the_batch_marks_nothing_sent() {
     });
     let dir = tempfile::tempdir().unwrap();
     let status = SyncStatus::default();
-    let mut client = SyncClient::new(kiosk(dir.path(), 4), upstream(&fake.url, "wlk_1"), status.clone());
+    let mut client = SyncClient::new(
+        kiosk(dir.path(), 4),
+        upstream(&fake.url, "wlk_1"),
+        status.clone(),
+    );
     let attempt = client.send_once().unwrap();
     let Attempt::RetryAfter(None, message) = &attempt else {
         panic!("{attempt:?}");
@@ -243,8 +247,14 @@ fn a_welkom_answer_that_does_not_account_for_the_batch_marks_nothing_sent() {
     assert_eq!(summary.waiting, 7, "the rest goes again");
     let aside = client.store().set_aside_events().unwrap();
     assert_eq!(Some(aside[0].event.id.clone()), *first_id.lock().unwrap());
-    assert!(matches!(status.snapshot().state, SyncState::Retrying { .. }));
-    assert_eq!(client.identity().unwrap(), (Peer::Hub, "/locations/l1/devices/d1"));
+    assert!(matches!(
+        status.snapshot().state,
+        SyncState::Retrying { .. }
+    ));
+    assert_eq!(
+        client.identity().unwrap(),
+        (Peer::Hub, "/locations/l1/devices/d1")
+    );
 }
 
 #[test]
@@ -255,7 +265,11 @@ fn a_2xx_without_a_welkom_answer_accounts_for_every_event_also_from_a_hub() {
         _ => (404, true, Vec::new()),
     });
     let dir = tempfile::tempdir().unwrap();
-    let mut client = SyncClient::new(kiosk(dir.path(), 2), upstream(&fake.url, "wlk_1"), SyncStatus::default());
+    let mut client = SyncClient::new(
+        kiosk(dir.path(), 2),
+        upstream(&fake.url, "wlk_1"),
+        SyncStatus::default(),
+    );
     assert_eq!(
         client.send_once().unwrap(),
         Attempt::Sent {
@@ -292,8 +306,15 @@ fn an_upstream_named_welkom_that_is_not_one_says_so_and_sends_nothing() {
 fn a_busy_upstream_is_asked_again_and_not_taken_for_a_plain_receiver() {
     let fake = Fake::start(|_| (503, false, Vec::new()));
     let dir = tempfile::tempdir().unwrap();
-    let mut client = SyncClient::new(kiosk(dir.path(), 1), upstream(&fake.url, "wlk_1"), SyncStatus::default());
-    assert!(matches!(client.send_once().unwrap(), Attempt::RetryAfter(..)));
+    let mut client = SyncClient::new(
+        kiosk(dir.path(), 1),
+        upstream(&fake.url, "wlk_1"),
+        SyncStatus::default(),
+    );
+    assert!(matches!(
+        client.send_once().unwrap(),
+        Attempt::RetryAfter(..)
+    ));
     assert_eq!(client.identity(), None, "nothing decided yet");
     assert!(fake.requests().iter().all(|r| r.method == "GET"));
 }

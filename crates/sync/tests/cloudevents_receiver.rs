@@ -17,8 +17,7 @@ use std::time::Duration;
 use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_store::{NewRating, NewVisit, Privacy, Store};
 use welkom_sync::{
-    Attempt, Peer, RosterFetch, Source, SyncClient, SyncState, SyncStatus, Upstream,
-    UpstreamKind,
+    Attempt, Peer, RosterFetch, Source, SyncClient, SyncState, SyncStatus, Upstream, UpstreamKind,
 };
 
 const NEEDS: &str = "needs python3 with cloudevents: pip install cloudevents";
@@ -43,8 +42,8 @@ impl Drop for Receiver {
 }
 
 fn receiver() -> Receiver {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/receivers/cloudevents_receiver.py");
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/receivers/cloudevents_receiver.py");
     let has_sdk = Command::new("python3")
         .args(["-c", "import cloudevents"])
         .stderr(Stdio::null())
