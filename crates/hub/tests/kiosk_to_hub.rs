@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::BackEnd;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use std::time::Duration;
@@ -94,9 +95,8 @@ fn drain(client: &mut SyncClient) {
     panic!("the outbox did not drain");
 }
 
-#[test]
-fn the_hubs_tally_equals_the_kiosks_on_both_back_ends() {
-    common::on_both_back_ends(|hub| {
+fn the_hubs_tally_equals_the_kiosks_on_both_back_ends(back_end: BackEnd) {
+    back_end.run(|hub| {
         let location = hub.location("De Boomhut");
         let device = hub.device(&location);
         let dir = tempfile::tempdir().unwrap();
@@ -115,12 +115,12 @@ fn the_hubs_tally_equals_the_kiosks_on_both_back_ends() {
         assert_eq!(upstream, kiosk, "{}", hub.back_end);
     });
 }
+on_both_back_ends!(the_hubs_tally_equals_the_kiosks_on_both_back_ends);
 
 #[test]
+#[ignore = "needs PostgreSQL: apt-get install postgresql"]
 fn several_hub_processes_serve_one_postgresql_database() {
-    let Some(cluster) = common::postgres::TempPostgres::start() else {
-        return;
-    };
+    let cluster = common::postgres::TempPostgres::require();
     // Two hubs start at once: the migrations run once, under an advisory lock.
     let (first, second) = std::thread::scope(|s| {
         let a = s.spawn(|| welkom_hub::BackgroundHub::start(&cluster.url).unwrap());
@@ -165,9 +165,8 @@ fn several_hub_processes_serve_one_postgresql_database() {
     assert_eq!(via_first, via_second, "both hubs see the same database");
 }
 
-#[test]
-fn retention_drops_the_guardian_from_old_events_and_keeps_the_counts() {
-    common::on_both_back_ends(|hub| {
+fn retention_drops_the_guardian_from_old_events_and_keeps_the_counts(back_end: BackEnd) {
+    back_end.run(|hub| {
         let location = hub.location("De Boomhut");
         let device = hub.device(&location);
         let dir = tempfile::tempdir().unwrap();
@@ -221,6 +220,7 @@ fn retention_drops_the_guardian_from_old_events_and_keeps_the_counts() {
         }
     });
 }
+on_both_back_ends!(retention_drops_the_guardian_from_old_events_and_keeps_the_counts);
 
 /// Every event at a hub on SQLite: (location, source, id).
 fn events_at_hub(database: &std::path::Path) -> Vec<(String, String, String)> {

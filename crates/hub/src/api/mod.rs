@@ -3,6 +3,8 @@
 //! `GET /openapi.json`.
 
 mod auth;
+pub mod batch;
+mod body;
 mod device;
 mod events;
 mod problem;

@@ -42,21 +42,32 @@ pub fn start() -> Hub {
 }
 
 /// Starts a hub on port 0 over a throw-away PostgreSQL cluster, if PostgreSQL is
-/// installed.
+/// installed (see [`postgres::TempPostgres::start`]).
 pub fn start_postgres() -> Option<Hub> {
-    let cluster = postgres::TempPostgres::start()?;
+    postgres::TempPostgres::start().map(over_postgres)
+}
+
+/// Starts a hub on port 0 over a throw-away PostgreSQL cluster; panics with the
+/// install hint when PostgreSQL is not installed.
+pub fn require_postgres() -> Hub {
+    over_postgres(postgres::TempPostgres::require())
+}
+
+fn over_postgres(cluster: postgres::TempPostgres) -> Hub {
     let hub = welkom_hub::BackgroundHub::start(&cluster.url).unwrap();
-    Some(Hub {
+    Hub {
         url: hub.url,
         db: hub.db,
         runtime: hub.runtime,
         back_end: "postgres",
         _dir: tempfile::tempdir().unwrap(),
         _postgres: Some(cluster),
-    })
+    }
 }
 
-/// Runs a check against a hub on SQLite, then on PostgreSQL.
+/// Runs a check against a hub on SQLite, then on PostgreSQL when it is installed
+/// (said loudly when not). Prefer [`on_both_back_ends!`], which makes each back end
+/// its own test, so a missing PostgreSQL shows as a test not run.
 pub fn on_both_back_ends(check: impl Fn(&Hub)) {
     check(&start());
     if let Some(hub) = start_postgres() {
@@ -64,7 +75,70 @@ pub fn on_both_back_ends(check: impl Fn(&Hub)) {
     }
 }
 
+/// The back end a check runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackEnd {
+    /// A SQLite file.
+    Sqlite,
+    /// A throw-away PostgreSQL cluster.
+    Postgres,
+}
+
+impl BackEnd {
+    /// Starts a hub on this back end and runs the check against it.
+    pub fn run(self, check: impl FnOnce(&Hub)) {
+        let hub = match self {
+            Self::Sqlite => start(),
+            Self::Postgres => require_postgres(),
+        };
+        check(&hub);
+    }
+}
+
+/// Makes a check `fn name(back_end: BackEnd)` into two tests, `name::sqlite` and
+/// `name::postgres`. The PostgreSQL one is ignored by a plain `cargo test` (it needs
+/// PostgreSQL: `apt-get install postgresql`), so it shows as not run rather than as
+/// passed; `cargo test -- --include-ignored` runs it, and then a missing PostgreSQL
+/// fails the test with the install hint. Write the macro after the function:
+///
+/// ```ignore
+/// fn stores_a_batch(back_end: BackEnd) {
+///     back_end.run(|hub| { … });
+/// }
+/// on_both_back_ends!(stores_a_batch);
+/// ```
+#[macro_export]
+macro_rules! on_both_back_ends {
+    ($($check:ident),+ $(,)?) => {$(
+        mod $check {
+            #[test]
+            fn sqlite() {
+                super::$check($crate::common::BackEnd::Sqlite);
+            }
+
+            #[test]
+            #[ignore = "needs PostgreSQL: apt-get install postgresql"]
+            fn postgres() {
+                super::$check($crate::common::BackEnd::Postgres);
+            }
+        }
+    )+};
+}
+
 impl Hub {
+    /// A hub already serving over a database the caller keeps (a cluster it stops
+    /// and starts, say).
+    pub fn from_background(hub: welkom_hub::BackgroundHub, back_end: &'static str) -> Hub {
+        Hub {
+            url: hub.url,
+            db: hub.db,
+            runtime: hub.runtime,
+            back_end,
+            _dir: tempfile::tempdir().unwrap(),
+            _postgres: None,
+        }
+    }
+
     /// Adds a location in Amsterdam.
     pub fn location(&self, name: &str) -> Location {
         self.runtime
