@@ -78,6 +78,11 @@ pub enum Action {
     },
     /// Close the kiosk (managers).
     ExitKiosk,
+    /// Send the events the upstream set aside again (managers).
+    RetrySetAside,
+    /// Drop the events the upstream set aside, for good (managers; the view asks a
+    /// second tap first).
+    DropSetAside,
     /// Show a part of the settings.
     ShowSettings(SettingsPane),
     /// Give a guardian a new PIN (shown once).
@@ -315,6 +320,8 @@ impl Kiosk {
             }
             Action::MarkTalked { rating_id, note } => self.mark_talked(rating_id, &note),
             Action::ExitKiosk => self.request_exit(),
+            Action::RetrySetAside => self.retry_set_aside(),
+            Action::DropSetAside => self.drop_set_aside(),
             Action::ShowSettings(pane) => self.show_settings_pane(pane),
             Action::IssuePin(guardian) => self.issue_pin(&guardian),
             Action::RevokePin(guardian) => self.revoke_pin(&guardian),

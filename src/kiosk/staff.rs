@@ -311,6 +311,36 @@ impl Kiosk {
         })))
     }
 
+    /// A manager sends the events set aside again (e.g. after the upstream was
+    /// fixed); the sync client takes them in its next round.
+    pub(super) fn retry_set_aside(&mut self) {
+        if !self.manager_in_sync_view() {
+            return;
+        }
+        match self.store.retry_set_aside() {
+            Ok(n) => tracing::info!(events = n, "a manager sends set-aside events again"),
+            Err(e) => tracing::error!(error = %e, "sending set-aside events again failed"),
+        }
+        self.load_staff_view(StaffView::Sync);
+    }
+
+    /// A manager drops the events set aside: they are never sent.
+    pub(super) fn drop_set_aside(&mut self) {
+        if !self.manager_in_sync_view() {
+            return;
+        }
+        match self.store.drop_set_aside() {
+            Ok(n) => tracing::info!(events = n, "a manager dropped set-aside events"),
+            Err(e) => tracing::error!(error = %e, "dropping set-aside events failed"),
+        }
+        self.load_staff_view(StaffView::Sync);
+    }
+
+    fn manager_in_sync_view(&self) -> bool {
+        matches!(&self.screen, Screen::Staff(session)
+            if session.view == StaffView::Sync && session.member.role == StaffRole::Manager)
+    }
+
     /// Midnight today in the location's time zone.
     fn start_of_today(&self) -> Timestamp {
         self.local_now()

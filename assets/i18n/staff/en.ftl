@@ -115,6 +115,17 @@ sync-set-aside = { $count ->
    *[other] { $count } events were refused by the server and set aside:
 }
 sync-set-aside-line = { $time }: { $reason }
+sync-connected-receiver = Connected to the receiver. Everything is sent by itself; the list of parents and children is kept on this kiosk.
+sync-plain-http = The connection to { $address } is not encrypted (http://): what is sent can be read on the way. Ask the administrator for an https:// address.
+sync-retry-set-aside = Send again
+sync-drop-set-aside = Drop
+sync-drop-confirm = { $count ->
+    [one] Are you sure? 1 event will never be sent. Tap "Yes, drop".
+   *[other] Are you sure? { $count } events will never be sent. Tap "Yes, drop".
+}
+sync-drop-yes = Yes, drop
+sync-drop-keep = No, keep
+config-plain-http = Warning: upstream.url { $address } is http:// without encryption to another machine; events, names included, cross the network readable. Use https:// (welkom-hub serve --tls-cert and --tls-key, or a reverse proxy).
 
 ## Settings
 settings-title = Settings

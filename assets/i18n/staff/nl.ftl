@@ -115,6 +115,17 @@ sync-set-aside = { $count ->
    *[other] { $count } gebeurtenissen zijn door de server geweigerd en apart gezet:
 }
 sync-set-aside-line = { $time }: { $reason }
+sync-connected-receiver = Verbonden met de ontvanger. Alles wordt vanzelf verstuurd; de lijst met ouders en kinderen wordt op deze kiosk bijgehouden.
+sync-plain-http = De verbinding met { $address } is niet versleuteld (http://): wat verstuurd wordt, is onderweg leesbaar. Vraag de beheerder om een https://-adres.
+sync-retry-set-aside = Opnieuw versturen
+sync-drop-set-aside = Weggooien
+sync-drop-confirm = { $count ->
+    [one] Weet je het zeker? 1 gebeurtenis wordt nooit meer verstuurd. Tik op "Ja, weggooien".
+   *[other] Weet je het zeker? { $count } gebeurtenissen worden nooit meer verstuurd. Tik op "Ja, weggooien".
+}
+sync-drop-yes = Ja, weggooien
+sync-drop-keep = Nee, bewaren
+config-plain-http = Let op: upstream.url { $address } is http:// zonder versleuteling naar een andere machine; gebeurtenissen, met namen, gaan leesbaar over het netwerk. Gebruik https:// (welkom-hub serve --tls-cert en --tls-key, of een reverse proxy).
 
 ## Instellingen
 settings-title = Instellingen
