@@ -209,7 +209,7 @@ impl Store {
         refused: &[(i64, &str)],
         at: jiff::Timestamp,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         {
             let mut sent = tx.prepare_cached(
                 "UPDATE outbox SET sent_at = ?2 WHERE seq = ?1 AND sent_at IS NULL",
