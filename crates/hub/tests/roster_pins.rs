@@ -23,11 +23,9 @@ fn kiosk(dir: &std::path::Path, url: &str, token: &str) -> SyncClient {
     SyncClient::new(
         Store::open(&dir.join("welkom.sqlite")).unwrap(),
         Upstream {
-            url: url.to_owned(),
-            token: token.to_owned(),
             interval: Duration::from_secs(30),
             timeout: Duration::from_secs(10),
-            default_language: LanguageTag::dutch(),
+            ..Upstream::new(url, token)
         },
         SyncStatus::default(),
     )
