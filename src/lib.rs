@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod files;
 pub mod i18n;
 pub mod kiosk;
 pub mod paths;

@@ -130,6 +130,7 @@ fn run_once(
             follow_ups = report.follow_ups_unlinked,
             sent_events = report.outbox_deleted,
             notes = report.notes_cleared,
+            waiting_events = report.outbox_stripped,
             "retention: old links to guardians dropped"
         ),
         Err(e) => {
@@ -169,6 +170,80 @@ mod tests {
             next_run(at("2026-03-29T12:00:00Z"), &amsterdam),
             at("2026-03-29T22:05:00Z")
         );
+    }
+
+    /// A kiosk without upstream: nothing was ever sent. As the pinned clock moves past
+    /// the retention period, the waiting events of the old day lose the guardian and
+    /// the children, and the newer ones keep them.
+    #[test]
+    fn waiting_events_past_the_limit_lose_the_family_as_the_clock_moves_on() {
+        use crate::clock::ManualClock;
+        use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
+        use welkom_store::{NewRating, NewVisit, Privacy};
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("welkom.sqlite")).unwrap();
+        let roster = welkom_core::roster::parse(
+            b"guardian_id;guardian_first_name;pin;child_id;child_first_name;group\n\
+              G1;Sanne;4826;C1;Daan;Vlinders\n",
+            &welkom_core::LanguageTag::dutch(),
+        )
+        .unwrap();
+        store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
+        let rate = |store: &mut Store, at: &str| {
+            let at: Timestamp = at.parse().unwrap();
+            let day = at
+                .to_zoned(TimeZone::get("Europe/Amsterdam").unwrap())
+                .date();
+            let visit = NewVisit {
+                id: EventId::new(),
+                guardian_id: GuardianId("G1".into()),
+                moment: Moment::DropOff,
+                moment_corrected: false,
+                children: vec![ChildId("C1".into())],
+                at,
+                local_date: day,
+            };
+            let rating = NewRating {
+                id: EventId::new(),
+                score: 2,
+                scale: Scale::Four,
+                at,
+                misuse: false,
+                privacy: Privacy::Linked,
+                replaces: None,
+            };
+            store.record_rating(&visit, &rating).unwrap();
+        };
+        rate(&mut store, "2026-03-02T07:15:00Z");
+        rate(&mut store, "2026-06-01T07:15:00Z");
+        let named = |store: &Store| {
+            store
+                .outbox_batch(100)
+                .unwrap()
+                .iter()
+                .filter(|e| e.data.to_string().contains("\"G1\""))
+                .count()
+        };
+        let config = Config::default();
+        let clock = ManualClock::new("2026-06-02T07:00:00Z".parse().unwrap());
+        let report = apply(&mut store, &config, clock.now()).unwrap();
+        assert_eq!(
+            report.outbox_stripped, 0,
+            "within the limit nothing changes"
+        );
+        assert_eq!(named(&store), 4);
+
+        // 181 days after the first tap: its visit and rating are past the limit.
+        clock.set("2026-08-30T07:00:00Z".parse().unwrap());
+        let report = apply(&mut store, &config, clock.now()).unwrap();
+        assert_eq!(report.outbox_stripped, 2);
+        assert_eq!(named(&store), 2, "the newer events keep the guardian");
+        let events = store.outbox_batch(100).unwrap();
+        assert_eq!(events.len(), 4, "every event is still to be sent");
+        assert_eq!(events[0].data["children"], serde_json::json!([]));
+        assert!(events[1].data.get("guardian_id").is_none());
+        assert_eq!(events[1].data["score"], 2);
     }
 
     #[test]

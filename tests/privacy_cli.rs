@@ -244,7 +244,6 @@ fn erase_leaves_no_trace() {
         assert!(!stdout.contains(name), "no name in the output: {stdout}");
         assert!(!stderr.contains(name), "no name in the logs: {stderr}");
     }
-    assert!(stdout.contains("issued-pins-"), "{stdout}");
     assert!(stdout.contains("roster"), "{stdout}");
     assert!(
         stdout.contains("children kept, because another guardian still brings them: 1"),
@@ -393,4 +392,197 @@ fn retention_drops_old_links_and_keeps_the_counts() {
         0
     );
     assert_eq!(statistic(&data), before, "the counts per day are unchanged");
+}
+
+/// Invented families for the whole-directory check. Xandrijn has no PIN yet (so the
+/// import issues one and writes it to an issued-PIN file), and neither has Femke, so
+/// that file names both families.
+const ROSTER_1252: &str = "\
+guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;child_last_name;group
+GX1;Xandrijn;Quobelaar;;CX1;Yzold\u{eb};Quobelaar;Vlinders
+GX1;Xandrijn;Quobelaar;;CX4;Ottoline;Quobelaar;Rupsen
+GX2;Ruud;Tielemans;7391;CX2;Wout;Tielemans;Rupsen
+GX3;Femke;Dijkhuis;;CX3;Lotte;Dijkhuis;Kikkers
+";
+
+/// Text as Windows-1252 (the names here are all in Latin-1).
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 name"))
+        .collect()
+}
+
+/// The ways a name can be written to a file: UTF-8, UTF-16 (both byte orders) and
+/// Windows-1252.
+fn encodings(name: &str) -> Vec<Vec<u8>> {
+    vec![
+        name.as_bytes().to_vec(),
+        name.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        name.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        windows_1252(name),
+    ]
+}
+
+/// Every file under a folder, at any depth, with its bytes.
+fn every_file(folder: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(every_file(&path));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            files.push((path, bytes));
+        }
+    }
+    files
+}
+
+fn holds_bytes(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|window| window == needle)
+}
+
+#[test]
+fn erase_leaves_no_byte_of_the_family_names_anywhere_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The roster lies in the data directory's import folder, as Dutch Excel saves it.
+    let import = data.join("import");
+    std::fs::create_dir_all(&import).unwrap();
+    let roster = import.join("rooster.csv");
+    std::fs::write(&roster, windows_1252(ROSTER_1252)).unwrap();
+    let out = welkom(&data, &["import-roster", roster.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let monday: Date = "2026-03-02".parse().unwrap();
+    {
+        let mut r = Recorder::open(&data);
+        let low = r.rate("GX1", &["CX1", "CX4"], monday, 1, Privacy::Linked);
+        r.talk(low, "GX1");
+        let anonymous = r.rate("GX1", &["CX1"], monday, 2, Privacy::Anonymous);
+        r.talk(anonymous, "GX1");
+        let other = r.rate("GX2", &["CX2"], monday, 1, Privacy::Linked);
+        r.rate("GX3", &["CX3"], monday, 4, Privacy::Linked);
+        let at: Timestamp = "2026-03-02T15:00:00Z".parse().unwrap();
+        let staff = r
+            .store
+            .add_staff("Anouk", welkom_store::StaffRole::Manager, "280461", at)
+            .unwrap();
+        r.store
+            .mark_talked(
+                low,
+                &staff,
+                "Gesprek met Xandrijn Quobelaar over Yzold\u{eb}",
+                at,
+            )
+            .unwrap();
+        r.store
+            .mark_talked(other, &staff, "Ruud Tielemans gebeld", at)
+            .unwrap();
+        // A manager issued new PINs on the tablet and exported them into the data
+        // directory (no USB stick was in).
+        r.store.issue_pin(&GuardianId("GX1".into())).unwrap();
+        r.store.issue_pin(&GuardianId("GX3".into())).unwrap();
+        let pins = r.store.pins_to_export().unwrap();
+        welkom::files::issued_pins::write_in(&data, &pins).unwrap();
+        r.store.pins_exported(&pins).unwrap();
+        // Xandrijn's PIN is issued once more and waits for the next export.
+        r.store.issue_pin(&GuardianId("GX1".into())).unwrap();
+        assert_eq!(r.store.pins_to_export_count().unwrap(), 1);
+        // Some of the events went upstream already.
+        r.store
+            .mark_sent(&[1, 2, 3, 4, 5], Timestamp::now())
+            .unwrap();
+    }
+    let pin_files = every_file(&data)
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().contains("issued-pins-"))
+        .count();
+    assert_eq!(pin_files, 2, "the import's file and the tablet's export");
+
+    let erased = ["Xandrijn", "Quobelaar", "Yzold\u{eb}", "Ottoline"];
+    let kept = ["Ruud", "Tielemans", "Femke", "Dijkhuis", "Lotte", "Wout"];
+    let everything: Vec<u8> = every_file(&data).into_iter().flat_map(|(_, b)| b).collect();
+    for name in erased.iter().chain(&kept) {
+        assert!(
+            holds_bytes(&everything, name.as_bytes()),
+            "the test needs {name} stored first"
+        );
+    }
+
+    // Another connection stays open (as the kiosk's would), so the -wal and -shm files
+    // stay on disk to be read after the erasure.
+    let watcher = rusqlite::Connection::open(data.join("welkom.sqlite")).unwrap();
+    let _: i64 = watcher
+        .query_row("SELECT count(*) FROM guardians", [], |r| r.get(0))
+        .unwrap();
+    let out = welkom(&data, &["family", "erase", "--guardian-id", "GX1", "--yes"]);
+    let stdout = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("rooster.csv: 2 row(s) removed"), "{stdout}");
+    assert!(stdout.contains("issued-pins-"), "{stdout}");
+
+    let files = every_file(&data);
+    let names: Vec<String> = files
+        .iter()
+        .map(|(p, _)| p.strip_prefix(&data).unwrap().display().to_string())
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "welkom.sqlite-wal")
+            && names.iter().any(|n| n == "welkom.sqlite-shm"),
+        "the -wal and -shm files were checked too: {names:?}"
+    );
+    for (path, bytes) in &files {
+        for name in erased {
+            for encoded in encodings(name) {
+                assert!(
+                    !holds_bytes(bytes, &encoded),
+                    "{name} is still in {} ({encoded:?})",
+                    path.display()
+                );
+            }
+        }
+    }
+    drop(watcher);
+
+    // The other families are still there, in the database and in the files.
+    let everything: Vec<u8> = files.iter().flat_map(|(_, b)| b.clone()).collect();
+    for name in kept {
+        assert!(holds_bytes(&everything, name.as_bytes()), "{name} was kept");
+    }
+    let pin_files: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().contains("issued-pins-"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .collect();
+    assert_eq!(
+        pin_files.len(),
+        2,
+        "both files still name Femke: {pin_files:?}"
+    );
+    for file in &pin_files {
+        assert!(file.contains("GX3;Femke;Dijkhuis;"), "{file}");
+        assert!(!file.contains("GX1"), "{file}");
+    }
+    assert_eq!(
+        std::fs::read(&roster).unwrap(),
+        windows_1252(
+            "guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;child_last_name;group\n\
+             GX2;Ruud;Tielemans;7391;CX2;Wout;Tielemans;Rupsen\n\
+             GX3;Femke;Dijkhuis;;CX3;Lotte;Dijkhuis;Kikkers\n"
+        ),
+        "the roster keeps the other families byte for byte"
+    );
+    assert_eq!(
+        query_i64(&data, "SELECT count(*) FROM pins_to_export"),
+        0,
+        "the PIN waiting for export went with the family"
+    );
+    assert_eq!(
+        query_i64(
+            &data,
+            "SELECT count(*) FROM follow_up_notes WHERE note = 'Ruud Tielemans gebeld'"
+        ),
+        1
+    );
 }

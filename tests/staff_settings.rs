@@ -96,6 +96,84 @@ fn a_new_pin_is_shown_once_works_at_once_and_is_exported_once() {
     assert!(k.shows("Goedemorgen, Sanne!"), "the new PIN works");
 }
 
+/// Closes the kiosk and starts it again on the same data directory and clock, as a
+/// restart or a crash would; signs the manager in and opens the settings again.
+fn restart(k: TestKiosk, media: &Path) -> TestKiosk {
+    let TestKiosk {
+        harness,
+        clock,
+        dir,
+    } = k;
+    drop(harness);
+    let mut app =
+        welkom::commands::build_app(dir.path(), false, std::sync::Arc::new(clock.clone())).unwrap();
+    app.kiosk.set_media_roots(vec![media.to_owned()]);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut welkom::app::WelkomApp| app.show(ui), app);
+    harness.run();
+    let mut k = TestKiosk {
+        harness,
+        clock,
+        dir,
+    };
+    sign_in(&mut k, MANAGER_PIN);
+    k.tap("Instellingen");
+    k
+}
+
+#[test]
+fn a_new_pin_survives_a_restart_until_it_is_exported_and_not_after() {
+    let (mut k, stick) = manager_kiosk();
+    let media = stick.parent().unwrap().to_owned();
+    k.tap("Nieuwe code voor Joost Visser");
+    let pin = k
+        .harness
+        .state()
+        .kiosk
+        .settings()
+        .and_then(|s| s.shown_pin.clone())
+        .expect("the new PIN is shown")
+        .pin;
+    assert_eq!(k.harness.state().kiosk.pins_to_export(), 1);
+
+    let mut k = restart(k, &media);
+    assert_eq!(
+        k.harness.state().kiosk.pins_to_export(),
+        1,
+        "the new PIN is still to be exported after a restart"
+    );
+    assert!(!k.shows(&pin), "it is not shown again");
+    k.tap("1 nieuwe code exporteren");
+    let Some(SettingsMessage::PinsExported { count: 1, path }) = message(&k) else {
+        panic!("exported: {:?}", message(&k));
+    };
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("guardian_id;guardian_first_name;guardian_last_name;pin\nG6;Joost;Visser;{pin}\n")
+    );
+    assert_eq!(k.harness.state().kiosk.pins_to_export(), 0);
+
+    let k = restart(k, &media);
+    assert_eq!(
+        k.harness.state().kiosk.pins_to_export(),
+        0,
+        "after the export a restart offers nothing"
+    );
+    assert!(
+        k.harness
+            .query_by_label_contains("nieuwe code exporteren")
+            .is_none()
+    );
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM pins_to_export"),
+        0,
+        "the store keeps no PIN in clear"
+    );
+    let files: Vec<_> = std::fs::read_dir(&stick).unwrap().collect();
+    assert_eq!(files.len(), 1, "written once");
+}
+
 #[test]
 fn revoking_takes_two_taps_and_the_pin_stops_working() {
     let (mut k, _) = manager_kiosk();

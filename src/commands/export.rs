@@ -1,10 +1,11 @@
 //! `welkom export ratings`.
 
-use super::csv::write_row;
+use super::csv::{write_header, write_row};
 use crate::cli::Format;
 use jiff::civil::Date;
 use std::io::Write;
 use std::path::Path;
+use welkom_core::csv::{cell, number};
 use welkom_store::RatingRow;
 
 /// Writes the ratings between two days to standard output.
@@ -46,28 +47,26 @@ const HEADER: [&str; 14] = [
     "talk_request",
 ];
 
-/// The ratings as CSV with a header row.
+/// The ratings as CSV with a header row. Text from people (ids, names, groups,
+/// reasons) is never read as a formula; scores and scales are plain numbers.
 pub fn write_csv(out: &mut impl Write, rows: &[RatingRow]) -> std::io::Result<()> {
-    write_row(out, &HEADER)?;
+    write_header(out, &HEADER)?;
     for r in rows {
         let fields = [
-            r.id.to_string(),
-            r.at.to_string(),
-            r.local_date.to_string(),
-            r.moment.key().to_owned(),
-            r.score.to_string(),
-            r.scale.to_string(),
-            r.guardian_id
-                .as_ref()
-                .map(|g| g.0.clone())
-                .unwrap_or_default(),
-            r.guardian_name.clone().unwrap_or_default(),
-            r.children.join("|"),
-            r.groups.join("|"),
-            r.superseded.to_string(),
-            r.misuse.to_string(),
-            r.reasons.join("|"),
-            r.talk_request.to_string(),
+            cell(&r.id.to_string()).into_owned(),
+            cell(&r.at.to_string()).into_owned(),
+            cell(&r.local_date.to_string()).into_owned(),
+            cell(r.moment.key()).into_owned(),
+            number(r.score),
+            number(r.scale),
+            cell(r.guardian_id.as_ref().map_or("", |g| g.0.as_str())).into_owned(),
+            cell(r.guardian_name.as_deref().unwrap_or_default()).into_owned(),
+            cell(&r.children.join("|")).into_owned(),
+            cell(&r.groups.join("|")).into_owned(),
+            cell(&r.superseded.to_string()).into_owned(),
+            cell(&r.misuse.to_string()).into_owned(),
+            cell(&r.reasons.join("|")).into_owned(),
+            cell(&r.talk_request.to_string()).into_owned(),
         ];
         write_row(out, &fields)?;
     }

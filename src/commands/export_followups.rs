@@ -1,13 +1,14 @@
 //! `welkom export followups`: the team's follow-up list, every low rating and talk
 //! request ever, open and handled, newest first.
 
-use super::csv::write_row;
+use super::csv::{write_header, write_row};
 use crate::cli::Format;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
+use welkom_core::csv::{cell, number};
 use welkom_store::{FollowUpItem, FollowUpScope};
 
 /// Writes every follow-up to standard output.
@@ -120,28 +121,30 @@ const HEADER: [&str; 17] = [
     "note",
 ];
 
-/// The follow-ups as CSV with a header row; lists are joined with `|`.
+/// The follow-ups as CSV with a header row; lists are joined with `|`. Text from
+/// people (names, reasons, notes, who handled it) is never read as a formula; scores
+/// and scales are plain numbers.
 fn write_csv(out: &mut impl Write, rows: &[FollowUpRow<'_>]) -> std::io::Result<()> {
-    write_row(out, &HEADER)?;
+    write_header(out, &HEADER)?;
     for r in rows {
         let fields: [String; 17] = [
-            r.rating_id.clone(),
-            r.date.to_string(),
-            r.time.to_string(),
-            r.moment.to_owned(),
-            r.score.to_string(),
-            r.scale.to_string(),
-            r.guardian_id.unwrap_or_default().to_owned(),
-            r.guardian_name.unwrap_or_default().to_owned(),
-            r.children.join("|"),
-            r.groups.join("|"),
-            r.reasons.join("|"),
-            r.talk_request.to_string(),
-            r.low.to_string(),
-            r.status.key().to_owned(),
-            r.handled_by.unwrap_or_default().to_owned(),
-            r.handled_at.map(|t| t.to_string()).unwrap_or_default(),
-            r.note.unwrap_or_default().to_owned(),
+            cell(&r.rating_id).into_owned(),
+            cell(&r.date.to_string()).into_owned(),
+            cell(&r.time.to_string()).into_owned(),
+            cell(r.moment).into_owned(),
+            number(r.score),
+            number(r.scale),
+            cell(r.guardian_id.unwrap_or_default()).into_owned(),
+            cell(r.guardian_name.unwrap_or_default()).into_owned(),
+            cell(&r.children.join("|")).into_owned(),
+            cell(&r.groups.join("|")).into_owned(),
+            cell(&r.reasons.join("|")).into_owned(),
+            cell(&r.talk_request.to_string()).into_owned(),
+            cell(&r.low.to_string()).into_owned(),
+            cell(r.status.key()).into_owned(),
+            cell(r.handled_by.unwrap_or_default()).into_owned(),
+            cell(&r.handled_at.map(|t| t.to_string()).unwrap_or_default()).into_owned(),
+            cell(r.note.unwrap_or_default()).into_owned(),
         ];
         write_row(out, &fields)?;
     }

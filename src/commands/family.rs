@@ -4,8 +4,9 @@
 //! The export prints names (that is its purpose); the erasure lists what it removes
 //! by id only, and logs counts only.
 
+use crate::files::erase::{self, Outcome};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use welkom_core::{ChildId, GuardianId};
 use welkom_store::FamilyErasure;
@@ -61,9 +62,10 @@ pub fn erase(data_dir: &Path, guardian_id: &str, yes: bool) -> anyhow::Result<Ex
         );
     }
     let compacted = store.compact();
-    print_left_by_hand(data_dir);
+    let files_done = erase_from_files(data_dir, &erasure);
     match compacted {
-        Ok(true) => Ok(ExitCode::SUCCESS),
+        Ok(true) if files_done => Ok(ExitCode::SUCCESS),
+        Ok(true) => Ok(ExitCode::from(1)),
         Ok(false) => {
             eprintln!(
                 "The family is erased, but the database could not be compacted completely \
@@ -146,29 +148,39 @@ fn ids(children: &[ChildId]) -> Vec<String> {
     children.iter().map(|c| c.0.clone()).collect()
 }
 
-/// What the store cannot erase: files staff keep by hand.
-fn print_left_by_hand(data_dir: &Path) {
-    let pin_files: Vec<PathBuf> = std::fs::read_dir(data_dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| e.file_name().to_string_lossy().starts_with("issued-pins-"))
-                .map(|e| e.path())
-                .collect()
-        })
-        .unwrap_or_default();
-    if !pin_files.is_empty() {
-        println!(
-            "Still to do by hand: {} issued-PIN file(s) in {} hold guardians' names. Delete \
-             them once their PINs are handed out:",
-            pin_files.len(),
-            data_dir.display()
-        );
-        for file in pin_files {
-            println!("  {}", file.display());
+/// Takes the family out of the files in the data directory (issued-PIN files, roster
+/// files in the import folder) and says what is left to do by hand. Whether every
+/// file could be changed.
+fn erase_from_files(data_dir: &Path, erasure: &FamilyErasure) -> bool {
+    let changes = erase::erase_from_files(data_dir, &erasure.guardian_id, &erasure.children_erased);
+    let mut complete = true;
+    if !changes.is_empty() {
+        println!("Files in {} that named the family:", data_dir.display());
+    }
+    for change in &changes {
+        let path = change.path.display();
+        match &change.outcome {
+            Outcome::Rewritten(rows) => println!("  {path}: {rows} row(s) removed"),
+            Outcome::Removed(rows) => {
+                println!("  {path}: {rows} row(s) removed, nothing else in it: file removed")
+            }
+            Outcome::Failed(reason) => {
+                complete = false;
+                eprintln!(
+                    "{path} still names the family: it could not be rewritten ({reason}). \
+                     Remove the family's rows from it by hand, or delete it."
+                );
+            }
         }
     }
-    println!(
-        "Also remove the family from the roster you import, or the next import adds them again."
+    tracing::info!(
+        files = changes.len(),
+        "files in the data directory checked for the family"
     );
+    println!(
+        "Also remove the family from the roster you import (and from copies outside {}), \
+         or the next import adds them again.",
+        data_dir.display()
+    );
+    complete
 }

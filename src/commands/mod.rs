@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use welkom_store::Store;
 
-pub use import_roster::{import_roster_file, write_issued_pins_in};
+pub use crate::files::roster::import as import_roster_file;
 pub use run_kiosk::{build_app, run_kiosk};
 
 /// Logs go to standard error, filtered by `WELKOM_LOG` (default `info`). No name of a

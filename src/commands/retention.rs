@@ -47,5 +47,12 @@ fn print_report(report: &RetentionReport) {
         "  sent events removed from the outbox: {}",
         report.outbox_deleted
     );
-    println!("  staff notes emptied: {}", report.notes_cleared);
+    println!(
+        "  staff notes emptied (text and staff name): {}",
+        report.notes_cleared
+    );
+    println!(
+        "  waiting events stripped of guardian, children and staff names: {}",
+        report.outbox_stripped
+    );
 }

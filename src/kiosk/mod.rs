@@ -110,7 +110,8 @@ pub struct Kiosk {
     last_touch: Timestamp,
     data_dir: Option<std::path::PathBuf>,
     media_roots: Vec<std::path::PathBuf>,
-    new_pins: Vec<welkom_store::IssuedPin>,
+    /// PINs issued and not exported yet (the store keeps them), counted.
+    pins_waiting: usize,
     roster_import: Option<settings::RosterImport>,
     sync_status: Option<welkom_sync::SyncStatus>,
 }
@@ -148,11 +149,12 @@ impl Kiosk {
             last_touch: now,
             data_dir: None,
             media_roots: MEDIA_ROOTS.iter().map(std::path::PathBuf::from).collect(),
-            new_pins: Vec::new(),
+            pins_waiting: 0,
             roster_import: None,
             sync_status: None,
         };
         kiosk.refresh_open_follow_ups();
+        kiosk.count_pins_to_export();
         kiosk
     }
 
@@ -247,12 +249,13 @@ impl Kiosk {
     pub fn tick(&mut self) {
         self.poll_staff_check();
         self.poll_roster_import();
-        if let Some(status) = &self.sync_status {
-            for issued in status.take_issued_pins() {
-                self.new_pins
-                    .retain(|p| p.guardian_id != issued.guardian_id);
-                self.new_pins.push(issued);
-            }
+        // A roster from the upstream kept its new PINs in the store; count them.
+        if self
+            .sync_status
+            .as_ref()
+            .is_some_and(|status| !status.take_issued_pins().is_empty())
+        {
+            self.count_pins_to_export();
         }
         let Some(at) = self.returns_at() else {
             return;

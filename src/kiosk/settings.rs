@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use welkom_core::GuardianId;
 use welkom_core::roster::RosterError;
-use welkom_store::{GuardianOverview, ImportSummary, IssuedPin, StaffRole, Store, StoreError};
+use welkom_store::{GuardianOverview, ImportSummary, StaffRole, Store, StoreError};
+
+pub use crate::files::roster::IMPORT_FOLDER;
 
 /// The parts of the settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,9 +110,6 @@ pub(super) struct RosterImport {
 /// Where removable media are mounted on the tablet's Linux.
 pub const MEDIA_ROOTS: [&str; 3] = ["/media", "/run/media", "/mnt"];
 
-/// The folder in the data directory that is searched for roster files.
-pub const IMPORT_FOLDER: &str = "import";
-
 impl Kiosk {
     /// The settings, when a manager has them open.
     pub fn settings(&self) -> Option<&SettingsState> {
@@ -133,9 +132,17 @@ impl Kiosk {
         }
     }
 
-    /// PINs issued since the last export (kept only in memory, until exported).
+    /// PINs issued since the last export (kept in the store until exported).
     pub fn pins_to_export(&self) -> usize {
-        self.new_pins.len()
+        self.pins_waiting
+    }
+
+    /// Counts the PINs waiting to be exported again, from the store.
+    pub(super) fn count_pins_to_export(&mut self) {
+        self.pins_waiting = self.store.pins_to_export_count().unwrap_or_else(|e| {
+            tracing::error!(error = %e, "counting the PINs to export failed");
+            0
+        });
     }
 
     /// Whether a roster import runs (the screen repaints until it is done).
@@ -192,14 +199,7 @@ impl Kiosk {
         let message = match result {
             Ok(pin) => {
                 tracing::info!("a manager issued a new PIN");
-                let (first_name, last_name) = name.clone();
-                self.new_pins.retain(|p| p.guardian_id != *guardian);
-                self.new_pins.push(IssuedPin {
-                    guardian_id: guardian.clone(),
-                    first_name,
-                    last_name,
-                    pin: pin.clone(),
-                });
+                self.count_pins_to_export();
                 self.refresh_families(None);
                 if let Some(state) = self.settings_mut() {
                     state.shown_pin = Some(ShownPin {
@@ -225,7 +225,7 @@ impl Kiosk {
         let message = match self.store.revoke_pin(guardian) {
             Ok(()) => {
                 tracing::info!("a manager revoked a PIN");
-                self.new_pins.retain(|p| p.guardian_id != *guardian);
+                self.count_pins_to_export();
                 SettingsMessage::PinRevoked(join_name(&self.guardian_name(guardian)))
             }
             Err(e) => {
@@ -266,21 +266,43 @@ impl Kiosk {
     }
 
     /// Writes the PINs issued since the last export to a CSV file, on a USB stick when
-    /// one is in, else in the data directory, and forgets them here.
+    /// one is in, else in the data directory, and then lets the store forget them.
     pub(super) fn export_new_pins(&mut self) {
-        if self.settings_mut().is_none() || self.new_pins.is_empty() {
+        if self.settings_mut().is_none() {
             return;
         }
+        let pins = match self.store.pins_to_export() {
+            Ok(pins) if pins.is_empty() => return,
+            Ok(pins) => pins,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the PINs to export failed");
+                if let Some(state) = self.settings_mut() {
+                    state.message = Some(SettingsMessage::StoreFailed);
+                }
+                return;
+            }
+        };
         let folder = self
             .writable_medium()
             .or_else(|| self.data_dir.clone())
             .unwrap_or_else(|| PathBuf::from("."));
-        let message = match crate::commands::write_issued_pins_in(&folder, &self.new_pins) {
+        let message = match crate::files::issued_pins::write_in(&folder, &pins) {
             Ok(path) => {
-                tracing::info!(count = self.new_pins.len(), "new PINs exported");
-                let count = self.new_pins.len();
-                self.new_pins.clear();
-                SettingsMessage::PinsExported { count, path }
+                tracing::info!(count = pins.len(), "new PINs exported");
+                match self.store.pins_exported(&pins) {
+                    Ok(true) => {}
+                    Ok(false) => tracing::info!(
+                        "the database log is emptied later: another connection was reading"
+                    ),
+                    Err(e) => {
+                        tracing::error!(error = %e, "forgetting the exported PINs failed")
+                    }
+                }
+                self.count_pins_to_export();
+                SettingsMessage::PinsExported {
+                    count: pins.len(),
+                    path,
+                }
             }
             Err(e) => {
                 tracing::error!(error = %e, "exporting new PINs failed");
@@ -338,12 +360,8 @@ impl Kiosk {
             Err(TryRecvError::Disconnected) => SettingsMessage::ImportFailed,
         };
         self.roster_import = None;
-        if let SettingsMessage::Imported(summary) = &message {
-            for issued in &summary.issued_pins {
-                self.new_pins
-                    .retain(|p| p.guardian_id != issued.guardian_id);
-                self.new_pins.push(issued.clone());
-            }
+        if let SettingsMessage::Imported(_) = &message {
+            self.count_pins_to_export();
         }
         if let Some(state) = self.settings_mut() {
             state.importing = false;
@@ -445,7 +463,7 @@ fn import_on_own_connection(
 ) -> SettingsMessage {
     let outcome = Store::open(database)
         .map_err(anyhow::Error::from)
-        .and_then(|mut store| crate::commands::import_roster_file(&mut store, file, language));
+        .and_then(|mut store| crate::files::roster::import(&mut store, file, language));
     match outcome {
         Ok(Ok(summary)) => {
             tracing::info!(

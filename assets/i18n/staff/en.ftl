@@ -62,6 +62,7 @@ follow-up-note-hint = Short note (may be empty)
 follow-up-save = Save as talked
 follow-up-cancel = Cancel
 follow-up-handled = Talked by { $name } at { $time }
+follow-up-handled-unnamed = Talked at { $time }
 follow-up-groups = Group: { $groups }
 
 ## Present

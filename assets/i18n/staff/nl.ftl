@@ -62,6 +62,7 @@ follow-up-note-hint = Korte notitie (mag leeg)
 follow-up-save = Opslaan als gesproken
 follow-up-cancel = Annuleren
 follow-up-handled = Gesproken door { $name } om { $time }
+follow-up-handled-unnamed = Gesproken om { $time }
 follow-up-groups = Groep: { $groups }
 
 ## Aanwezig

@@ -2,6 +2,7 @@
 //! (drop-off, pick-up), visits, ratings on a scale of faces, the greeting rules and the
 //! roster format. Nothing here does I/O: time and randomness are passed in.
 
+pub mod csv;
 pub mod greeting;
 pub mod ids;
 pub mod language;

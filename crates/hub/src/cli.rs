@@ -37,6 +37,12 @@ pub enum Command {
         #[arg(long, env = "WELKOM_HUB_RETENTION_DAYS", default_value_t = 180,
               value_parser = clap::value_parser!(u32).range(7..=3650))]
         retention_days: u32,
+        /// Speak HTTPS with this certificate chain (PEM); needs --tls-key.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM); needs --tls-cert.
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// Locations.
     Location {
@@ -143,6 +149,16 @@ fn default_database() -> String {
 
 /// Runs a command.
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The TLS files are checked before the database is reached, so a mistake in
+    // them is said at once.
+    let tls = match &cli.command {
+        Command::Serve {
+            tls_cert: Some(cert),
+            tls_key: Some(key),
+            ..
+        } => Some(crate::tls::server_config(cert, key)?),
+        _ => None,
+    };
     let url = cli.database.unwrap_or_else(default_database);
     let db = Db::open(&url)
         .await
@@ -151,7 +167,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve {
             listen,
             retention_days,
-        } => serve(db, listen, retention_days).await,
+            ..
+        } => serve(db, listen, retention_days, tls).await,
         Command::Location {
             what: LocationCommand::Add { name, time_zone },
         } => {
@@ -204,51 +221,43 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     serde_json::to_writer_pretty(&mut out, &ratings)?;
                     writeln!(out)?;
                 }
-                Format::Csv => {
-                    writeln!(
-                        out,
-                        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
-                    )?;
-                    for r in ratings {
-                        writeln!(
-                            out,
-                            "{},{},{},{},{},{},{},{},{}",
-                            r.id,
-                            r.local_date,
-                            r.time,
-                            r.moment,
-                            r.score,
-                            r.scale,
-                            r.superseded,
-                            r.misuse,
-                            csv_field(&r.groups.join("|"))
-                        )?;
-                    }
-                }
+                Format::Csv => write_ratings_csv(&mut out, &ratings)?,
             }
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-async fn serve(db: Db, listen: SocketAddr, retention_days: u32) -> anyhow::Result<ExitCode> {
+async fn serve(
+    db: Db,
+    listen: SocketAddr,
+    retention_days: u32,
+    tls: Option<Arc<rustls::ServerConfig>>,
+) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
     // The first line on standard output is the address, for scripts and tests.
-    println!("listening on http://{address}");
-    tracing::info!(%address, "welkom-hub serving");
+    println!("listening on {scheme}://{address}");
+    tracing::info!(%address, scheme, "welkom-hub serving");
     tokio::spawn(retention(db.clone(), retention_days));
     let state = AppState {
         db,
         metrics: Arc::new(Metrics::default()),
     };
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    match tls {
+        Some(config) => crate::tls::serve(listener, router(state), config, stop).await,
+        None => {
+            axum::serve(listener, router(state))
+                .with_graceful_shutdown(stop)
+                .await?
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -313,10 +322,32 @@ fn redact(url: &str) -> String {
     }
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+/// The ratings as CSV with a header row. What a kiosk sent (ids, days, times,
+/// moments, groups) is text from elsewhere and is never read as a formula; scores and
+/// scales are plain numbers.
+fn write_ratings_csv(
+    out: &mut impl std::io::Write,
+    ratings: &[crate::db::ExportedRating],
+) -> std::io::Result<()> {
+    use welkom_core::csv::{cell, number};
+    writeln!(
+        out,
+        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
+    )?;
+    for r in ratings {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            cell(&r.id),
+            cell(&r.local_date),
+            cell(&r.time),
+            cell(&r.moment),
+            number(r.score),
+            number(r.scale),
+            r.superseded,
+            r.misuse,
+            cell(&r.groups.join("|"))
+        )?;
     }
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod db;
 pub mod metrics;
 pub mod openapi;
+pub mod tls;
 
 pub use api::{AppState, router};
 pub use background::BackgroundHub;

@@ -52,22 +52,28 @@ pub fn document() -> Value {
         })
     };
     let protocol = json!({
-        "name": "Welkom-Protocol", "in": "header", "required": true,
-        "description": "The protocol version: 1.",
+        "name": "Welkom-Protocol", "in": "header", "required": false,
+        "description": "The protocol version: 1. Left out, version 1 is meant; another version gets 400 naming the supported ones.",
         "schema": {"type": "string", "enum": ["1"]}
+    });
+    let unauthorized = json!({
+        "description": "No token, or a token the hub does not know. Checked before anything else in the request.",
+        "headers": {"WWW-Authenticate": {
+            "description": "`Bearer realm=\"welkom-hub\"`, with `error=\"invalid_token\"` when the token sent is not known (RFC 6750).",
+            "required": true,
+            "schema": {"type": "string"}
+        }},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     });
     let auth_problems = |mut responses: serde_json::Map<String, Value>| {
         responses.insert(
             "400".into(),
-            problem("A missing or unknown protocol version, or a bad request."),
+            problem("A protocol version this hub does not speak, or a bad request."),
         );
-        responses.insert(
-            "401".into(),
-            problem("No token, or a token the hub does not know."),
-        );
+        responses.insert("401".into(), unauthorized.clone());
         responses.insert(
             "403".into(),
-            problem("A revoked token, or another location's data."),
+            problem("A revoked token, or another location's data (checked after the token, before the headers)."),
         );
         responses.insert(
             "503".into(),
@@ -98,7 +104,7 @@ pub fn document() -> Value {
                 "responses": auth_problems(serde_json::Map::from_iter([
                     ("200".to_owned(), json!({"description": "Every event accepted, a duplicate, or refused with a reason.",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BatchAnswer"}}}})),
-                    ("413".to_owned(), problem("More than 500 events or 1 MB: split the batch.")),
+                    ("413".to_owned(), problem("More than 500 events or 1 MB: split the batch. A Content-Length over the limit is refused before the body is read (also to a client that sent Expect: 100-continue).")),
                     ("415".to_owned(), problem("Not application/cloudevents-batch+json.")),
                 ]))
             }},

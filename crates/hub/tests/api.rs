@@ -6,6 +6,9 @@ mod common;
 
 use common::{BackEnd, agent, rating, send, source, visit};
 use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
 
 fn stored_events(hub: &common::Hub, location: &str) -> usize {
     hub.runtime
@@ -88,14 +91,12 @@ fn bad_requests_get_a_clear_status_and_store_nothing(back_end: BackEnd) {
             (415, true),
             "{error}"
         );
-        let (status, error) = post(batch, one.clone().into_bytes(), None);
+        let (status, error) = post(batch, one.clone().into_bytes(), Some("2"));
         assert_eq!(
-            (status, error.contains("Welkom-Protocol")),
+            (status, error.contains("supports version 1")),
             (400, true),
             "{error}"
         );
-        let (status, _) = post(batch, one.clone().into_bytes(), Some("2"));
-        assert_eq!(status, 400);
         let many: Vec<Value> = (0..501)
             .map(|_| rating(&kiosk, 4, "2026-03-02T07:15:00Z", &[]))
             .collect();
@@ -106,8 +107,12 @@ fn bad_requests_get_a_clear_status_and_store_nothing(back_end: BackEnd) {
             "{error}"
         );
         let huge = format!("[{}]", " ".repeat(1024 * 1024 + 10));
-        let (status, _) = post(batch, huge.into_bytes(), Some("1"));
-        assert_eq!(status, 413);
+        let (status, error) = post(batch, huge.into_bytes(), Some("1"));
+        assert_eq!(
+            (status, error.contains("larger than 1048576 bytes")),
+            (413, true),
+            "{error}"
+        );
         assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
     });
 }
@@ -302,3 +307,381 @@ fn health_metrics_and_the_openapi_document_answer(back_end: BackEnd) {
     });
 }
 on_both_back_ends!(health_metrics_and_the_openapi_document_answer);
+
+/// A request sent over real HTTP by hand: its status, `WWW-Authenticate`, and the
+/// problem's sentence.
+struct Answer {
+    status: u16,
+    challenge: Option<String>,
+    error: String,
+}
+
+fn ask(
+    hub: &common::Hub,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Answer {
+    let url = format!("{}{path}", hub.url);
+    let mut request = match method {
+        "GET" => agent().get(&url).force_send_body(),
+        _ => agent().post(&url),
+    };
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request.send(body).unwrap();
+    let status = response.status().as_u16();
+    let challenge = response
+        .headers()
+        .get("www-authenticate")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body: Value = response.into_body().read_json().unwrap_or(Value::Null);
+    Answer {
+        status,
+        challenge,
+        error: body["error"].as_str().unwrap_or("").to_owned(),
+    }
+}
+
+fn the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supported_ones(
+    back_end: BackEnd,
+) {
+    back_end.run(|hub| {
+        let boomhut = hub.location("De Boomhut");
+        let kiosk = hub.device(&boomhut);
+        let bearer = format!("Bearer {}", kiosk.token);
+        let batch = json!([rating(&kiosk, 4, "2026-03-02T07:15:00Z", &[])]).to_string();
+        let headers = [
+            ("Authorization", bearer.as_str()),
+            ("Content-Type", "application/cloudevents-batch+json"),
+        ];
+        let answer = ask(hub, "POST", "/v1/events", &headers, batch.as_bytes());
+        assert_eq!(
+            answer.status, 200,
+            "no Welkom-Protocol means 1: {}",
+            answer.error
+        );
+        assert_eq!(stored_events(hub, &boomhut.id), 1);
+        for path in ["/v1/device", "/v1/roster"] {
+            let answer = ask(hub, "GET", path, &headers[..1], b"");
+            assert_ne!(answer.status, 400, "{path}: {}", answer.error);
+        }
+
+        let with_version = [headers[0], headers[1], ("Welkom-Protocol", "7")];
+        let answer = ask(hub, "POST", "/v1/events", &with_version, batch.as_bytes());
+        assert_eq!(answer.status, 400);
+        assert!(
+            answer.error.contains("'7'") && answer.error.contains("supports version 1"),
+            "{}",
+            answer.error
+        );
+        let answer = ask(hub, "GET", "/v1/device", &with_version[..1], b"");
+        assert_eq!(answer.status, 200, "the header is optional on every route");
+    });
+}
+on_both_back_ends!(
+    the_protocol_header_may_be_left_out_and_an_unknown_version_names_the_supported_ones
+);
+
+fn authentication_comes_first_then_authorisation_then_headers_and_body(back_end: BackEnd) {
+    back_end.run(|hub| {
+        let boomhut = hub.location("De Boomhut");
+        let vlinder = hub.location("Het Vlinderhuis");
+        let kiosk = hub.device(&boomhut);
+        let revoked = hub.device(&boomhut);
+        hub.runtime
+            .block_on(hub.db.revoke_device(&revoked.id))
+            .unwrap();
+        let good = format!("Bearer {}", kiosk.token);
+        let gone = format!("Bearer {}", revoked.token);
+        let batch = "application/cloudevents-batch+json";
+        let garbage = b"not json at all";
+
+        // No token, with everything else wrong too: 401 and a challenge.
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[("Content-Type", "text/plain"), ("Welkom-Protocol", "9")],
+            garbage,
+        );
+        assert_eq!(answer.status, 401);
+        assert_eq!(
+            answer.challenge.as_deref(),
+            Some("Bearer realm=\"welkom-hub\"")
+        );
+
+        // A bad token with a bad content type: 401, the token named invalid.
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[
+                ("Authorization", "Bearer wlk_unknown"),
+                ("Content-Type", "text/plain"),
+            ],
+            garbage,
+        );
+        assert_eq!(answer.status, 401, "{}", answer.error);
+        let challenge = answer.challenge.unwrap_or_default();
+        assert!(
+            challenge.starts_with("Bearer realm=\"welkom-hub\"")
+                && challenge.contains("error=\"invalid_token\""),
+            "{challenge}"
+        );
+        // Another scheme is no token.
+        let answer = ask(
+            hub,
+            "GET",
+            "/v1/device",
+            &[("Authorization", "Basic d2Vsa29t")],
+            b"",
+        );
+        assert_eq!(answer.status, 401);
+
+        // A revoked token with a bad protocol and a bad body: 403.
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[
+                ("Authorization", &gone),
+                ("Welkom-Protocol", "2"),
+                ("Content-Type", "text/plain"),
+            ],
+            garbage,
+        );
+        assert_eq!(answer.status, 403, "{}", answer.error);
+        assert!(answer.error.contains("revoked"), "{}", answer.error);
+        // Another location's tally with a bad protocol: 403.
+        let answer = ask(
+            hub,
+            "GET",
+            &format!("/v1/locations/{}/tally?date=nonsense", vlinder.id),
+            &[("Authorization", &good), ("Welkom-Protocol", "2")],
+            b"",
+        );
+        assert_eq!(answer.status, 403, "{}", answer.error);
+
+        // A good token: the protocol, then the content type, then the body.
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[
+                ("Authorization", &good),
+                ("Welkom-Protocol", "2"),
+                ("Content-Type", "text/plain"),
+            ],
+            garbage,
+        );
+        assert_eq!(answer.status, 400, "{}", answer.error);
+        assert!(answer.error.contains("Welkom-Protocol"), "{}", answer.error);
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[("Authorization", &good), ("Content-Type", "text/plain")],
+            garbage,
+        );
+        assert_eq!(answer.status, 415, "{}", answer.error);
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[("Authorization", &good), ("Content-Type", batch)],
+            garbage,
+        );
+        assert_eq!(answer.status, 400, "{}", answer.error);
+        assert!(answer.error.contains("not JSON"), "{}", answer.error);
+        // Own tally, bad day: the request itself is at fault.
+        let answer = ask(
+            hub,
+            "GET",
+            &format!("/v1/locations/{}/tally?date=nonsense", boomhut.id),
+            &[("Authorization", &good)],
+            b"",
+        );
+        assert_eq!(answer.status, 400, "{}", answer.error);
+        // A body over the limit with a bad token: still 401, and unread.
+        let huge = vec![b' '; welkom_protocol::MAX_BATCH_BYTES + 100];
+        let answer = ask(
+            hub,
+            "POST",
+            "/v1/events",
+            &[
+                ("Authorization", "Bearer wlk_unknown"),
+                ("Content-Type", batch),
+            ],
+            &huge,
+        );
+        assert_eq!(answer.status, 401, "{}", answer.error);
+        // The same headers with the scheme in lower case are a token all the same.
+        let lower = format!("bearer {}", kiosk.token);
+        let answer = ask(hub, "GET", "/v1/device", &[("Authorization", &lower)], b"");
+        assert_eq!(answer.status, 200, "{}", answer.error);
+        assert_eq!(stored_events(hub, &boomhut.id), 0, "nothing was stored");
+    });
+}
+on_both_back_ends!(authentication_comes_first_then_authorisation_then_headers_and_body);
+
+/// Sends a request's head by hand and reads what comes back before any body is sent.
+fn raw_head(hub: &common::Hub, head: &str) -> (TcpStream, BufReader<TcpStream>, String) {
+    let address = hub.url.strip_prefix("http://").unwrap();
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut status = String::new();
+    reader
+        .read_line(&mut status)
+        .expect("an answer to the head alone, not a wait or a reset");
+    (stream, reader, status)
+}
+
+/// Reads the rest of an answer: its headers, then the body to the end.
+fn rest_of_answer(reader: &mut BufReader<TcpStream>) -> (String, String) {
+    let mut headers = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        headers.push_str(&line);
+    }
+    let mut body = String::new();
+    reader
+        .read_to_string(&mut body)
+        .expect("the body, then the end of the connection, not a reset");
+    (headers.to_ascii_lowercase(), body)
+}
+
+#[test]
+fn an_oversized_body_gets_a_readable_413_also_with_expect_100_continue() {
+    let hub = common::start();
+    let boomhut = hub.location("De Boomhut");
+    let kiosk = hub.device(&boomhut);
+    let limit = welkom_protocol::MAX_BATCH_BYTES;
+    let head = |token: &str, length: usize| {
+        format!(
+            "POST /v1/events HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/cloudevents-batch+json\r\nContent-Length: {length}\r\n\
+             Expect: 100-continue\r\nConnection: close\r\n\r\n"
+        )
+    };
+
+    // Over the limit: the final answer is 413, before the body is sent (no 100).
+    let (_stream, mut reader, status) = raw_head(&hub, &head(&kiosk.token, 2 * limit));
+    assert!(status.starts_with("HTTP/1.1 413"), "{status}");
+    let (headers, body) = rest_of_answer(&mut reader);
+    assert!(
+        headers.contains("content-type: application/json"),
+        "{headers}"
+    );
+    let problem: Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        problem["error"].as_str().unwrap().contains("larger than"),
+        "{problem}"
+    );
+
+    // A bad token with Expect: 401 at once, the body never asked for.
+    let (_stream, _, status) = raw_head(&hub, &head("wlk_unknown", 2 * limit));
+    assert!(status.starts_with("HTTP/1.1 401"), "{status}");
+
+    // Within the limit: 100 Continue, then the body, then the batch's answer.
+    let batch = json!([rating(&kiosk, 4, "2026-03-02T07:15:00Z", &[])]).to_string();
+    let (mut stream, mut reader, status) = raw_head(&hub, &head(&kiosk.token, batch.len()));
+    assert!(status.starts_with("HTTP/1.1 100"), "{status}");
+    let mut blank = String::new();
+    reader.read_line(&mut blank).unwrap();
+    stream.write_all(batch.as_bytes()).unwrap();
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    let (_, body) = rest_of_answer(&mut reader);
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["accepted"], 1);
+
+    // Chunked, without a length, sent at once after Expect: read up to the limit,
+    // then a readable 413 after the 100.
+    let address = hub.url.strip_prefix("http://").unwrap();
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(
+            format!(
+                "POST /v1/events HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer {}\r\n\
+                 Content-Type: application/cloudevents-batch+json\r\n\
+                 Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\
+                 Connection: close\r\n\r\n",
+                kiosk.token
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    let chunk = vec![b' '; 64 * 1024];
+    for _ in 0..(2 * limit / chunk.len()) {
+        stream
+            .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .unwrap();
+        stream.write_all(&chunk).unwrap();
+        stream.write_all(b"\r\n").unwrap();
+    }
+    stream.write_all(b"0\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    if status.starts_with("HTTP/1.1 100") {
+        let mut blank = String::new();
+        reader.read_line(&mut blank).unwrap();
+        status.clear();
+        reader.read_line(&mut status).unwrap();
+    }
+    assert!(status.starts_with("HTTP/1.1 413"), "{status}");
+    let (_, body) = rest_of_answer(&mut reader);
+    assert!(body.contains("larger than"), "{body}");
+    assert_eq!(
+        stored_events(&hub, &boomhut.id),
+        1,
+        "only the batch within the limit"
+    );
+
+    // curl, which asks with Expect: 100-continue for large bodies.
+    let has_curl = std::process::Command::new("curl")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has_curl {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("big.json");
+        std::fs::write(&file, vec![b' '; 2 * limit]).unwrap();
+        let out = std::process::Command::new("curl")
+            .args(["-sS", "--max-time", "20", "-o", "-", "-w", "\n%{http_code}"])
+            .args(["-H", &format!("Authorization: Bearer {}", kiosk.token)])
+            .args(["-H", "Content-Type: application/cloudevents-batch+json"])
+            .args(["-H", "Expect: 100-continue"])
+            .arg("--data-binary")
+            .arg(format!("@{}", file.display()))
+            .arg(format!("{}/v1/events", hub.url))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "curl: {text} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            text.trim_end().ends_with("413") && text.contains("larger than"),
+            "{text}"
+        );
+    } else {
+        eprintln!("curl is not installed: the curl part of this test did not run");
+    }
+}

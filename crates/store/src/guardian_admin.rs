@@ -2,6 +2,7 @@
 //! a badge. A new PIN is returned once, to be handed out; only its hash is kept.
 
 use crate::pin_hash::pin_hash;
+use crate::pins_to_export;
 use crate::roster::draw_free_pin;
 use crate::{Store, StoreError};
 use rusqlite::OptionalExtension;
@@ -82,10 +83,12 @@ impl Store {
         let tx = self.conn.transaction()?;
         require_active(&tx, guardian)?;
         let pin = draw_free_pin(&tx, &salt)?;
+        let hash = pin_hash(&salt, &pin);
         tx.execute(
             "UPDATE guardians SET pin_hash = ?1 WHERE id = ?2",
-            (pin_hash(&salt, &pin), &guardian.0),
+            (&hash, &guardian.0),
         )?;
+        pins_to_export::keep(&tx, guardian, &pin, &hash)?;
         tx.commit()?;
         Ok(pin)
     }
@@ -98,6 +101,7 @@ impl Store {
             "UPDATE guardians SET pin_hash = NULL WHERE id = ?1",
             [&guardian.0],
         )?;
+        pins_to_export::forget(&tx, guardian)?;
         tx.commit()?;
         Ok(())
     }

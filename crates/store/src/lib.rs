@@ -13,6 +13,7 @@ mod guardian_admin;
 mod migrations;
 mod outbox;
 mod pin_hash;
+mod pins_to_export;
 mod present;
 mod record;
 mod retention;

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_tally_indexes.sql"),
     include_str!("../migrations/0004_open_follow_ups.sql"),
     include_str!("../migrations/0005_sync.sql"),
+    include_str!("../migrations/0006_pins_to_export.sql"),
 ];
 
 /// The schema version this build produces.

@@ -1,10 +1,12 @@
 //! Retention: after a configurable number of days, the link between what a guardian
 //! gave and the guardian is dropped. The anonymous statistic (day, moment, time,
-//! face, groups) stays.
+//! face, groups) stays. Staff notes and the names of staff who wrote them follow the
+//! same rule, in the tables and in the events still waiting in the outbox.
 //!
 //! The work runs in small batches, each its own short transaction, so a rating at
 //! the kiosk never waits long for it.
 
+use crate::outbox::{FOLLOWUP_HANDLED, RATING_FOLLOWUP, RATING_RECORDED, VISIT_RECORDED};
 use crate::{Store, StoreError};
 use jiff::civil::Date;
 use rusqlite::{Connection, params};
@@ -26,9 +28,12 @@ pub struct RetentionReport {
     pub follow_ups_unlinked: u64,
     /// Outbox events already sent, deleted (their data named guardians).
     pub outbox_deleted: u64,
-    /// Staff notes on old ratings whose text was cleared (a note may name the family;
-    /// who talked and when stay).
+    /// Staff notes on old ratings whose text and staff name were cleared (a note may
+    /// name the family; that it was handled, and when, stays).
     pub notes_cleared: u64,
+    /// Old events still waiting to be sent (no upstream, or one out of reach),
+    /// rewritten without guardian, visit, children, staff name and note.
+    pub outbox_stripped: u64,
 }
 
 impl RetentionReport {
@@ -40,6 +45,7 @@ impl RetentionReport {
             + self.follow_ups_unlinked
             + self.outbox_deleted
             + self.notes_cleared
+            + self.outbox_stripped
     }
 }
 
@@ -55,20 +61,65 @@ const LINKED_VISITS: &str = "SELECT id FROM visits
 const LINKED_FOLLOW_UPS: &str = "SELECT f.rowid FROM rating_followups f
      JOIN ratings r ON r.id = f.rating_id
      WHERE r.local_date < ?1 AND f.guardian_id IS NOT NULL";
-/// Staff notes with text on ratings before the cutoff.
+/// Staff notes on ratings before the cutoff that still hold text, a staff name or a
+/// link to the staff member.
 const OLD_NOTES: &str = "SELECT n.rowid FROM follow_up_notes n
      JOIN ratings r ON r.id = n.rating_id
-     WHERE r.local_date < ?1 AND n.note <> ''";
+     WHERE r.local_date < ?1
+       AND (n.note <> '' OR n.staff_name <> '' OR n.staff_id IS NOT NULL)";
 /// Sent outbox events from before the cutoff. Event times are stored as RFC 3339 in
 /// UTC, which sorts as text; a time on the cutoff day sorts after the bare date.
 const OLD_SENT_EVENTS: &str = "SELECT seq FROM outbox
      WHERE sent_at IS NOT NULL AND time < ?1";
 
+/// Events not sent yet that are old (of before the cutoff, or about a rating of
+/// before it) and still name someone: a guardian, a visit or children, or a staff
+/// member and their note.
+fn old_waiting_events() -> String {
+    format!(
+        "SELECT seq FROM outbox
+         WHERE sent_at IS NULL
+           AND (time < ?1
+                OR (type IN ('{RATING_FOLLOWUP}', '{FOLLOWUP_HANDLED}')
+                    AND json_extract(data, '$.rating_id') IN
+                        (SELECT id FROM ratings WHERE local_date < ?1)))
+           AND CASE type
+                 WHEN '{VISIT_RECORDED}' THEN
+                   json_type(data, '$.guardian_id') IS NOT NULL
+                   OR json_array_length(data, '$.children') > 0
+                 WHEN '{RATING_RECORDED}' THEN
+                   json_type(data, '$.guardian_id') IS NOT NULL
+                   OR json_type(data, '$.visit_id') IS NOT NULL
+                 WHEN '{RATING_FOLLOWUP}' THEN json_type(data, '$.guardian_id') IS NOT NULL
+                 WHEN '{FOLLOWUP_HANDLED}' THEN
+                   json_extract(data, '$.staff_name') <> '' OR json_extract(data, '$.note') <> ''
+                 ELSE 0
+               END"
+    )
+}
+
+/// The event's data without what names someone, by type; what the receiver's checks
+/// require stays (an empty list of children, an empty staff name and note).
+fn stripped_data() -> String {
+    format!(
+        "CASE type
+           WHEN '{VISIT_RECORDED}' THEN
+             json_set(json_remove(data, '$.guardian_id'), '$.children', json('[]'))
+           WHEN '{RATING_RECORDED}' THEN json_remove(data, '$.guardian_id', '$.visit_id')
+           WHEN '{RATING_FOLLOWUP}' THEN json_remove(data, '$.guardian_id')
+           WHEN '{FOLLOWUP_HANDLED}' THEN json_set(data, '$.staff_name', '', '$.note', '')
+           ELSE data
+         END"
+    )
+}
+
 impl Store {
     /// Drops every link to a guardian from what was given before `cutoff` (a day
     /// counted in the location's calendar): ratings lose their guardian and visit,
-    /// visits their guardian and children, talk requests their guardian; outbox
-    /// events already sent are deleted. Events not yet sent stay, to be sent.
+    /// visits their guardian and children, talk requests their guardian, staff notes
+    /// their text and the staff member's name; outbox events already sent are
+    /// deleted. Events not yet sent (no upstream, or one out of reach) stay, to be
+    /// sent, but lose the same: guardian, visit, children, staff name and note.
     ///
     /// Works in batches of a few hundred rows, each its own transaction; the counts
     /// per day, moment, group and face do not change.
@@ -95,7 +146,8 @@ impl Store {
         let notes_cleared = in_batches(&mut self.conn, |tx| {
             Ok(tx.execute(
                 &format!(
-                    "UPDATE follow_up_notes SET note = '' WHERE rowid IN ({OLD_NOTES} LIMIT ?2)"
+                    "UPDATE follow_up_notes SET note = '', staff_name = '', staff_id = NULL
+                     WHERE rowid IN ({OLD_NOTES} LIMIT ?2)"
                 ),
                 params![cutoff, BATCH],
             )? as u64)
@@ -129,6 +181,13 @@ impl Store {
                 params![cutoff, BATCH],
             )? as u64)
         })?;
+        let (waiting, stripped) = (old_waiting_events(), stripped_data());
+        let outbox_stripped = in_batches(&mut self.conn, |tx| {
+            Ok(tx.execute(
+                &format!("UPDATE outbox SET data = {stripped} WHERE seq IN ({waiting} LIMIT ?2)"),
+                params![cutoff, BATCH],
+            )? as u64)
+        })?;
         Ok(RetentionReport {
             ratings_unlinked,
             visits_unlinked,
@@ -136,6 +195,7 @@ impl Store {
             follow_ups_unlinked,
             outbox_deleted,
             notes_cleared,
+            outbox_stripped,
         })
     }
 
@@ -159,6 +219,7 @@ impl Store {
             follow_ups_unlinked: count(LINKED_FOLLOW_UPS)?,
             outbox_deleted: count(OLD_SENT_EVENTS)?,
             notes_cleared: count(OLD_NOTES)?,
+            outbox_stripped: count(&old_waiting_events())?,
         })
     }
 }

@@ -22,7 +22,8 @@ pub struct Family {
     pub children: Vec<Child>,
 }
 
-/// A PIN issued during an import, to be handed to the guardian once.
+/// A PIN issued (by an import or a manager), to be handed to the guardian once. The
+/// store keeps it until it is exported (see [`Store::pins_exported`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IssuedPin {
     /// Who it is for.
@@ -334,12 +335,15 @@ fn issue_missing_pins(tx: &Transaction<'_>, salt: &str) -> Result<Vec<IssuedPin>
     let mut issued = Vec::with_capacity(without.len());
     for (id, first_name, last_name) in without {
         let pin = draw_free_pin(tx, salt)?;
+        let hash = pin_hash(salt, &pin);
         tx.execute(
             "UPDATE guardians SET pin_hash = ?1 WHERE id = ?2",
-            (pin_hash(salt, &pin), &id),
+            (&hash, &id),
         )?;
+        let guardian_id = GuardianId(id);
+        crate::pins_to_export::keep(tx, &guardian_id, &pin, &hash)?;
         issued.push(IssuedPin {
-            guardian_id: GuardianId(id),
+            guardian_id,
             first_name,
             last_name,
             pin,

@@ -108,7 +108,13 @@ fn handled_line(ui: &mut Ui, view: &View<'_>, handled: &welkom_store::Handled) {
         ("name", FluentValue::from(handled.staff_name.clone())),
         ("time", FluentValue::from(clock_time(view, handled.at))),
     ];
-    let line = view.texts.get(lang(view), "follow-up-handled", &args);
+    // Past the retention period the staff member's name is gone; when stays.
+    let key = if handled.staff_name.is_empty() {
+        "follow-up-handled-unnamed"
+    } else {
+        "follow-up-handled"
+    };
+    let line = view.texts.get(lang(view), key, &args);
     let line = if handled.note.is_empty() {
         format!("✔ {line}")
     } else {

@@ -3,17 +3,22 @@
 //! refused one by one with the reason. A body that is not a batch stores nothing.
 
 use super::batch::{CheckedBatch, check_batch};
-use super::{AppState, Problem, auth};
+use super::{AppState, Problem, auth, body};
 use axum::Json;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use welkom_protocol::{BATCH_CONTENT_TYPE, BatchAnswer};
+use welkom_protocol::{BATCH_CONTENT_TYPE, BatchAnswer, MAX_BATCH_BYTES};
 
-/// Receives a batch.
-pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match receive_batch(&state, &headers, &body).await {
+/// Receives a batch. The body is read only once the token and the headers passed.
+pub async fn receive(State(state): State<AppState>, headers: HeaderMap, request: Body) -> Response {
+    let mut unread = Some(request);
+    let answer = receive_batch(&state, &headers, &mut unread).await;
+    if let Some(request) = unread {
+        body::discard(&headers, request).await;
+    }
+    match answer {
         Ok(answer) => (StatusCode::OK, Json(answer)).into_response(),
         Err(problem) => problem.into_response(),
     }
@@ -22,7 +27,7 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
 async fn receive_batch(
     state: &AppState,
     headers: &HeaderMap,
-    body: &[u8],
+    unread: &mut Option<Body>,
 ) -> Result<BatchAnswer, Problem> {
     let device = auth::device(state, headers).await?;
     let content_type = headers
@@ -36,8 +41,15 @@ async fn receive_batch(
             format!("send a batch as {BATCH_CONTENT_TYPE}, not '{essence}'"),
         ));
     }
+    let Some(request) = unread.take() else {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "the body was read already",
+        ));
+    };
+    let body = body::read(headers, request, MAX_BATCH_BYTES).await?;
     let CheckedBatch { checked, refused } =
-        check_batch(body, &device.location_id, &device.device_id)?;
+        check_batch(&body, &device.location_id, &device.device_id)?;
     let stored = state
         .db
         .store_events(&device.location_id, &device.device_id, checked)

@@ -4,6 +4,7 @@
 
 mod auth;
 pub mod batch;
+mod body;
 mod device;
 mod events;
 mod problem;

@@ -1,7 +1,7 @@
 //! An error answer: a status and a sentence that says what is wrong and what to do.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Problem {
     #[serde(skip)]
     status: StatusCode,
+    #[serde(skip)]
+    headers: Vec<(HeaderName, HeaderValue)>,
     error: String,
 }
 
@@ -18,8 +20,15 @@ impl Problem {
     pub fn new(status: StatusCode, error: impl Into<String>) -> Self {
         Self {
             status,
+            headers: Vec::new(),
             error: error.into(),
         }
+    }
+
+    /// The same problem, with a header on the answer (`WWW-Authenticate`, …).
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
     }
 
     /// The database failed: logged, and said without detail.
@@ -33,14 +42,18 @@ impl Problem {
 }
 
 impl IntoResponse for Problem {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
         let status = self.status;
+        let headers = std::mem::take(&mut self.headers);
         let mut response = (status, Json(self)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
-                "5".parse().expect("a number"),
+                HeaderValue::from_static("5"),
             );
+        }
+        for (name, value) in headers {
+            response.headers_mut().append(name, value);
         }
         response
     }

@@ -14,16 +14,8 @@ pub async fn day(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let device = match auth::device(&state, &headers).await {
-        Ok(device) => device,
-        Err(problem) => return problem.into_response(),
-    };
-    if device.location_id != location_id {
-        return Problem::new(
-            StatusCode::FORBIDDEN,
-            "a device reads only its own location's tally",
-        )
-        .into_response();
+    if let Err(problem) = auth::device_of(&state, &headers, &location_id).await {
+        return problem.into_response();
     }
     // `date` is all the query holds; anything else in it is ignored.
     let date = query.as_deref().unwrap_or("").split('&').find_map(|pair| {

@@ -1,6 +1,7 @@
 //! The hub's database: one SQLite file by default, PostgreSQL at scale. Both back
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
+mod pg_connect;
 mod postgres;
 mod sqlite;
 
@@ -108,6 +109,9 @@ pub enum DbError {
     /// A row the hub cannot read.
     #[error("the database holds something unreadable: {0}")]
     Corrupt(String),
+    /// No connection to the database could be had in time.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
     /// The blocking task running a query died.
     #[error("a database task failed: {0}")]
     Task(String),

@@ -6,11 +6,9 @@ use super::sqlite::{groups_of, moment_of, scale_of};
 use super::{
     CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, local_hour,
 };
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod};
 use jiff::civil::Date;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use tokio::sync::Mutex;
-use tokio_postgres::{Client, NoTls};
+use std::time::Duration;
 use welkom_core::tally::{RatingFact, VisitFact};
 use welkom_protocol::EventData;
 
@@ -19,44 +17,53 @@ const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_hub.s
 /// The advisory lock that keeps two hubs from migrating at once.
 const MIGRATION_LOCK: i64 = 0x7765_6c6b_6f6d;
 
-/// Connections per hub process.
+/// Connections per hub process, at most.
 const POOL_SIZE: usize = 8;
 
-/// A small pool of connections to one PostgreSQL database.
+/// How long a request waits for a free connection, and for a new one to open.
+const POOL_WAIT: Duration = Duration::from_secs(5);
+
+/// A pool of connections to one PostgreSQL database. A connection that broke (the
+/// server restarted, the network dropped) is noticed when it is next taken and
+/// replaced by a new one, so the hub carries on once the server is back.
 #[derive(Clone)]
 pub struct PgDb {
-    clients: Arc<Vec<Mutex<Client>>>,
-    next: Arc<AtomicUsize>,
+    pool: Pool,
 }
 
 impl PgDb {
-    /// Connects and migrates.
+    /// Connects (TLS as `sslmode` in the address says) and migrates.
     pub async fn open(url: &str) -> Result<Self, DbError> {
-        let mut clients = Vec::with_capacity(POOL_SIZE);
-        for _ in 0..POOL_SIZE {
-            let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
-            tokio::spawn(async move {
-                if let Err(e) = connection.await {
-                    tracing::error!(error = %e, "a PostgreSQL connection ended");
-                }
-            });
-            clients.push(Mutex::new(client));
-        }
-        let db = Self {
-            clients: Arc::new(clients),
-            next: Arc::new(AtomicUsize::new(0)),
-        };
+        let connection = super::pg_connect::connection(url)?;
+        tracing::info!(sslmode = ?connection.mode, "connecting to PostgreSQL");
+        let manager = Manager::from_config(
+            connection.config,
+            connection.tls,
+            ManagerConfig {
+                // A quick round trip before a connection is reused: one that the
+                // server closed is dropped here rather than failing a request.
+                recycling_method: RecyclingMethod::Verified,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(POOL_WAIT))
+            .create_timeout(Some(POOL_WAIT))
+            .recycle_timeout(Some(POOL_WAIT))
+            .build()
+            .map_err(|e| DbError::Invalid(format!("PostgreSQL pool: {e}")))?;
+        let db = Self { pool };
         db.migrate().await?;
         Ok(db)
     }
 
-    async fn client(&self) -> tokio::sync::MutexGuard<'_, Client> {
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.clients.len();
-        self.clients[i].lock().await
+    async fn client(&self) -> Result<Object, DbError> {
+        Ok(self.pool.get().await?)
     }
 
     async fn migrate(&self) -> Result<(), DbError> {
-        let mut client = self.client().await;
+        let mut client = self.client().await?;
         client
             .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
             .await?;
@@ -97,7 +104,7 @@ impl PgDb {
 
     pub(super) async fn add_location(&self, location: &Location) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO locations (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)",
                 &[&location.id, &location.name, &location.time_zone, &now_ms()],
@@ -109,7 +116,7 @@ impl PgDb {
     pub(super) async fn locations(&self) -> Result<Vec<Location>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT id, name, time_zone FROM locations ORDER BY created_at, id",
                 &[],
@@ -127,7 +134,7 @@ impl PgDb {
 
     pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES ($1, $2, $3, $4)",
                 &[&device.id, &device.location_id, &hash, &now_ms()],
@@ -137,7 +144,7 @@ impl PgDb {
     }
 
     pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
-        let client = self.client().await;
+        let client = self.client().await?;
         let exists = client
             .query_opt("SELECT 1 FROM devices WHERE id = $1", &[&device_id])
             .await?
@@ -157,7 +164,7 @@ impl PgDb {
     ) -> Result<Option<DeviceAuth>, DbError> {
         let row = self
             .client()
-            .await
+            .await?
             .query_opt(
                 "SELECT id, location_id, revoked_at IS NOT NULL FROM devices WHERE token_hash = $1",
                 &[&hash],
@@ -176,7 +183,7 @@ impl PgDb {
         device_id: &str,
         events: Vec<CheckedEvent>,
     ) -> Result<Stored, DbError> {
-        let mut client = self.client().await;
+        let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let received = now_ms();
         let sources: Vec<&str> = events.iter().map(|e| e.source.as_str()).collect();
@@ -313,7 +320,7 @@ impl PgDb {
         csv: Vec<u8>,
     ) -> Result<(), DbError> {
         self.client()
-            .await
+            .await?
             .execute(
                 "INSERT INTO rosters (location_id, etag, csv, imported_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (location_id) DO UPDATE SET etag = excluded.etag, csv = excluded.csv,
@@ -330,7 +337,7 @@ impl PgDb {
     ) -> Result<Option<(String, Vec<u8>)>, DbError> {
         let row = self
             .client()
-            .await
+            .await?
             .query_opt(
                 "SELECT etag, csv FROM rosters WHERE location_id = $1",
                 &[&location_id],
@@ -345,7 +352,7 @@ impl PgDb {
         date: Date,
         zone: &jiff::tz::TimeZone,
     ) -> Result<(Vec<RatingFact>, Vec<VisitFact>), DbError> {
-        let client = self.client().await;
+        let client = self.client().await?;
         let day = date.to_string();
         let rows = client
             .query(
@@ -390,7 +397,7 @@ impl PgDb {
     pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT r.id, r.local_date, r.at_unix_ms, r.moment, r.score, r.scale, r.misuse,
                         r.groups::text,
@@ -425,7 +432,7 @@ impl PgDb {
     ) -> Result<Vec<serde_json::Value>, DbError> {
         let rows = self
             .client()
-            .await
+            .await?
             .query(
                 "SELECT data::text FROM events WHERE location_id = $1",
                 &[&location_id],
@@ -441,7 +448,7 @@ impl PgDb {
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
         Ok(self
             .client()
-            .await
+            .await?
             .execute(
                 "UPDATE events
                  SET data = CASE WHEN data ? 'children'
@@ -457,8 +464,17 @@ impl PgDb {
     }
 
     pub(super) async fn ping(&self) -> Result<(), DbError> {
-        self.client().await.query_one("SELECT 1", &[]).await?;
+        self.client().await?.query_one("SELECT 1", &[]).await?;
         Ok(())
+    }
+}
+
+impl From<PoolError> for DbError {
+    fn from(e: PoolError) -> Self {
+        match e {
+            PoolError::Backend(e) => DbError::Postgres(e),
+            other => DbError::Unavailable(other.to_string()),
+        }
     }
 }
 

@@ -126,6 +126,19 @@ macro_rules! on_both_back_ends {
 }
 
 impl Hub {
+    /// A hub already serving over a database the caller keeps (a cluster it stops
+    /// and starts, say).
+    pub fn from_background(hub: welkom_hub::BackgroundHub, back_end: &'static str) -> Hub {
+        Hub {
+            url: hub.url,
+            db: hub.db,
+            runtime: hub.runtime,
+            back_end,
+            _dir: tempfile::tempdir().unwrap(),
+            _postgres: None,
+        }
+    }
+
     /// Adds a location in Amsterdam.
     pub fn location(&self, name: &str) -> Location {
         self.runtime

@@ -7,6 +7,9 @@
 //! installation can be skipped, by [`TempPostgres::start`] and only without
 //! `WELKOM_REQUIRE_TOOLS`; [`TempPostgres::require`] (for the PostgreSQL half of a
 //! test, ignored unless asked for) fails with the install hint.
+//!
+//! A cluster can be stopped and started again on its port (the hub must carry on),
+//! and can take TLS connections only ([`TempPostgres::require_tls`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,7 +21,17 @@ pub struct TempPostgres {
     bin: PathBuf,
     data: PathBuf,
     as_postgres: bool,
+    options: String,
+    log: PathBuf,
     _dir: tempfile::TempDir,
+}
+
+/// What [`TempPostgres::require_tls`] made: the cluster and its certificate.
+pub struct TlsPostgres {
+    /// The cluster; its `url` has no `sslmode`.
+    pub cluster: TempPostgres,
+    /// The server's self-signed certificate (PEM), for `sslrootcert`.
+    pub certificate: PathBuf,
 }
 
 fn find_bin() -> Option<PathBuf> {
@@ -69,7 +82,104 @@ impl TempPostgres {
         let bin = find_bin().unwrap_or_else(|| {
             panic!("{INSTALL_HINT} (no /usr/lib/postgresql/*/bin/initdb and pg_ctl)")
         });
-        Self::start_from(&bin, false)
+        Self::start_from(&bin, false, |_, _| String::new())
+    }
+
+    /// As [`TempPostgres::require`], for a cluster that accepts only TLS over TCP
+    /// (`hostssl` alone in pg_hba.conf), with a self-signed certificate for 127.0.0.1
+    /// and localhost.
+    pub fn require_tls() -> TlsPostgres {
+        let bin = find_bin().unwrap_or_else(|| {
+            panic!("{INSTALL_HINT} (no /usr/lib/postgresql/*/bin/initdb and pg_ctl)")
+        });
+        let certificate = std::cell::RefCell::new(PathBuf::new());
+        let cluster = Self::start_from(&bin, false, |data, as_postgres| {
+            let made = rcgen::generate_simple_self_signed(vec![
+                "127.0.0.1".to_owned(),
+                "localhost".to_owned(),
+            ])
+            .expect("a self-signed certificate");
+            let cert = data.join("server.crt");
+            let key = data.join("server.key");
+            std::fs::write(&cert, made.cert.pem()).expect("server.crt");
+            std::fs::write(&key, made.signing_key.serialize_pem()).expect("server.key");
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "# TLS only, over TCP\nhostssl all all 127.0.0.1/32 trust\n",
+            )
+            .expect("pg_hba.conf");
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod server.key");
+            if as_postgres {
+                let status = Command::new("chown")
+                    .args(["postgres:postgres"])
+                    .arg(&cert)
+                    .arg(&key)
+                    .arg(data.join("pg_hba.conf"))
+                    .status()
+                    .expect("chown");
+                assert!(
+                    status.success(),
+                    "chown of the server's certificate and key"
+                );
+            }
+            let copy = data.parent().expect("a parent").join("root.crt");
+            std::fs::write(&copy, made.cert.pem()).expect("root.crt");
+            *certificate.borrow_mut() = copy;
+            " -c ssl=on".to_owned()
+        });
+        TlsPostgres {
+            cluster,
+            certificate: certificate.into_inner(),
+        }
+    }
+
+    /// Stops the cluster (fast shutdown: clients are disconnected).
+    pub fn stop(&self) {
+        let out = run(
+            &self.bin,
+            self.as_postgres,
+            "pg_ctl",
+            &[
+                "-D",
+                self.data.to_str().expect("a path"),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "pg_ctl stop failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Starts the stopped cluster again, on the same port.
+    pub fn start_again(&self) {
+        let out = run(
+            &self.bin,
+            self.as_postgres,
+            "pg_ctl",
+            &[
+                "-D",
+                self.data.to_str().expect("a path"),
+                "-o",
+                &self.options,
+                "-l",
+                self.log.to_str().expect("a path"),
+                "-w",
+                "start",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "pg_ctl start failed: {} {}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        );
     }
 
     /// Starts a cluster; `durable` keeps PostgreSQL's fsync on (for benchmarks).
@@ -87,11 +197,17 @@ impl TempPostgres {
             );
             return None;
         };
-        Some(Self::start_from(&bin, durable))
+        Some(Self::start_from(&bin, durable, |_, _| String::new()))
     }
 
     /// Starts a cluster with the programs in `bin`; every failure panics with the reason.
-    fn start_from(bin: &Path, durable: bool) -> Self {
+    /// `configure` may change the data directory after initdb (it is told whether
+    /// files must belong to `postgres`) and returns more server options.
+    fn start_from(
+        bin: &Path,
+        durable: bool,
+        configure: impl FnOnce(&Path, bool) -> String,
+    ) -> Self {
         let bin = bin.to_owned();
         let as_postgres = running_as_root();
         let dir = tempfile::Builder::new()
@@ -147,8 +263,9 @@ impl TempPostgres {
             .unwrap_or_else(|e| panic!("a free port for the test cluster: {e}"))
             .port();
         let fsync = if durable { "on" } else { "off" };
+        let extra = configure(&data, as_postgres);
         let options = format!(
-            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200",
+            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200{extra}",
             sockets.display()
         );
         let out = run(
@@ -170,6 +287,8 @@ impl TempPostgres {
             bin,
             data,
             as_postgres,
+            options,
+            log,
             _dir: dir,
         }
     }

@@ -3,7 +3,7 @@
 //! (day, moment, time, face, groups) stays.
 
 use super::{Scope, mentioning_events, strip_personal};
-use crate::outbox::{FAMILY_ERASED, enqueue};
+use crate::outbox::{FAMILY_ERASED, FOLLOWUP_HANDLED, enqueue};
 use crate::{Store, StoreError};
 use jiff::Timestamp;
 use rusqlite::{Connection, Transaction, params};
@@ -191,6 +191,7 @@ fn erase(tx: &Transaction<'_>, guardian: &GuardianId) -> Result<Option<FamilyEra
         "DELETE FROM children WHERE id IN (SELECT value FROM json_each(?1))",
         [&erased_json],
     )?;
+    crate::pins_to_export::forget(tx, guardian)?;
     tx.execute("DELETE FROM guardians WHERE id = ?1", [g])?;
 
     let personal: BTreeSet<&str> = std::iter::once(g.as_str())
@@ -201,7 +202,9 @@ fn erase(tx: &Transaction<'_>, guardian: &GuardianId) -> Result<Option<FamilyEra
         if event.sent_at.is_some() {
             tx.execute("DELETE FROM outbox WHERE seq = ?1", [event.seq])?;
             erasure.outbox_deleted.push(event.event_id);
-        } else if strip_personal(&mut event.data, &personal) {
+        } else if strip_personal(&mut event.data, &personal)
+            | empty_note(&event.event_type, &mut event.data)
+        {
             tx.execute(
                 "UPDATE outbox SET data = ?1 WHERE seq = ?2",
                 params![event.data.to_string(), event.seq],
@@ -210,6 +213,22 @@ fn erase(tx: &Transaction<'_>, guardian: &GuardianId) -> Result<Option<FamilyEra
         }
     }
     Ok(Some(erasure))
+}
+
+/// A staff note about the family's rating, waiting to be sent, loses its text as
+/// the stored note does (it may name the family); who talked stays. Whether it
+/// changed.
+fn empty_note(event_type: &str, data: &mut serde_json::Value) -> bool {
+    if event_type != FOLLOWUP_HANDLED {
+        return false;
+    }
+    match data.get_mut("note") {
+        Some(note) if note.as_str().is_some_and(|n| !n.is_empty()) => {
+            *note = serde_json::Value::String(String::new());
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Runs an `UPDATE … RETURNING id`; the ids, sorted.

@@ -245,3 +245,56 @@ fn erasure_removes_the_family_keeps_a_shared_child_and_the_statistic() {
     assert!(f.store.compact().unwrap());
     assert_eq!(f.store.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn a_waiting_staff_note_about_the_family_loses_its_text_and_others_keep_theirs() {
+    let mut f = Fixture::new();
+    let d = day("2025-03-03");
+    let theirs = f.rate("G3", d, 1);
+    let other = f.rate("G1", d, 1);
+    let at: jiff::Timestamp = "2025-03-03T15:00:00Z".parse().unwrap();
+    let staff = f
+        .store
+        .add_staff("Anouk", crate::StaffRole::Manager, "280461", at)
+        .unwrap();
+    f.store
+        .mark_talked(theirs, &staff, "Gebeld met Wendela over Siebe", at)
+        .unwrap();
+    f.store
+        .mark_talked(other, &staff, "Ilse gesproken", at)
+        .unwrap();
+
+    let erasure = f
+        .store
+        .erase_family(&GuardianId("G3".into()), at)
+        .unwrap()
+        .unwrap();
+    let notes: Vec<(String, String)> = f
+        .store
+        .conn
+        .prepare(
+            "SELECT json_extract(data, '$.rating_id'), json_extract(data, '$.note') FROM outbox
+             WHERE type = 'nl.welkom.followup.handled.v1' ORDER BY seq",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        notes,
+        [
+            (theirs.to_string(), String::new()),
+            (other.to_string(), "Ilse gesproken".to_owned())
+        ],
+        "the family's note is emptied in the waiting event too"
+    );
+    assert_eq!(
+        count(
+            &f,
+            "SELECT count(*) FROM outbox WHERE data LIKE '%Wendela%'"
+        ),
+        0
+    );
+    assert!(!erasure.outbox_rewritten.is_empty());
+}
