@@ -16,6 +16,9 @@ pub fn settings(config: &Config) -> Option<Upstream> {
         interval: Duration::from_secs(u64::from(settings.interval_secs)),
         timeout: Duration::from_secs(u64::from(settings.timeout_secs)),
         default_language: config.location.language.clone(),
+        kind: settings.kind(),
+        source: settings.source(),
+        location_name: config.location.name.clone(),
     })
 }
 

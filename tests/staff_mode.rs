@@ -85,8 +85,8 @@ fn a_wrong_staff_pin_is_refused_and_five_start_a_cooldown_that_survives_a_restar
     settle_staff_check(&mut k);
     assert!(k.shows("Code niet herkend"));
     assert!(matches!(k.screen(), Screen::StaffPin(_)));
-    for _ in 0..4 {
-        k.type_pin("123987");
+    for pin in ["123987", "123988", "123989", "123990"] {
+        k.type_pin(pin);
         settle_staff_check(&mut k);
     }
     assert!(
@@ -98,8 +98,10 @@ fn a_wrong_staff_pin_is_refused_and_five_start_a_cooldown_that_survives_a_restar
     k.type_pin(STAFF_PIN);
     settle_staff_check(&mut k);
     assert!(matches!(k.screen(), Screen::StaffPin(_)));
-    let failures = k.query_i64("SELECT failures FROM pin_throttle WHERE pad = 'staff'");
-    assert_eq!(failures, 5);
+    // Five wrong PINs owe five times 15 minutes.
+    let clears_at = k.query_i64("SELECT debt_clears_at FROM pin_budget WHERE pad = 'staff'");
+    let now = k.harness.state().kiosk.now().as_millisecond();
+    assert_eq!(clears_at - now, 5 * 15 * 60 * 1000);
     // A kiosk started again on the same data keeps the cooldown.
     let restarted =
         welkom::commands::build_app(k.dir.path(), false, std::sync::Arc::new(k.clock.clone()))

@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{MONDAY_MORNING, STAFF_PIN, TestKiosk, sign_in, staffed};
+use common::{MANAGER_PIN, MONDAY_MORNING, STAFF_PIN, TestKiosk, sign_in, staffed};
 use egui_kittest::kittest::Queryable;
+use jiff::Timestamp;
 use std::time::{Duration, Instant};
 use welkom_hub::BackgroundHub;
 use welkom_hub::db::{Location, NewDevice};
@@ -158,4 +159,161 @@ fn the_sync_view_warns_of_a_wrong_clock_and_lists_refused_events() {
             .query_by_label_contains("De klok van deze tablet")
             .is_none()
     );
+}
+
+/// Gives a rating and sets both its events (visit and rating) aside.
+fn two_events_set_aside(k: &mut TestKiosk) {
+    k.type_pin("4826");
+    k.tap("Goed");
+    k.wait(Duration::from_secs(2));
+    k.tap("Klaar");
+    let store = &mut k.harness.state_mut().kiosk.store;
+    let at = "2026-03-02T07:20:00Z".parse().unwrap();
+    for event in store.outbox_batch(10).unwrap() {
+        store
+            .set_aside(event.seq, "source is not this device's", at)
+            .unwrap();
+    }
+    assert_eq!(store.outbox_summary().unwrap().set_aside, 2);
+}
+
+#[test]
+fn a_manager_sends_set_aside_events_again_or_drops_them_after_a_second_tap() {
+    let mut k = staffed("", MONDAY_MORNING);
+    two_events_set_aside(&mut k);
+
+    // A staff member who is not a manager sees the events, not the buttons.
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Synchronisatie");
+    assert!(k.shows("2 gebeurtenissen zijn door de server geweigerd en apart gezet:"));
+    assert!(!k.shows("Opnieuw versturen") && !k.shows("Weggooien"));
+    k.tap("Sluiten");
+
+    sign_in(&mut k, MANAGER_PIN);
+    k.tap("Synchronisatie");
+    k.tap("Opnieuw versturen");
+    let summary = k.harness.state().kiosk.store.outbox_summary().unwrap();
+    assert_eq!((summary.set_aside, summary.waiting), (0, 2), "back in line");
+    assert!(k.shows("2 gebeurtenissen wachten op verzending."));
+
+    let store = &mut k.harness.state_mut().kiosk.store;
+    for event in store.outbox_batch(10).unwrap() {
+        store
+            .set_aside(
+                event.seq,
+                "source is not this device's",
+                Timestamp::UNIX_EPOCH,
+            )
+            .unwrap();
+    }
+    k.tap("Vandaag");
+    k.tap("Synchronisatie");
+    // The first tap only asks.
+    k.tap("Weggooien");
+    assert!(k.shows(
+        "Weet je het zeker? 2 gebeurtenissen worden nooit meer verstuurd. Tik op \"Ja, weggooien\"."
+    ));
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM outbox"),
+        2,
+        "nothing dropped yet"
+    );
+    k.tap("Nee, bewaren");
+    assert!(!k.shows("Ja, weggooien"));
+    assert_eq!(k.query_i64("SELECT count(*) FROM outbox"), 2, "kept");
+    // The second tap drops.
+    k.tap("Weggooien");
+    k.tap("Ja, weggooien");
+    assert_eq!(k.query_i64("SELECT count(*) FROM outbox"), 0, "dropped");
+    assert!(k.shows("Alles is verstuurd."));
+    assert!(k.harness.query_by_label_contains("apart gezet").is_none());
+    assert_eq!(k.ratings().len(), 1, "the rating itself stays on the kiosk");
+}
+
+#[test]
+fn the_sync_view_warns_when_events_go_unencrypted_to_another_machine() {
+    for (url, warned) in [
+        ("http://192.168.1.20:8080", true),
+        ("http://hub.lan", true),
+        ("https://hub.example.org", false),
+        ("http://localhost:8080", false),
+        ("http://127.0.0.1:8080", false),
+        ("http://[::1]:8080", false),
+    ] {
+        let mut k = staffed(
+            &format!("[upstream]\nurl = \"{url}\"\ntoken = \"wlk_1\"\n"),
+            MONDAY_MORNING,
+        );
+        sign_in(&mut k, STAFF_PIN);
+        k.tap("Synchronisatie");
+        let warning = format!(
+            "De verbinding met {url} is niet versleuteld (http://): wat verstuurd wordt, is onderweg leesbaar. Vraag de beheerder om een https://-adres."
+        );
+        assert_eq!(k.shows(&warning), warned, "{url}");
+        assert_eq!(
+            k.harness
+                .query_by_label_contains("niet versleuteld")
+                .is_some(),
+            warned,
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn check_config_warns_when_events_go_unencrypted_to_another_machine() {
+    for (url, warned) in [
+        ("http://192.168.1.20:8080/events", true),
+        ("https://hub.example.org", false),
+        ("http://localhost:8080", false),
+        ("http://127.0.0.2", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("welkom.toml"),
+            format!("[upstream]\nurl = \"{url}\"\ntoken = \"wlk_1\"\n"),
+        )
+        .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_welkom"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .arg("check-config")
+            .env("WELKOM_LOG", "warn")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "a warning, not an error: {url}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            stdout.contains(&format!(
+                "Let op: upstream.url {url} is http:// zonder versleuteling naar een andere machine"
+            )),
+            warned,
+            "{url}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn a_plain_receiver_reads_as_connected_without_noise() {
+    let mut k = staffed(
+        "[upstream]\nurl = \"https://events.example.org/welkom\"\nkind = \"cloudevents\"\n",
+        MONDAY_MORNING,
+    );
+    let status = welkom_sync::SyncStatus::default();
+    status.update(|s| {
+        s.state = welkom_sync::SyncState::Connected;
+        s.peer = Some(welkom_sync::Peer::Receiver);
+    });
+    k.harness.state_mut().kiosk.set_sync_status(status);
+    sign_in(&mut k, STAFF_PIN);
+    k.tap("Synchronisatie");
+    assert!(k.shows(
+        "Verbonden met de ontvanger. Alles wordt vanzelf verstuurd; de lijst met ouders en kinderen wordt op deze kiosk bijgehouden."
+    ));
+    for noise in ["centrale server", "niet versleuteld", "geweigerd"] {
+        assert!(
+            k.harness.query_by_label_contains(noise).is_none(),
+            "{noise}"
+        );
+    }
 }

@@ -21,6 +21,9 @@ pub fn run(data_dir: &Path) -> ExitCode {
                 config.opening_hours.open,
                 config.opening_hours.close,
             );
+            if let Some(warning) = plain_http_warning(&config) {
+                println!("{warning}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -28,4 +31,19 @@ pub fn run(data_dir: &Path) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A warning when `[upstream] url` sends events unencrypted to another machine, in
+/// the location's language (staff texts).
+fn plain_http_warning(config: &crate::config::Config) -> Option<String> {
+    let url = config.upstream.url.trim();
+    if !config.upstream.is_set() || !welkom_sync::is_plain_http_off_machine(url) {
+        return None;
+    }
+    let language = &config.location.language;
+    let args = [("address", fluent_bundle::FluentValue::from(url.to_owned()))];
+    Some(match crate::i18n::Texts::load(language) {
+        Ok(texts) => texts.get(language, "config-plain-http", &args),
+        Err(e) => format!("upstream.url {url} is plain http:// ({e})"),
+    })
 }

@@ -51,6 +51,9 @@ pub fn run(data_dir: &std::path::Path) -> anyhow::Result<ExitCode> {
         }
         RosterFetch::Unchanged => println!("the roster is up to date"),
         RosterFetch::NoRoster => println!("the upstream holds no roster for this location"),
+        RosterFetch::NotOffered => {
+            println!("the upstream is a plain CloudEvents receiver: the roster stays as imported")
+        }
         RosterFetch::Refused { problems } => {
             println!("the upstream's roster has {problems} problem(s) and was not applied")
         }

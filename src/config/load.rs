@@ -147,12 +147,34 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
                 ),
             ));
         }
-        if up.token.trim().is_empty() {
+        if up.token.trim().is_empty() && up.kind() != welkom_sync::UpstreamKind::CloudEvents {
             return Err(at(
                 "upstream.token",
-                "an upstream needs the device's token; `welkom-hub device add` prints it".into(),
+                "a Welkom hub needs the device's token (`welkom-hub device add` prints it); \
+                 for a plain CloudEvents receiver without one, set kind = \"cloudevents\""
+                    .into(),
             ));
         }
+    }
+    if welkom_sync::UpstreamKind::parse(&up.kind).is_none() {
+        return Err(at(
+            "upstream.kind",
+            format!(
+                "'{}' is not a kind of upstream; use \"auto\", \"welkom\" or \"cloudevents\"",
+                up.kind
+            ),
+        ));
+    }
+    if let Some(source) = up.source()
+        && let Err(e) = welkom_sync::Source::parse(&source)
+    {
+        return Err(at(
+            "upstream.source",
+            format!(
+                "{e}; use letters, digits, - and _ in both parts (at most 64 each), e.g. \
+                 \"/locations/de-boomhut/devices/kiosk-1\", or leave it empty"
+            ),
+        ));
     }
     for (key, value, range) in [
         (
@@ -303,6 +325,43 @@ mod tests {
         assert_eq!(config.rating, Config::default().rating);
         assert_eq!(config.privacy, Config::default().privacy);
         assert_eq!(config.upstream, Config::default().upstream);
+    }
+
+    #[test]
+    fn an_upstream_kind_and_source_are_checked_with_line_and_key() {
+        let config = load_text(
+            "[upstream]\nurl = \"https://events.example.org/in\"\nkind = \"cloudevents\"\nsource = \"/locations/de-boomhut/devices/kiosk-1\"\n",
+            Path::new("welkom.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            config.upstream.kind(),
+            welkom_sync::UpstreamKind::CloudEvents
+        );
+        assert_eq!(
+            config.upstream.source().as_deref(),
+            Some("/locations/de-boomhut/devices/kiosk-1"),
+            "a plain receiver needs no token"
+        );
+        let e = err(
+            "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\nkind = \"hub\"\n",
+        );
+        assert_eq!((e.line, e.key.as_deref()), (Some(4), Some("upstream.kind")));
+        assert!(e.message.contains("cloudevents"), "{}", e.message);
+        let e = err(
+            "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\n\nsource = \"locations/a b\"\n",
+        );
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(5), Some("upstream.source"))
+        );
+        assert!(e.message.contains("/locations/"), "{}", e.message);
+        let e = err("[upstream]\nurl = \"https://hub.example.org\"\nkind = \"welkom\"\n");
+        assert_eq!(
+            e.key.as_deref(),
+            Some("upstream.token"),
+            "a hub needs a token"
+        );
     }
 
     #[test]

@@ -249,10 +249,18 @@ impl Default for PrivacySettings {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(default, deny_unknown_fields)]
 pub struct UpstreamSettings {
-    /// The hub's address (`https://…`); empty: no upstream.
+    /// The upstream's address (`https://…`): a Welkom hub, or a CloudEvents
+    /// receiver's own address; empty: no upstream.
     pub url: String,
-    /// The device's token, as `welkom-hub device add` printed it.
+    /// The device's token, as `welkom-hub device add` printed it (a plain receiver
+    /// may need none).
     pub token: String,
+    /// `auto` (ask the upstream), `welkom` (a Welkom hub) or `cloudevents` (a plain
+    /// receiver: events are posted to `url` itself).
+    pub kind: String,
+    /// The CloudEvents `source` of every event (`/locations/…/devices/…`); empty:
+    /// the hub says it, or the device makes its own for a plain receiver.
+    pub source: String,
     /// Seconds between rounds when everything is sent.
     pub interval_secs: u32,
     /// Seconds one request may take.
@@ -269,6 +277,18 @@ impl UpstreamSettings {
     pub fn is_set(&self) -> bool {
         !self.url.trim().is_empty()
     }
+
+    /// The kind of upstream (`auto` when the text is not one; the loader refuses
+    /// such a file).
+    pub fn kind(&self) -> welkom_sync::UpstreamKind {
+        welkom_sync::UpstreamKind::parse(&self.kind).unwrap_or_default()
+    }
+
+    /// The `source` set here, if any.
+    pub fn source(&self) -> Option<String> {
+        let source = self.source.trim();
+        (!source.is_empty()).then(|| source.to_owned())
+    }
 }
 
 impl Default for UpstreamSettings {
@@ -276,6 +296,8 @@ impl Default for UpstreamSettings {
         Self {
             url: String::new(),
             token: String::new(),
+            kind: "auto".into(),
+            source: String::new(),
             interval_secs: 60,
             timeout_secs: 20,
         }

@@ -2,18 +2,20 @@
 //! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
 
 mod badge;
+mod saving;
 mod settings;
 mod staff;
 mod state;
 mod throttle;
 
 pub use badge::BurstDetector;
+pub use saving::SaveProblem;
 pub use settings::{
     IMPORT_FOLDER, MEDIA_ROOTS, RosterFile, SettingsMessage, SettingsPane, SettingsState, ShownPin,
 };
 pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView, SyncView};
 pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
-pub use throttle::PinThrottle;
+pub use throttle::{Budget, PinThrottle};
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -76,6 +78,11 @@ pub enum Action {
     },
     /// Close the kiosk (managers).
     ExitKiosk,
+    /// Send the events the upstream set aside again (managers).
+    RetrySetAside,
+    /// Drop the events the upstream set aside, for good (managers; the view asks a
+    /// second tap first).
+    DropSetAside,
     /// Show a part of the settings.
     ShowSettings(SettingsPane),
     /// Give a guardian a new PIN (shown once).
@@ -114,6 +121,7 @@ pub struct Kiosk {
     pins_waiting: usize,
     roster_import: Option<settings::RosterImport>,
     sync_status: Option<welkom_sync::SyncStatus>,
+    save_problem: Option<SaveProblem>,
 }
 
 /// Asks the screen to draw again, from another thread (when slow work is done).
@@ -128,15 +136,18 @@ impl Kiosk {
     /// A kiosk on the welcome screen.
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> Self {
         let now = clock.now();
-        let throttle = |pad| {
-            PinThrottle::from_state(store.throttle_state(pad).unwrap_or_else(|e| {
-                tracing::error!(error = %e, "reading a PIN cooldown failed");
-                Default::default()
-            }))
+        let throttle = |pad, budget| {
+            PinThrottle::from_state(
+                budget,
+                store.throttle_state(pad).unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "reading a PIN budget failed");
+                    Default::default()
+                }),
+            )
         };
         let mut kiosk = Self {
-            throttle: throttle(PinPad::Guardian),
-            staff_throttle: throttle(PinPad::Staff),
+            throttle: throttle(PinPad::Guardian, Budget::GUARDIANS),
+            staff_throttle: throttle(PinPad::Staff, Budget::STAFF),
             config,
             store,
             clock,
@@ -152,6 +163,7 @@ impl Kiosk {
             pins_waiting: 0,
             roster_import: None,
             sync_status: None,
+            save_problem: None,
         };
         kiosk.refresh_open_follow_ups();
         kiosk.count_pins_to_export();
@@ -308,6 +320,8 @@ impl Kiosk {
             }
             Action::MarkTalked { rating_id, note } => self.mark_talked(rating_id, &note),
             Action::ExitKiosk => self.request_exit(),
+            Action::RetrySetAside => self.retry_set_aside(),
+            Action::DropSetAside => self.drop_set_aside(),
             Action::ShowSettings(pane) => self.show_settings_pane(pane),
             Action::IssuePin(guardian) => self.issue_pin(&guardian),
             Action::RevokePin(guardian) => self.revoke_pin(&guardian),
@@ -411,6 +425,8 @@ impl Kiosk {
             return;
         }
         let pin = std::mem::take(&mut w.pin);
+        // A PIN too short to be anyone's is not compared, so it tells nothing and
+        // costs no try.
         let found = if pin.len() >= MIN_PIN_LENGTH {
             self.store.guardian_by_pin(&pin).unwrap_or_else(|e| {
                 tracing::error!(error = %e, "looking up a PIN failed");
@@ -420,16 +436,12 @@ impl Kiosk {
             None
         };
         match found {
-            Some(id) => {
-                if self.throttle.state().failures > 0 {
-                    self.throttle.on_right();
+            // A right PIN neither costs nor gives back a try.
+            Some(id) => self.identified(&id),
+            None => {
+                if pin.len() >= MIN_PIN_LENGTH && self.throttle.on_unknown(&pin, self.now()) {
                     self.save_throttle(PinPad::Guardian);
                 }
-                self.identified(&id);
-            }
-            None => {
-                self.throttle.on_wrong(self.clock.now());
-                self.save_throttle(PinPad::Guardian);
                 tracing::info!("a PIN was not recognised");
                 self.screen = Screen::Welcome(Welcome {
                     pin: String::new(),
@@ -443,26 +455,39 @@ impl Kiosk {
         if !self.config.identification.badge {
             return;
         }
+        // A badge draws on the keypad's budget: while no try is left, no badge is
+        // looked up either (the welcome screen says how long to wait).
+        if self.cooldown().is_some() {
+            return;
+        }
         let found = self.store.guardian_by_badge(code).unwrap_or_else(|e| {
             tracing::error!(error = %e, "looking up a badge failed");
             None
         });
         // A badge is accepted on any screen: whoever was there has left.
-        if let Screen::Rate(v) = &self.screen
-            && !v.recorded
-        {
-            let visit = v.visit.clone();
-            self.save_visit(&visit);
-        }
+        self.leave_rate_screen();
         match found {
             Some(id) => self.identified(&id),
             None => {
+                if self.throttle.on_unknown(code, self.now()) {
+                    self.save_throttle(PinPad::Guardian);
+                }
                 tracing::info!("a badge was not recognised");
                 self.screen = Screen::Welcome(Welcome {
                     pin: String::new(),
                     notice: Some(Notice::BadgeNotRecognised),
                 });
             }
+        }
+    }
+
+    /// Keeps the visit of a guardian who identified and left without rating.
+    fn leave_rate_screen(&mut self) {
+        if let Screen::Rate(v) = &self.screen
+            && !v.recorded
+        {
+            let visit = v.visit.clone();
+            self.save_visit(&visit);
         }
     }
 
@@ -570,6 +595,7 @@ impl Kiosk {
         };
         match self.store.record_rating(&visit.visit, &rating) {
             Ok(_) => {
+                self.saved();
                 visit.recorded = true;
                 self.screen = Screen::ThankYou(Box::new(ThankYou {
                     low: scale.is_low(score) && !misuse,
@@ -579,10 +605,11 @@ impl Kiosk {
                     reasons: Vec::new(),
                     talk_request: false,
                     shown_at: self.now(),
+                    save_failed: false,
                 }));
             }
             Err(e) => {
-                tracing::error!(error = %e, "storing a rating failed");
+                self.save_failed("a rating", &e);
                 self.screen = Screen::Welcome(Welcome {
                     pin: String::new(),
                     notice: Some(Notice::SaveFailed),
@@ -592,8 +619,9 @@ impl Kiosk {
     }
 
     fn save_visit(&mut self, visit: &NewVisit) {
-        if let Err(e) = self.store.record_visit(visit) {
-            tracing::error!(error = %e, "storing a visit failed");
+        match self.store.record_visit(visit) {
+            Ok(_) => self.saved(),
+            Err(e) => self.save_failed("a visit", &e),
         }
     }
 
@@ -609,8 +637,14 @@ impl Kiosk {
             guardian_id: Some(t.visit.visit.guardian_id.clone()),
             at: self.now(),
         };
-        if let Err(e) = self.store.record_follow_up(&follow_up) {
-            tracing::error!(error = %e, "storing a follow-up failed");
+        let result = self.store.record_follow_up(&follow_up);
+        let failed = result.is_err();
+        match result {
+            Ok(_) => self.saved(),
+            Err(e) => self.save_failed("a follow-up", &e),
+        }
+        if let Screen::ThankYou(t) = &mut self.screen {
+            t.save_failed = failed;
         }
     }
 }

@@ -8,8 +8,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use welkom_core::EventId;
 use welkom_core::tally::{DayTally, Trend};
 use welkom_store::{
-    FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, SetAsideEvent, StaffMember,
-    StaffRole, StoreError, find_staff_member,
+    FollowUpItem, FollowUpScope, OutboxSummary, PinPad, PresentChild, SetAsideEvent, StaffMatch,
+    StaffMember, StaffRole, StoreError, verify_staff_pin,
 };
 
 /// The staff PIN pad.
@@ -112,7 +112,10 @@ pub struct StaffSession {
 
 /// A staff PIN check running on its own thread.
 pub(super) struct StaffCheck {
-    result: Receiver<Option<StaffMember>>,
+    result: Receiver<Option<StaffMatch>>,
+    /// The PIN checked, held until the answer comes (the same wrong PIN again costs
+    /// no try).
+    pin: String,
 }
 
 impl Kiosk {
@@ -165,7 +168,9 @@ impl Kiosk {
         let Screen::StaffPin(pad) = &mut self.screen else {
             return;
         };
-        if cooling || pad.checking || pad.pin.is_empty() {
+        // One check at a time, also across leaving and reopening the pad, so no
+        // answer goes uncounted.
+        if cooling || pad.checking || pad.pin.is_empty() || self.staff_check.is_some() {
             return;
         }
         let pin = std::mem::take(&mut pad.pin);
@@ -183,16 +188,17 @@ impl Kiosk {
         pad.checking = true;
         let (send, result) = mpsc::channel();
         let waker = self.waker.clone();
+        let typed = pin.clone();
         let spawned = std::thread::Builder::new()
             .name("welkom-staff-pin".into())
             .spawn(move || {
-                let _ = send.send(find_staff_member(&credentials, &pin));
+                let _ = send.send(verify_staff_pin(&credentials, &typed));
                 if let Some(wake) = waker {
                     wake();
                 }
             });
         match spawned {
-            Ok(_) => self.staff_check = Some(StaffCheck { result }),
+            Ok(_) => self.staff_check = Some(StaffCheck { result, pin }),
             Err(e) => {
                 tracing::error!(error = %e, "could not start checking a staff PIN");
                 pad.checking = false;
@@ -215,32 +221,41 @@ impl Kiosk {
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => None,
         };
-        self.staff_check = None;
+        let pin = std::mem::take(&mut self.staff_check).map(|c| c.pin);
+        // A wrong PIN costs its try even when the pad was left before the answer came.
+        if found.is_none() {
+            tracing::info!("a staff PIN was not recognised");
+            let now = self.clock.now();
+            if self
+                .staff_throttle
+                .on_unknown(pin.as_deref().unwrap_or_default(), now)
+            {
+                self.save_throttle(PinPad::Staff);
+            }
+        }
         let Screen::StaffPin(pad) = &mut self.screen else {
-            // The pad was left meanwhile: the answer no longer matters.
+            // The pad was left meanwhile: the member has to sign in again.
             return;
         };
         pad.checking = false;
-        match found {
-            Some(member) => {
-                self.staff_throttle.on_right();
-                self.save_throttle(PinPad::Staff);
-                tracing::info!(role = member.role.key(), "staff mode opened");
-                self.screen = Screen::Staff(Box::new(StaffSession {
-                    member,
-                    view: StaffView::Today,
-                    data: StaffData::Unavailable,
-                    writing_note: None,
-                }));
-                self.load_staff_view(StaffView::Today);
-            }
-            None => {
-                pad.notice = Some(StaffNotice::NotRecognised);
-                self.staff_throttle.on_wrong(self.clock.now());
-                self.save_throttle(PinPad::Staff);
-                tracing::info!("a staff PIN was not recognised");
-            }
+        let Some(StaffMatch { member, rehashed }) = found else {
+            pad.notice = Some(StaffNotice::NotRecognised);
+            return;
+        };
+        // A right PIN neither costs nor gives back a try.
+        if let Some(hash) = rehashed
+            && let Err(e) = self.store.replace_staff_pin_hash(&member.id, &hash)
+        {
+            tracing::error!(error = %e, "upgrading a staff PIN hash failed");
         }
+        tracing::info!(role = member.role.key(), "staff mode opened");
+        self.screen = Screen::Staff(Box::new(StaffSession {
+            member,
+            view: StaffView::Today,
+            data: StaffData::Unavailable,
+            writing_note: None,
+        }));
+        self.load_staff_view(StaffView::Today);
     }
 
     /// Opens a view (when the member may) and reads what it shows.
@@ -294,6 +309,36 @@ impl Kiosk {
             set_aside,
             upstream: self.sync_status.as_ref().map(|s| s.snapshot()),
         })))
+    }
+
+    /// A manager sends the events set aside again (e.g. after the upstream was
+    /// fixed); the sync client takes them in its next round.
+    pub(super) fn retry_set_aside(&mut self) {
+        if !self.manager_in_sync_view() {
+            return;
+        }
+        match self.store.retry_set_aside() {
+            Ok(n) => tracing::info!(events = n, "a manager sends set-aside events again"),
+            Err(e) => tracing::error!(error = %e, "sending set-aside events again failed"),
+        }
+        self.load_staff_view(StaffView::Sync);
+    }
+
+    /// A manager drops the events set aside: they are never sent.
+    pub(super) fn drop_set_aside(&mut self) {
+        if !self.manager_in_sync_view() {
+            return;
+        }
+        match self.store.drop_set_aside() {
+            Ok(n) => tracing::info!(events = n, "a manager dropped set-aside events"),
+            Err(e) => tracing::error!(error = %e, "dropping set-aside events failed"),
+        }
+        self.load_staff_view(StaffView::Sync);
+    }
+
+    fn manager_in_sync_view(&self) -> bool {
+        matches!(&self.screen, Screen::Staff(session)
+            if session.view == StaffView::Sync && session.member.role == StaffRole::Manager)
     }
 
     /// Midnight today in the location's time zone.
@@ -355,7 +400,7 @@ impl Kiosk {
             PinPad::Staff => self.staff_throttle.state(),
         };
         if let Err(e) = self.store.save_throttle_state(pad, state) {
-            tracing::error!(error = %e, "storing a PIN cooldown failed");
+            tracing::error!(error = %e, "storing a PIN budget failed");
         }
     }
 }

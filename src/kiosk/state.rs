@@ -82,4 +82,6 @@ pub struct ThankYou {
     pub talk_request: bool,
     /// When the thank-you appeared; taps in the first moments are ignored.
     pub shown_at: Timestamp,
+    /// The last reason or talk request could not be saved.
+    pub save_failed: bool,
 }

@@ -85,7 +85,13 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
             {
                 actions.push(Action::ToggleTalk);
             }
-            if thanks.talk_request {
+            if thanks.save_failed {
+                ui.label(
+                    RichText::new(t.plain(lang, "save-failed"))
+                        .font(m.bold(24.0))
+                        .color(p.warning),
+                );
+            } else if thanks.talk_request {
                 ui.label(
                     RichText::new(t.plain(lang, "talk-request-noted"))
                         .font(m.font(22.0))

@@ -45,7 +45,11 @@ pub fn kiosk(config: &str, now: &str) -> TestKiosk {
 
 /// The same at a given screen size.
 pub fn kiosk_sized(config: &str, now: &str, size: egui::Vec2) -> TestKiosk {
-    let dir = tempfile::tempdir().unwrap();
+    kiosk_in(tempfile::tempdir().unwrap(), config, now, size)
+}
+
+/// The same with this data directory.
+pub fn kiosk_in(dir: tempfile::TempDir, config: &str, now: &str, size: egui::Vec2) -> TestKiosk {
     std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
     let roster_file = dir.path().join("roster.csv");
     std::fs::write(&roster_file, ROSTER).unwrap();

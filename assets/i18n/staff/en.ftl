@@ -13,6 +13,24 @@ staff-close = Close
 staff-signed-in = { $name }
 staff-unavailable = This could not be read. Try again or restart the kiosk.
 
+## Saving failed (a line over every view, while answers are not saved)
+save-problem-disk-full = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): this tablet's storage is full. Free some space; the next answer is then saved as usual. File: { $file }
+save-problem-read-only = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the data folder can only be read. Ask the administrator to make it writable again. File: { $file }
+save-problem-busy = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the database was kept busy too long by other work. Restart the kiosk if this keeps happening. File: { $file }
+save-problem-other = Answers have not been saved since { $time } ({ $count ->
+    [one] 1 failure
+   *[other] { $count } failures
+}): the database reported an error. The kiosk's log says which; restart the kiosk or ask the administrator. File: { $file }
+
 staff-tab-today = Today
 staff-tab-trend = Trend
 staff-tab-follow-up = Follow up
@@ -97,6 +115,17 @@ sync-set-aside = { $count ->
    *[other] { $count } events were refused by the server and set aside:
 }
 sync-set-aside-line = { $time }: { $reason }
+sync-connected-receiver = Connected to the receiver. Everything is sent by itself; the list of parents and children is kept on this kiosk.
+sync-plain-http = The connection to { $address } is not encrypted (http://): what is sent can be read on the way. Ask the administrator for an https:// address.
+sync-retry-set-aside = Send again
+sync-drop-set-aside = Drop
+sync-drop-confirm = { $count ->
+    [one] Are you sure? 1 event will never be sent. Tap "Yes, drop".
+   *[other] Are you sure? { $count } events will never be sent. Tap "Yes, drop".
+}
+sync-drop-yes = Yes, drop
+sync-drop-keep = No, keep
+config-plain-http = Warning: upstream.url { $address } is http:// without encryption to another machine; events, names included, cross the network readable. Use https:// (welkom-hub serve --tls-cert and --tls-key, or a reverse proxy).
 
 ## Settings
 settings-title = Settings

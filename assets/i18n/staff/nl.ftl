@@ -13,6 +13,24 @@ staff-close = Sluiten
 staff-signed-in = { $name }
 staff-unavailable = Dit kon niet worden gelezen. Probeer het opnieuw of herstart de kiosk.
 
+## Opslaan mislukt (een regel boven elk overzicht, zolang antwoorden niet worden opgeslagen)
+save-problem-disk-full = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de opslag van deze tablet is vol. Maak ruimte vrij; daarna wordt het volgende antwoord gewoon opgeslagen. Bestand: { $file }
+save-problem-read-only = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de gegevensmap kan alleen gelezen worden. Laat de beheerder de map weer beschrijfbaar maken. Bestand: { $file }
+save-problem-busy = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de database was te lang bezet door ander werk. Herstart de kiosk als dit blijft gebeuren. Bestand: { $file }
+save-problem-other = Sinds { $time } worden antwoorden niet opgeslagen ({ $count ->
+    [one] 1 keer
+   *[other] { $count } keer
+} mislukt): de database gaf een fout. Het logboek van de kiosk zegt welke; herstart de kiosk of vraag de beheerder. Bestand: { $file }
+
 staff-tab-today = Vandaag
 staff-tab-trend = Trend
 staff-tab-follow-up = Opvolgen
@@ -97,6 +115,17 @@ sync-set-aside = { $count ->
    *[other] { $count } gebeurtenissen zijn door de server geweigerd en apart gezet:
 }
 sync-set-aside-line = { $time }: { $reason }
+sync-connected-receiver = Verbonden met de ontvanger. Alles wordt vanzelf verstuurd; de lijst met ouders en kinderen wordt op deze kiosk bijgehouden.
+sync-plain-http = De verbinding met { $address } is niet versleuteld (http://): wat verstuurd wordt, is onderweg leesbaar. Vraag de beheerder om een https://-adres.
+sync-retry-set-aside = Opnieuw versturen
+sync-drop-set-aside = Weggooien
+sync-drop-confirm = { $count ->
+    [one] Weet je het zeker? 1 gebeurtenis wordt nooit meer verstuurd. Tik op "Ja, weggooien".
+   *[other] Weet je het zeker? { $count } gebeurtenissen worden nooit meer verstuurd. Tik op "Ja, weggooien".
+}
+sync-drop-yes = Ja, weggooien
+sync-drop-keep = Nee, bewaren
+config-plain-http = Let op: upstream.url { $address } is http:// zonder versleuteling naar een andere machine; gebeurtenissen, met namen, gaan leesbaar over het netwerk. Gebruik https:// (welkom-hub serve --tls-cert en --tls-key, of een reverse proxy).
 
 ## Instellingen
 settings-title = Instellingen

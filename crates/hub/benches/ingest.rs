@@ -100,11 +100,8 @@ fn drain(kiosk_dir: &std::path::Path, hub_url: &str, token: &str) -> (Duration, 
     let mut client = SyncClient::new(
         store,
         Upstream {
-            url: hub_url.to_owned(),
-            token: token.to_owned(),
-            interval: Duration::from_secs(60),
             timeout: Duration::from_secs(30),
-            default_language: LanguageTag::dutch(),
+            ..Upstream::new(hub_url, token)
         },
         SyncStatus::default(),
     );

@@ -61,11 +61,9 @@ fn client(store: Store, url: &str, token: &str, timeout: Duration) -> SyncClient
     SyncClient::new(
         store,
         Upstream {
-            url: url.to_owned(),
-            token: token.to_owned(),
             interval: Duration::from_secs(30),
             timeout,
-            default_language: LanguageTag::dutch(),
+            ..Upstream::new(url, token)
         },
         SyncStatus::default(),
     )
@@ -158,6 +156,15 @@ fn every_fault_ends_with_every_event_at_the_hub_exactly_once() {
             c.store().outbox_summary().unwrap().waiting > 0,
             "{fault}: nothing is marked sent without an answer"
         );
+        if mode == Mode::LoseAnswer {
+            // The case is only what it says if the hub did commit: it holds every
+            // rating although the kiosk heard nothing back.
+            assert_eq!(
+                s.ratings_at_hub(),
+                170,
+                "{fault}: the hub committed before the answer was lost"
+            );
+        }
         // A slow answer may still arrive at the hub meanwhile.
         std::thread::sleep(Duration::from_millis(1800));
         s.proxy.set(Mode::Pass);
@@ -216,9 +223,24 @@ fn the_kiosk_dying_between_sending_and_marking_sends_again_without_doubling() {
     );
     s.proxy.set(Mode::Pass);
     c.send_once().unwrap();
+    assert_eq!(
+        s.ratings_at_hub(),
+        250,
+        "the first batch: 500 of 600 events"
+    );
     s.proxy.set(Mode::LoseAnswer);
     // The hub commits the next batch; the kiosk never learns it (it dies here).
     let _ = c.send_once().unwrap();
+    assert_eq!(
+        s.ratings_at_hub(),
+        300,
+        "the hub committed the batch whose answer was lost"
+    );
+    assert_eq!(
+        c.store().outbox_summary().unwrap().waiting,
+        100,
+        "the kiosk still holds the batch"
+    );
     drop(c);
     s.proxy.set(Mode::Pass);
     let store = Store::open(&dir.path().join("welkom.sqlite")).unwrap();
@@ -350,4 +372,31 @@ fn a_batch_refused_as_too_large_is_split_and_retry_after_is_honoured() {
     }
     assert!(splits >= 2, "split {splits} times");
     assert_eq!(s.ratings_at_hub(), 200);
+}
+
+#[test]
+fn the_proxys_reset_is_a_real_tcp_reset_and_down_is_an_orderly_close() {
+    use std::io::{Read, Write};
+    let s = setup();
+    for (mode, reset) in [(Mode::Reset, true), (Mode::Down, false)] {
+        s.proxy.set(mode);
+        let address = s.proxy.url.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nhost: hub\r\n\r\n")
+            .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut buffer = [0u8; 64];
+        match stream.read(&mut buffer) {
+            Err(e) if reset => assert_eq!(
+                e.kind(),
+                std::io::ErrorKind::ConnectionReset,
+                "{mode:?}: {e}"
+            ),
+            Ok(0) if !reset => {}
+            other => panic!("{mode:?}: {other:?}"),
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! A kiosk's day sent by the real sync client, on both back ends: the hub's tally
-//! equals the kiosk's. And several hub processes serve one PostgreSQL database at
-//! once.
+//! equals the kiosk's. A kiosk given a new token in the middle of a day strands
+//! nothing and doubles nothing. And several hub processes serve one PostgreSQL
+//! database at once.
 
 mod common;
 
@@ -77,11 +78,9 @@ fn sync_client(store: Store, url: &str, token: &str) -> SyncClient {
     SyncClient::new(
         store,
         Upstream {
-            url: url.to_owned(),
-            token: token.to_owned(),
             interval: Duration::from_secs(30),
             timeout: Duration::from_secs(10),
-            default_language: LanguageTag::dutch(),
+            ..Upstream::new(url, token)
         },
         SyncStatus::default(),
     )
@@ -222,3 +221,114 @@ fn retention_drops_the_guardian_from_old_events_and_keeps_the_counts(back_end: B
     });
 }
 on_both_back_ends!(retention_drops_the_guardian_from_old_events_and_keeps_the_counts);
+
+/// Every event at a hub on SQLite: (location, source, id).
+fn events_at_hub(database: &std::path::Path) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(database).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT location_id, source, id FROM events ORDER BY received_at")
+        .unwrap();
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Every event id in a kiosk's outbox, in order.
+fn outbox_ids(database: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(database).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT event_id FROM outbox ORDER BY seq")
+        .unwrap();
+    stmt.query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_kiosk_given_a_new_token_mid_day_strands_nothing_and_doubles_nothing() {
+    for moved in [true, false] {
+        let what = if moved {
+            "moved to another location"
+        } else {
+            "a new device at the same location"
+        };
+        let hub_dir = tempfile::tempdir().unwrap();
+        let hub_database = hub_dir.path().join("hub.sqlite");
+        let hub = welkom_hub::BackgroundHub::start(&format!("sqlite:{}", hub_database.display()))
+            .unwrap();
+        let (first_location, first_device) = hub.location_with_device("De Boomhut").unwrap();
+        let (second_location, second_device) = if moved {
+            hub.location_with_device("Het Kasteel").unwrap()
+        } else {
+            let device = hub
+                .runtime
+                .block_on(hub.db.add_device(&first_location.id))
+                .unwrap();
+            (first_location.clone(), device)
+        };
+
+        // The morning under the first token: one batch goes, the rest waits.
+        let dir = tempfile::tempdir().unwrap();
+        let database = dir.path().join("welkom.sqlite");
+        let mut client = sync_client(
+            kiosk_day(dir.path(), 300, "2026-03-02"),
+            &hub.url,
+            &first_device.token,
+        );
+        assert!(matches!(
+            client.send_once().unwrap(),
+            Attempt::Sent {
+                delivered: 500,
+                refused: 0
+            }
+        ));
+        let sent_under_first: Vec<String> = outbox_ids(&database)[..500].to_vec();
+        let waiting = client.store().outbox_summary().unwrap().waiting;
+        assert!(waiting > 0, "{what}: events wait at the change");
+        drop(client);
+        if moved {
+            // The old device is revoked when the kiosk moves.
+            assert!(
+                hub.runtime
+                    .block_on(hub.db.revoke_device(&first_device.id))
+                    .unwrap()
+            );
+        }
+
+        // The new token, and the rest of the day on it.
+        let store = kiosk_day(dir.path(), 40, "2026-03-02");
+        let mut client = sync_client(store, &hub.url, &second_device.token);
+        drain(&mut client);
+        let summary = client.store().outbox_summary().unwrap();
+        assert_eq!(summary.waiting, 0, "{what}");
+        assert_eq!(summary.set_aside, 0, "{what}: nothing set aside");
+
+        let at_hub = events_at_hub(&hub_database);
+        let kiosk_ids = outbox_ids(&database);
+        assert_eq!(at_hub.len(), kiosk_ids.len(), "{what}: every event once");
+        let mut hub_ids: Vec<&str> = at_hub.iter().map(|(_, _, id)| id.as_str()).collect();
+        hub_ids.sort_unstable();
+        hub_ids.dedup();
+        let mut expected: Vec<&str> = kiosk_ids.iter().map(String::as_str).collect();
+        expected.sort_unstable();
+        assert_eq!(
+            hub_ids, expected,
+            "{what}: exactly the kiosk's events, none twice"
+        );
+        for (location, source, id) in &at_hub {
+            let (want_location, want_device) = if sent_under_first.contains(id) {
+                (&first_location.id, &first_device.id)
+            } else {
+                (&second_location.id, &second_device.id)
+            };
+            assert_eq!(location, want_location, "{what}: {id}");
+            assert_eq!(
+                source,
+                &format!("/locations/{want_location}/devices/{want_device}"),
+                "{what}: {id}"
+            );
+        }
+    }
+}

@@ -39,3 +39,60 @@ pub enum StoreError {
     #[error("this badge already belongs to another guardian")]
     BadgeTaken,
 }
+
+/// Why a write did not reach the disk, as staff need to hear it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteProblem {
+    /// The disk (or the database's size limit) is full.
+    DiskFull,
+    /// The data directory or the database file can only be read.
+    ReadOnly,
+    /// Another writer held the database longer than the store waits.
+    Busy,
+    /// Anything else (the log says what).
+    Other,
+}
+
+impl StoreError {
+    /// What kind of problem this is, for the line staff mode shows.
+    pub fn write_problem(&self) -> WriteProblem {
+        use rusqlite::ErrorCode;
+        let sqlite = match self {
+            Self::Open { path, source } => {
+                // SQLite cannot open a database in WAL mode in a folder it cannot
+                // write, and says only "unable to open database file".
+                if read_only_folder(path) {
+                    return WriteProblem::ReadOnly;
+                }
+                source
+            }
+            Self::Sqlite(e) => e,
+            _ => return WriteProblem::Other,
+        };
+        let Some(code) = sqlite.sqlite_error_code() else {
+            return WriteProblem::Other;
+        };
+        match code {
+            ErrorCode::DiskFull => WriteProblem::DiskFull,
+            ErrorCode::ReadOnly => WriteProblem::ReadOnly,
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => WriteProblem::Busy,
+            _ => WriteProblem::Other,
+        }
+    }
+}
+
+/// Whether the folder of `file` is on a file system mounted read-only (checked by
+/// creating and removing a small file beside it).
+fn read_only_folder(file: &std::path::Path) -> bool {
+    let Some(folder) = file.parent() else {
+        return false;
+    };
+    let probe = folder.join(".welkom-write-check");
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            false
+        }
+        Err(e) => e.kind() == std::io::ErrorKind::ReadOnlyFilesystem,
+    }
+}

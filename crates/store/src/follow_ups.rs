@@ -190,7 +190,7 @@ impl Store {
     /// each new rating (after rows were loaded in bulk, or to repair the table).
     /// Returns how many are open.
     pub fn rebuild_open_follow_ups(&mut self) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         tx.execute("DELETE FROM follow_ups_open", [])?;
         let candidates: Vec<String> = tx
             .prepare(
@@ -224,7 +224,7 @@ impl Store {
                 "a note has at most {MAX_NOTE_CHARS} characters"
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         let exists: Option<i64> = tx
             .query_row(
                 "SELECT 1 FROM ratings WHERE id = ?1",

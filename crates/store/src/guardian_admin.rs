@@ -80,7 +80,7 @@ impl Store {
     /// it, once.
     pub fn issue_pin(&mut self, guardian: &GuardianId) -> Result<String, StoreError> {
         let salt = self.pin_salt.clone();
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         require_active(&tx, guardian)?;
         let pin = draw_free_pin(&tx, &salt)?;
         let hash = pin_hash(&salt, &pin);
@@ -95,7 +95,7 @@ impl Store {
 
     /// Takes a guardian's PIN away (a lost or shared PIN); a badge still works.
     pub fn revoke_pin(&mut self, guardian: &GuardianId) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         require_active(&tx, guardian)?;
         tx.execute(
             "UPDATE guardians SET pin_hash = NULL WHERE id = ?1",
@@ -115,7 +115,7 @@ impl Store {
                 "the badge is empty; scan it again".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         require_active(&tx, guardian)?;
         let holder: Option<String> = tx
             .query_row(

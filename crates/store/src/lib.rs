@@ -24,8 +24,9 @@ mod tally;
 #[cfg(test)]
 mod test_support;
 mod throttle;
+mod write_gate;
 
-pub use error::StoreError;
+pub use error::{StoreError, WriteProblem};
 pub use export::RatingRow;
 pub use family::{
     ChildRecord, FamilyErasure, FamilyRecord, FollowUpRecord, GuardianRecord, LinkRecord,
@@ -38,6 +39,10 @@ pub use present::PresentChild;
 pub use record::{NewFollowUp, NewRating, NewVisit, Privacy, RecordedRating};
 pub use retention::RetentionReport;
 pub use roster::{Family, ImportSummary, IssuedPin};
-pub use schema_open::Store;
-pub use staff::{StaffCredential, StaffMember, StaffRole, find_staff_member, hash_staff_pin};
+pub use schema_open::{BUSY_TIMEOUT, Store};
+pub use staff::{
+    STAFF_HASH_LANES, STAFF_HASH_MEMORY_KIB, STAFF_HASH_PASSES, StaffCredential, StaffMatch,
+    StaffMember, StaffRole, find_staff_member, hash_staff_pin, staff_hash_is_weak,
+    verify_staff_pin,
+};
 pub use throttle::{PinPad, ThrottleState};

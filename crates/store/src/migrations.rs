@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_open_follow_ups.sql"),
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_pins_to_export.sql"),
+    include_str!("../migrations/0007_pin_budget.sql"),
 ];
 
 /// The schema version this build produces.
@@ -116,5 +117,30 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert!(fk, "foreign keys are on again after migrating");
+    }
+
+    /// A cooldown running under the old throttle keeps running under the budget.
+    #[test]
+    fn a_running_cooldown_survives_the_pin_budget() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..6] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.execute_batch(
+            "INSERT INTO pin_throttle VALUES ('guardian', 6, 1000000), ('staff', 2, 0);",
+        )
+        .unwrap();
+        tx.pragma_update(None, "user_version", 6).unwrap();
+        tx.commit().unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: Vec<(String, i64)> = conn
+            .prepare("SELECT pad, debt_clears_at FROM pin_budget ORDER BY pad")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows, [("guardian".to_owned(), 1_000_000 + 9 * 240_000)]);
     }
 }

@@ -172,7 +172,7 @@ impl Store {
 
     /// Marks events sent, after the upstream's answer accounted for them.
     pub fn mark_sent(&mut self, seqs: &[i64], at: jiff::Timestamp) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         {
             let mut stmt = tx.prepare_cached(
                 "UPDATE outbox SET sent_at = ?2 WHERE seq = ?1 AND sent_at IS NULL",
@@ -198,6 +198,55 @@ impl Store {
             (seq, at.as_millisecond(), reason),
         )?;
         Ok(())
+    }
+
+    /// Settles a batch the upstream answered, in one transaction: `delivered`
+    /// events marked sent, `refused` ones set aside with the reason. Events in
+    /// neither stay waiting.
+    pub fn settle_batch(
+        &mut self,
+        delivered: &[i64],
+        refused: &[(i64, &str)],
+        at: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
+        {
+            let mut sent = tx.prepare_cached(
+                "UPDATE outbox SET sent_at = ?2 WHERE seq = ?1 AND sent_at IS NULL",
+            )?;
+            for seq in delivered {
+                sent.execute((seq, at.as_millisecond()))?;
+            }
+            let mut aside = tx.prepare_cached(
+                "UPDATE outbox SET refused_at = ?2, refused_reason = ?3
+                 WHERE seq = ?1 AND sent_at IS NULL",
+            )?;
+            for (seq, reason) in refused {
+                let reason: String = reason.chars().take(500).collect();
+                aside.execute((seq, at.as_millisecond(), reason))?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Puts every event set aside back in line, to be sent again (a manager's
+    /// choice, e.g. after the upstream was fixed). How many.
+    pub fn retry_set_aside(&mut self) -> Result<u64, StoreError> {
+        Ok(self.conn.execute(
+            "UPDATE outbox SET refused_at = NULL, refused_reason = NULL
+             WHERE refused_at IS NOT NULL AND sent_at IS NULL",
+            [],
+        )? as u64)
+    }
+
+    /// Drops every event set aside from the outbox: it will never be sent (a
+    /// manager's choice). The visits and ratings on this kiosk stay. How many.
+    pub fn drop_set_aside(&mut self) -> Result<u64, StoreError> {
+        Ok(self.conn.execute(
+            "DELETE FROM outbox WHERE refused_at IS NOT NULL AND sent_at IS NULL",
+            [],
+        )? as u64)
     }
 
     /// The events set aside, oldest first.

@@ -79,7 +79,7 @@ impl Store {
     /// being emptied: the rows are gone from the file, and the log's old copy is
     /// emptied at a later checkpoint.
     pub fn pins_exported(&mut self, exported: &[IssuedPin]) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         {
             let mut forget = tx
                 .prepare_cached("DELETE FROM pins_to_export WHERE guardian_id = ?1 AND pin = ?2")?;

@@ -91,7 +91,7 @@ pub struct RecordedRating {
 impl Store {
     /// Records a visit (once: recording the same visit again changes nothing).
     pub fn record_visit(&mut self, visit: &NewVisit) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         insert_visit(&tx, visit)?;
         tx.commit()?;
         Ok(())
@@ -108,7 +108,7 @@ impl Store {
         visit: &NewVisit,
         rating: &NewRating,
     ) -> Result<RecordedRating, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         insert_visit(&tx, visit)?;
         let supersedes = if rating.misuse {
             None
@@ -176,7 +176,7 @@ impl Store {
             .guardian_id
             .as_ref()
             .filter(|_| follow_up.talk_request);
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         let reasons = serde_json::to_string(&follow_up.reasons)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.prepare_cached(

@@ -232,7 +232,7 @@ fn in_batches(
 ) -> Result<u64, StoreError> {
     let mut total = 0;
     loop {
-        let tx = conn.transaction()?;
+        let tx = crate::write_gate::write_tx(conn)?;
         let done = batch(&tx)?;
         tx.commit()?;
         total += done;

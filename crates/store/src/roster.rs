@@ -64,7 +64,7 @@ impl Store {
     ) -> Result<ImportSummary, StoreError> {
         let at_ms = at.as_millisecond();
         let salt = self.pin_salt.clone();
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         let mut summary = ImportSummary {
             guardians_deactivated: count(&tx, "SELECT count(*) FROM guardians WHERE active = 1")?,
             children_deactivated: count(&tx, "SELECT count(*) FROM children WHERE active = 1")?,

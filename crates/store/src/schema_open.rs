@@ -2,9 +2,16 @@
 
 use crate::{StoreError, migrations};
 use rand::Rng;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// How long a write waits for another connection's write to finish before it gives
+/// up with "database is locked". Every other writer (the sync thread, retention, a
+/// roster import, `welkom` commands) works in short transactions, so a tap waits
+/// milliseconds in practice; the limit is there so a stuck writer cannot hang the
+/// screen for good.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The kiosk's local database.
 pub struct Store {
@@ -19,14 +26,18 @@ impl Store {
     /// The file runs in WAL mode with `synchronous=FULL`: a committed transaction
     /// survives a crash or power loss. With `secure_delete` on, whatever is deleted
     /// or overwritten is overwritten with zeros, not left in a free page.
+    ///
+    /// Every transaction begins with `BEGIN IMMEDIATE`: it takes the write lock at
+    /// once, waiting up to [`BUSY_TIMEOUT`] for another writer, instead of reading
+    /// first and failing with `SQLITE_BUSY` when another connection wrote meanwhile.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let open_error = |source| StoreError::Open {
             path: path.to_owned(),
             source,
         };
         let mut conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(5))
-            .map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -58,6 +69,22 @@ impl Store {
         let result = work(self);
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         result
+    }
+
+    /// Caps the database at its present size (`capped`), so that the next write that
+    /// needs a new page fails with "database or disk is full", or lifts the cap. For
+    /// tests of a full disk where no small file system can be mounted.
+    #[doc(hidden)]
+    pub fn cap_size_for_tests(&self, capped: bool) -> Result<(), StoreError> {
+        let pages: i64 = if capped {
+            self.conn
+                .query_row("PRAGMA page_count", [], |row| row.get(0))?
+        } else {
+            i64::from(u32::MAX - 1)
+        };
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// The database file.
@@ -142,6 +169,31 @@ mod tests {
         assert_eq!(again.pin_salt, salt, "the salt is kept");
         assert_eq!(again.device_id().unwrap(), device);
         assert_eq!(again.integrity_check().unwrap(), "ok");
+    }
+
+    /// A transaction takes the write lock when it begins: another connection that
+    /// wants to write meanwhile waits (here: gives up at once) instead of the store's
+    /// transaction failing later, when it writes after reading.
+    #[test]
+    fn transactions_take_the_write_lock_when_they_begin() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("welkom.sqlite");
+        let mut store = Store::open(&path).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.busy_timeout(Duration::ZERO).unwrap();
+        let tx = store.conn.transaction().unwrap();
+        let refused = other.execute_batch("BEGIN IMMEDIATE; COMMIT;");
+        assert!(
+            refused.is_err(),
+            "the store's transaction holds the write lock"
+        );
+        tx.rollback().unwrap();
+        other.execute_batch("BEGIN IMMEDIATE; COMMIT;").unwrap();
+        let timeout_ms: i64 = store
+            .conn
+            .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+            .unwrap();
+        assert_eq!(timeout_ms, 5000);
     }
 
     #[test]

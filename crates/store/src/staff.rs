@@ -2,10 +2,15 @@
 //! hash has its own salt, finding who typed a PIN means trying each member's hash,
 //! which takes tens of milliseconds each: the kiosk does it off the screen's thread
 //! with [`find_staff_member`].
+//!
+//! Hashes use OWASP's Password Storage Cheat Sheet's minimum for argon2id (19 MiB of
+//! memory, 2 passes, 1 lane). A hash made with weaker settings still verifies, and
+//! is replaced by one made with these at the member's next sign-in
+//! ([`StaffMatch::rehashed`], stored with [`Store::replace_staff_pin_hash`]).
 
 use crate::{Store, StoreError};
-use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
 use rand::Rng;
 use rusqlite::{OptionalExtension, params};
 use welkom_core::EventId;
@@ -58,27 +63,84 @@ pub struct StaffCredential {
     pub pin_hash: String,
 }
 
-/// Hashes a staff PIN with argon2id and a fresh salt.
+/// Memory per hash in KiB (OWASP's minimum for argon2id: 19 MiB).
+pub const STAFF_HASH_MEMORY_KIB: u32 = 19 * 1024;
+/// Passes over the memory (OWASP's minimum with 19 MiB: 2).
+pub const STAFF_HASH_PASSES: u32 = 2;
+/// Lanes (OWASP: 1).
+pub const STAFF_HASH_LANES: u32 = 1;
+
+/// The argon2id hasher with the settings above.
+fn staff_hasher() -> Result<Argon2<'static>, StoreError> {
+    let params = Params::new(
+        STAFF_HASH_MEMORY_KIB,
+        STAFF_HASH_PASSES,
+        STAFF_HASH_LANES,
+        None,
+    )
+    .map_err(|e| StoreError::Corrupt(format!("argon2 settings: {e}")))?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+/// Hashes a staff PIN with argon2id, OWASP's settings and a fresh salt.
 pub fn hash_staff_pin(pin: &str) -> Result<String, StoreError> {
     let salt_bytes: [u8; 16] = rand::rng().random();
     let salt = SaltString::encode_b64(&salt_bytes)
         .map_err(|e| StoreError::Corrupt(format!("salt: {e}")))?;
-    Argon2::default()
+    staff_hasher()?
         .hash_password(pin.as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|e| StoreError::Corrupt(format!("hashing a staff PIN: {e}")))
 }
 
+/// Whether a stored hash was made with weaker settings than [`hash_staff_pin`]'s
+/// (another algorithm or version, less memory, fewer passes), or cannot be read.
+pub fn staff_hash_is_weak(pin_hash: &str) -> bool {
+    let Ok(hash) = PasswordHash::new(pin_hash) else {
+        return true;
+    };
+    let Ok(params) = Params::try_from(&hash) else {
+        return true;
+    };
+    hash.algorithm != Algorithm::Argon2id.ident()
+        || hash.version != Some(Version::V0x13.into())
+        || params.m_cost() < STAFF_HASH_MEMORY_KIB
+        || params.t_cost() < STAFF_HASH_PASSES
+}
+
+/// A staff member whose PIN was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffMatch {
+    /// Who.
+    pub member: StaffMember,
+    /// A new hash of the PIN with today's settings, when the stored one was weaker.
+    pub rehashed: Option<String>,
+}
+
 /// The staff member whose PIN this is, if any. Slow by design (argon2id per member):
 /// call it off the screen's thread.
 pub fn find_staff_member(credentials: &[StaffCredential], pin: &str) -> Option<StaffMember> {
-    let argon2 = Argon2::default();
+    verify_staff_pin(credentials, pin).map(|found| found.member)
+}
+
+/// Like [`find_staff_member`], and when the member's hash is weaker than today's
+/// settings, hashes the PIN again (store it with [`Store::replace_staff_pin_hash`]).
+/// Each hash is checked with the settings it was made with.
+pub fn verify_staff_pin(credentials: &[StaffCredential], pin: &str) -> Option<StaffMatch> {
     credentials.iter().find_map(|c| {
         let hash = PasswordHash::new(&c.pin_hash).ok()?;
-        argon2
+        Argon2::default()
             .verify_password(pin.as_bytes(), &hash)
-            .ok()
-            .map(|()| c.member.clone())
+            .ok()?;
+        let rehashed = if staff_hash_is_weak(&c.pin_hash) {
+            hash_staff_pin(pin).ok()
+        } else {
+            None
+        };
+        Some(StaffMatch {
+            member: c.member.clone(),
+            rehashed,
+        })
     })
 }
 
@@ -98,6 +160,12 @@ impl Store {
         }
         if !welkom_core::pin::is_well_formed(pin) {
             return Err(StoreError::Invalid("a staff PIN has 4 to 6 digits".into()));
+        }
+        if welkom_core::pin::is_trivial(pin) {
+            return Err(StoreError::Invalid(
+                "this staff PIN is too easy to guess (a run, a repeat or a year); choose another"
+                    .into(),
+            ));
         }
         if find_staff_member(&self.staff_credentials()?, pin).is_some() {
             return Err(StoreError::Invalid(
@@ -120,6 +188,22 @@ impl Store {
             ],
         )?;
         Ok(member)
+    }
+
+    /// Replaces a member's PIN hash with one made with today's settings (after
+    /// [`verify_staff_pin`] found the old one weaker). The PIN stays the same.
+    /// Returns whether an active member had this id.
+    pub fn replace_staff_pin_hash(&mut self, id: &str, pin_hash: &str) -> Result<bool, StoreError> {
+        if staff_hash_is_weak(pin_hash) {
+            return Err(StoreError::Invalid(
+                "a staff PIN hash must be argon2id with today's settings".into(),
+            ));
+        }
+        let changed = self.conn.execute(
+            "UPDATE staff SET pin_hash = ?2 WHERE id = ?1 AND active = 1",
+            params![id, pin_hash],
+        )?;
+        Ok(changed > 0)
     }
 
     /// Whether a PIN is already some active staff member's (slow: argon2id per member).
@@ -228,8 +312,69 @@ mod tests {
             store.add_staff("Cem", StaffRole::Staff, "5830", now),
             Err(StoreError::Invalid(_))
         ));
+        store
+            .add_staff("Cem", StaffRole::Staff, "2580", now)
+            .unwrap();
+        for trivial in ["1234", "0000", "121212", "1987"] {
+            assert!(
+                matches!(
+                    store.add_staff("Cem", StaffRole::Staff, trivial, now),
+                    Err(StoreError::Invalid(_))
+                ),
+                "{trivial}"
+            );
+        }
         assert!(store.remove_staff(&anouk.id).unwrap());
         let left = store.staff_credentials().unwrap();
         assert_eq!(find_staff_member(&left, "472913"), None);
+    }
+
+    #[test]
+    fn hashes_meet_owasp_and_a_weaker_hash_verifies_and_is_upgraded() {
+        let hash = hash_staff_pin("472913").unwrap();
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(!staff_hash_is_weak(&hash));
+
+        // A hash as an older build made it: argon2id with 4 MiB and 1 pass.
+        let weak_params = Params::new(4096, 1, 1, None).unwrap();
+        let salt = SaltString::encode_b64(b"invented-salt-16").unwrap();
+        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, weak_params)
+            .hash_password(b"472913", &salt)
+            .unwrap()
+            .to_string();
+        assert!(staff_hash_is_weak(&weak));
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
+        let anouk = store
+            .add_staff(
+                "Anouk",
+                StaffRole::Manager,
+                "472913",
+                jiff::Timestamp::UNIX_EPOCH,
+            )
+            .unwrap();
+        store
+            .conn
+            .execute("UPDATE staff SET pin_hash = ?1", [&weak])
+            .unwrap();
+        let credentials = store.staff_credentials().unwrap();
+        assert_eq!(verify_staff_pin(&credentials, "472914"), None);
+        let found = verify_staff_pin(&credentials, "472913").expect("the old hash verifies");
+        assert_eq!(found.member, anouk);
+        let upgraded = found.rehashed.expect("a weak hash is hashed again");
+        assert!(!staff_hash_is_weak(&upgraded));
+        assert!(matches!(
+            store.replace_staff_pin_hash(&anouk.id, &weak),
+            Err(StoreError::Invalid(_))
+        ));
+        assert!(store.replace_staff_pin_hash(&anouk.id, &upgraded).unwrap());
+        let credentials = store.staff_credentials().unwrap();
+        assert_eq!(credentials[0].pin_hash, upgraded);
+        let again = verify_staff_pin(&credentials, "472913").unwrap();
+        assert_eq!(again.rehashed, None, "nothing to upgrade any more");
     }
 }

@@ -1,14 +1,14 @@
-//! Wrong PINs in a row, kept on disk so that restarting the kiosk does not reset a
-//! cooldown.
+//! Each keypad's budget of wrong codes, kept on disk so that restarting the kiosk
+//! neither refills it nor resets a wait.
 
 use crate::{Store, StoreError};
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
-/// Which keypad a count belongs to.
+/// Which keypad a budget belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinPad {
-    /// The guardians' keypad on the welcome screen.
+    /// The guardians' keypad on the welcome screen (and the badge reader).
     Guardian,
     /// The staff PIN pad.
     Staff,
@@ -23,49 +23,43 @@ impl PinPad {
     }
 }
 
-/// Wrong PINs in a row and the cooldown they caused.
+/// A keypad's budget of wrong codes, as stored.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ThrottleState {
-    /// Wrong PINs since the last right one.
-    pub failures: u32,
-    /// When the cooldown ends, if one was started.
-    pub locked_until: Option<Timestamp>,
+    /// When every wrong code so far has been paid back (`None`: nothing is owed).
+    pub debt_clears_at: Option<Timestamp>,
 }
 
 impl Store {
-    /// The stored count of a keypad (zero when none was stored).
+    /// The stored budget of a keypad (nothing owed when none was stored).
     pub fn throttle_state(&self, pad: PinPad) -> Result<ThrottleState, StoreError> {
-        let found: Option<(i64, i64)> = self
+        let found: Option<i64> = self
             .conn
             .query_row(
-                "SELECT failures, locked_until FROM pin_throttle WHERE pad = ?1",
+                "SELECT debt_clears_at FROM pin_budget WHERE pad = ?1",
                 [pad.key()],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| row.get(0),
             )
             .optional()?;
-        Ok(found
-            .map(|(failures, until)| ThrottleState {
-                failures: u32::try_from(failures).unwrap_or(0),
-                locked_until: (until > 0)
-                    .then(|| Timestamp::from_millisecond(until).ok())
-                    .flatten(),
-            })
-            .unwrap_or_default())
+        Ok(ThrottleState {
+            debt_clears_at: found
+                .filter(|ms| *ms > 0)
+                .and_then(|ms| Timestamp::from_millisecond(ms).ok()),
+        })
     }
 
-    /// Stores a keypad's count.
+    /// Stores a keypad's budget.
     pub fn save_throttle_state(
         &mut self,
         pad: PinPad,
         state: ThrottleState,
     ) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO pin_throttle (pad, failures, locked_until) VALUES (?1, ?2, ?3)
-             ON CONFLICT (pad) DO UPDATE SET failures = ?2, locked_until = ?3",
+            "INSERT INTO pin_budget (pad, debt_clears_at) VALUES (?1, ?2)
+             ON CONFLICT (pad) DO UPDATE SET debt_clears_at = ?2",
             params![
                 pad.key(),
-                state.failures,
-                state.locked_until.map_or(0, |t| t.as_millisecond())
+                state.debt_clears_at.map_or(0, |t| t.as_millisecond())
             ],
         )?;
         Ok(())

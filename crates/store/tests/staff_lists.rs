@@ -195,8 +195,7 @@ fn a_pin_throttle_survives_reopening() {
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).unwrap();
     let state = ThrottleState {
-        failures: 6,
-        locked_until: Some(at("08:00")),
+        debt_clears_at: Some(at("08:00")),
     };
     store.save_throttle_state(PinPad::Staff, state).unwrap();
     drop(store);

@@ -2,12 +2,14 @@
 //! thread in `thread.rs` decides when to try; tests call [`SyncClient::send_once`]
 //! directly.
 
+use crate::answer::{Accounting, account};
+use crate::identity::{DEVICE_ID_KEY, Peer, Probe, UpstreamKind, device_source, probe, source_key};
 use crate::status::{SyncState, SyncStatus};
 use jiff::{SignedDuration, Timestamp};
 use std::time::Duration;
 use welkom_protocol::{
-    BATCH_CONTENT_TYPE, BatchAnswer, CloudEvent, MAX_BATCH_BYTES, MAX_BATCH_EVENTS,
-    PROTOCOL_HEADER, PROTOCOL_VERSION, Source,
+    BATCH_CONTENT_TYPE, CloudEvent, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, PROTOCOL_HEADER,
+    PROTOCOL_VERSION, Source,
 };
 use welkom_store::{OutboxEvent, Store, StoreError};
 
@@ -24,6 +26,31 @@ pub struct Upstream {
     pub timeout: Duration,
     /// The language of guardians whose roster row names none.
     pub default_language: welkom_core::LanguageTag,
+    /// A Welkom hub, a plain CloudEvents receiver, or found out by asking.
+    pub kind: UpstreamKind,
+    /// The `source` of every event, when `[upstream] source` sets it.
+    pub source: Option<String>,
+    /// The location's name: part of the `source` a device makes for itself when a
+    /// plain receiver cannot tell it one.
+    pub location_name: String,
+}
+
+impl Upstream {
+    /// An upstream at `url` with `token`, everything else as `welkom.toml`'s
+    /// defaults (one minute between rounds, 20 s per request, Dutch, kind found by
+    /// asking, the `source` from the upstream or made by the device).
+    pub fn new(url: impl Into<String>, token: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            token: token.into(),
+            interval: Duration::from_secs(60),
+            timeout: Duration::from_secs(20),
+            default_language: welkom_core::LanguageTag::dutch(),
+            kind: UpstreamKind::Auto,
+            source: None,
+            location_name: String::new(),
+        }
+    }
 }
 
 /// What fetching the roster came to.
@@ -38,6 +65,8 @@ pub enum RosterFetch {
     Unchanged,
     /// The upstream holds no roster for this location.
     NoRoster,
+    /// The upstream is a plain CloudEvents receiver: it serves no rosters.
+    NotOffered,
     /// The upstream's roster has problems; nothing was changed.
     Refused {
         /// How many problems.
@@ -75,14 +104,15 @@ pub struct SyncClient {
     upstream: Upstream,
     agent: ureq::Agent,
     status: SyncStatus,
-    source: Option<String>,
+    identity: Option<(Peer, String)>,
     batch_limit: usize,
 }
 
-/// The keys the client keeps in the store's `sync_state`.
-const SOURCE_KEY: &str = "source";
 /// The ETag of the roster last applied.
 const ROSTER_ETAG_KEY: &str = "roster_etag";
+
+/// The largest answer to a batch that is read.
+const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 
 impl SyncClient {
     /// A client on its own connection to the store.
@@ -93,13 +123,12 @@ impl SyncClient {
             .user_agent(concat!("welkom/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        let source = store.sync_state(SOURCE_KEY).ok().flatten();
         Self {
             store,
             upstream,
             agent,
             status,
-            source,
+            identity: None,
             batch_limit: MAX_BATCH_EVENTS,
         }
     }
@@ -109,60 +138,148 @@ impl SyncClient {
         &self.store
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.upstream.url.trim_end_matches('/'))
+    /// The upstream as found so far and the `source` events go with (after the first
+    /// try).
+    pub fn identity(&self) -> Option<(Peer, &str)> {
+        self.identity
+            .as_ref()
+            .map(|(peer, source)| (*peer, source.as_str()))
     }
 
-    /// Learns this device's `source` from the upstream once, then keeps it.
-    fn source(&mut self) -> Result<String, Attempt> {
-        if let Some(source) = &self.source {
-            return Ok(source.clone());
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.upstream.url.trim().trim_end_matches('/'))
+    }
+
+    /// A request with the token (when there is one) and the protocol version.
+    fn authorised<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        let request = request.header(PROTOCOL_HEADER, &PROTOCOL_VERSION.to_string());
+        let token = self.upstream.token.trim();
+        if token.is_empty() {
+            request
+        } else {
+            request.header("Authorization", &format!("Bearer {token}"))
         }
-        let response = self
-            .agent
-            .get(&self.url("/v1/device"))
-            .header("Authorization", &format!("Bearer {}", self.upstream.token))
-            .header(PROTOCOL_HEADER, &PROTOCOL_VERSION.to_string())
-            .call()
-            .map_err(|e| Attempt::RetryAfter(None, format!("cannot reach the upstream: {e}")))?;
-        match response.status().as_u16() {
-            200 => {}
-            401 | 403 => return Err(Attempt::TokenRefused),
-            status => {
-                return Err(Attempt::RetryAfter(
-                    retry_after(&response),
-                    format!("the upstream answered {status}"),
-                ));
+    }
+
+    /// Finds out once what the upstream is and which `source` the events carry.
+    fn resolve(&mut self) -> Result<(Peer, String), Attempt> {
+        if let Some(found) = &self.identity {
+            return Ok(found.clone());
+        }
+        let (peer, source) = self.find_identity()?;
+        if let Some(configured) = &self.upstream.source {
+            // Checked when welkom.toml was read; a bad one is never sent.
+            Source::parse(configured)
+                .map_err(|e| Attempt::RetryAfter(None, format!("[upstream] source: {e}")))?;
+        }
+        tracing::info!(?peer, %source, "sending upstream as this source");
+        self.status.update(|s| s.peer = Some(peer));
+        self.identity = Some((peer, source.clone()));
+        Ok((peer, source))
+    }
+
+    fn find_identity(&mut self) -> Result<(Peer, String), Attempt> {
+        let configured = self.upstream.source.clone();
+        let key = source_key(&self.upstream.url, &self.upstream.token);
+        if self.upstream.kind != UpstreamKind::CloudEvents
+            && let Some(learnt) = self.store.sync_state(&key).ok().flatten()
+        {
+            if let Some(name) = self.store.sync_state(&name_key(&key)).ok().flatten() {
+                self.status.update(|s| s.location_name = Some(name));
+            }
+            return Ok((Peer::Hub, configured.unwrap_or(learnt)));
+        }
+        let peer = match self.upstream.kind {
+            UpstreamKind::CloudEvents => Peer::Receiver,
+            UpstreamKind::Welkom | UpstreamKind::Auto => self.ask_device(&key)?,
+        };
+        match (peer, configured) {
+            (_, Some(configured)) => Ok((peer, configured)),
+            (Peer::Hub, None) => match self.store.sync_state(&key) {
+                Ok(Some(learnt)) => Ok((Peer::Hub, learnt)),
+                _ => Err(Attempt::RetryAfter(
+                    None,
+                    "the hub's answer could not be kept".into(),
+                )),
+            },
+            (Peer::Receiver, None) => {
+                let device = self.device_id()?;
+                Ok((
+                    Peer::Receiver,
+                    device_source(&self.upstream.location_name, &device),
+                ))
             }
         }
+    }
+
+    /// Asks `GET /v1/device`: a Welkom hub says who the token belongs to (kept in
+    /// the store under `key`); anything without it is a plain receiver.
+    fn ask_device(&mut self, key: &str) -> Result<Peer, Attempt> {
+        let response = self
+            .authorised(self.agent.get(&self.url("/v1/device")))
+            .call()
+            .map_err(|e| Attempt::RetryAfter(None, format!("cannot reach the upstream: {e}")))?;
         self.note_clock(&response);
-        let answer: serde_json::Value = response
+        let status = response.status().as_u16();
+        let welkom = response.headers().contains_key(PROTOCOL_HEADER);
+        let wait = retry_after(&response);
+        let body = response
             .into_body()
-            .read_json()
-            .map_err(|e| Attempt::RetryAfter(None, format!("unreadable answer: {e}")))?;
-        let source = Source {
-            location: answer["location"].as_str().unwrap_or_default().to_owned(),
-            device: answer["device"].as_str().unwrap_or_default().to_owned(),
+            .with_config()
+            .limit(64 * 1024)
+            .read_to_vec()
+            .unwrap_or_default();
+        match probe(status, welkom, &body) {
+            Probe::Hub(source, name) => {
+                if let Err(e) = self.store.set_sync_state(key, &source) {
+                    tracing::error!(error = %e, "keeping the device's source failed");
+                    return Err(Attempt::RetryAfter(None, format!("the store: {e}")));
+                }
+                if let Some(name) = name {
+                    if let Err(e) = self.store.set_sync_state(&name_key(key), &name) {
+                        tracing::warn!(error = %e, "keeping the location's name failed");
+                    }
+                    self.status.update(|s| s.location_name = Some(name));
+                }
+                Ok(Peer::Hub)
+            }
+            Probe::Receiver if self.upstream.kind == UpstreamKind::Welkom => {
+                Err(Attempt::RetryAfter(
+                    wait,
+                    format!(
+                        "the upstream answered {status} to /v1/device: it is not a Welkom hub \
+                         (set [upstream] kind = \"cloudevents\" for a plain receiver)"
+                    ),
+                ))
+            }
+            Probe::Receiver => Ok(Peer::Receiver),
+            Probe::TokenRefused => Err(Attempt::TokenRefused),
+            Probe::Unknown(error) => Err(Attempt::RetryAfter(wait, error)),
         }
-        .to_string();
-        Source::parse(&source)
-            .map_err(|e| Attempt::RetryAfter(None, format!("the upstream's ids: {e}")))?;
-        if let Some(name) = answer["location_name"].as_str() {
-            let name = name.to_owned();
-            self.status.update(|s| s.location_name = Some(name));
+    }
+
+    /// This device's own id, made once and kept in the store.
+    fn device_id(&mut self) -> Result<String, Attempt> {
+        let keep_failed = |e: StoreError| {
+            tracing::error!(error = %e, "keeping the device's id failed");
+            Attempt::RetryAfter(None, format!("the store: {e}"))
+        };
+        if let Some(id) = self.store.sync_state(DEVICE_ID_KEY).map_err(keep_failed)? {
+            return Ok(id);
         }
-        if let Err(e) = self.store.set_sync_state(SOURCE_KEY, &source) {
-            tracing::error!(error = %e, "keeping the device's source failed");
-        }
-        self.source = Some(source.clone());
-        Ok(source)
+        let id = uuid::Uuid::now_v7().to_string();
+        self.store
+            .set_sync_state(DEVICE_ID_KEY, &id)
+            .map_err(keep_failed)?;
+        Ok(id)
     }
 
     /// Sends the oldest waiting events once (at most 500, at most 1 MB) and applies
-    /// the answer: delivered events are marked sent, refused ones set aside.
+    /// the answer: events are marked sent only when the answer accounts for them;
+    /// refused ones are set aside.
     pub fn send_once(&mut self) -> Result<Attempt, StoreError> {
-        let source = match self.source() {
-            Ok(source) => source,
+        let (peer, source) = match self.resolve() {
+            Ok(found) => found,
             Err(attempt) => return Ok(self.report(attempt)),
         };
         let mut events = self.store.outbox_batch(self.batch_limit)?;
@@ -177,11 +294,12 @@ impl SyncClient {
             }
             events.truncate(events.len() / 2);
         };
+        let url = match peer {
+            Peer::Hub => self.url("/v1/events"),
+            Peer::Receiver => self.upstream.url.trim().to_owned(),
+        };
         let response = self
-            .agent
-            .post(&self.url("/v1/events"))
-            .header("Authorization", &format!("Bearer {}", self.upstream.token))
-            .header(PROTOCOL_HEADER, &PROTOCOL_VERSION.to_string())
+            .authorised(self.agent.post(&url))
             .header("Content-Type", BATCH_CONTENT_TYPE)
             .send(&body[..]);
         let response = match response {
@@ -195,22 +313,53 @@ impl SyncClient {
         };
         self.note_clock(&response);
         let status = response.status().as_u16();
-        let attempt = match status {
-            200 => {
-                let answer: BatchAnswer = match response.into_body().read_json() {
-                    Ok(answer) => answer,
-                    Err(e) => {
-                        return Ok(self
-                            .report(Attempt::RetryAfter(None, format!("unreadable answer: {e}"))));
-                    }
-                };
-                self.apply_answer(&events, &answer)?
+        let wait = retry_after(&response);
+        let answer = if response.status().is_success() {
+            match response
+                .into_body()
+                .with_config()
+                .limit(MAX_ANSWER_BYTES)
+                .read_to_vec()
+            {
+                Ok(answer) => answer,
+                Err(e) => {
+                    return Ok(self.report(Attempt::RetryAfter(
+                        None,
+                        format!("the answer did not arrive: {e}"),
+                    )));
+                }
             }
-            413 => {
+        } else {
+            Vec::new()
+        };
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        let attempt = match account(status, &answer, &ids) {
+            Accounting::Delivered { refused } => {
+                let refused = self.set_aside_refused(&events, &refused, true)?;
+                Attempt::Sent {
+                    delivered: events.len() - refused,
+                    refused,
+                }
+            }
+            Accounting::Unaccounted {
+                refused,
+                answered,
+                sent,
+            } => {
+                self.set_aside_refused(&events, &refused, false)?;
+                Attempt::RetryAfter(
+                    None,
+                    format!(
+                        "the upstream's answer accounts for {answered} of the {sent} events sent; \
+                         the others go again"
+                    ),
+                )
+            }
+            Accounting::TooLarge => {
                 if events.len() == 1 {
-                    self.store.set_aside(
-                        events[0].seq,
-                        "the upstream finds this event too large",
+                    self.store.settle_batch(
+                        &[],
+                        &[(events[0].seq, "the upstream finds this event too large")],
                         Timestamp::now(),
                     )?;
                     Attempt::Sent {
@@ -222,24 +371,61 @@ impl SyncClient {
                     Attempt::Split
                 }
             }
-            401 | 403 => Attempt::TokenRefused,
-            _ => Attempt::RetryAfter(
-                retry_after(&response),
-                format!("the upstream answered {status}"),
-            ),
+            Accounting::TokenRefused => Attempt::TokenRefused,
+            Accounting::Failed { status } => {
+                Attempt::RetryAfter(wait, format!("the upstream answered {status}"))
+            }
         };
         Ok(self.report(attempt))
     }
 
+    /// Settles a batch in one transaction: the refused events set aside and, when
+    /// the answer accounts for the whole batch, all others marked sent. How many
+    /// were set aside.
+    fn set_aside_refused(
+        &mut self,
+        events: &[OutboxEvent],
+        refused: &[welkom_protocol::Refusal],
+        rest_delivered: bool,
+    ) -> Result<usize, StoreError> {
+        let mut aside: Vec<(i64, &str)> = Vec::new();
+        for refusal in refused {
+            if let Some(event) = events.iter().find(|e| e.id == refusal.id) {
+                tracing::warn!(event = %event.id, reason = %refusal.reason, "the upstream refused an event");
+                aside.push((event.seq, refusal.reason.as_str()));
+            }
+        }
+        let delivered: Vec<i64> = if rest_delivered {
+            events
+                .iter()
+                .filter(|e| !aside.iter().any(|(seq, _)| *seq == e.seq))
+                .map(|e| e.seq)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A smaller batch that an upstream took once is kept: its limit stays.
+        self.store
+            .settle_batch(&delivered, &aside, Timestamp::now())?;
+        Ok(aside.len())
+    }
+
     /// Fetches the location's roster if it changed (`If-None-Match`) and applies it
     /// all-or-nothing, with the same rules as an import from a file.
+    /// A plain CloudEvents receiver serves none: that is no failure.
     pub fn fetch_roster(&mut self) -> Result<RosterFetch, StoreError> {
+        match self.resolve() {
+            Ok((Peer::Hub, _)) => {}
+            Ok((Peer::Receiver, _)) => return Ok(RosterFetch::NotOffered),
+            Err(Attempt::TokenRefused) => {
+                self.report(Attempt::TokenRefused);
+                return Ok(RosterFetch::TokenRefused);
+            }
+            Err(Attempt::RetryAfter(_, error)) => return Ok(RosterFetch::Failed(error)),
+            Err(other) => return Ok(RosterFetch::Failed(format!("{other:?}"))),
+        }
         let etag = self.store.sync_state(ROSTER_ETAG_KEY)?;
-        let mut request = self
-            .agent
-            .get(&self.url("/v1/roster"))
-            .header("Authorization", &format!("Bearer {}", self.upstream.token))
-            .header(PROTOCOL_HEADER, &PROTOCOL_VERSION.to_string());
+        let mut request = self.authorised(self.agent.get(&self.url("/v1/roster")));
         if let Some(etag) = &etag {
             request = request.header("If-None-Match", etag);
         }
@@ -316,34 +502,6 @@ impl SyncClient {
         Ok(RosterFetch::Applied { new_pins })
     }
 
-    /// Marks what the answer accounts for: refused events set aside, the others sent.
-    fn apply_answer(
-        &mut self,
-        events: &[OutboxEvent],
-        answer: &BatchAnswer,
-    ) -> Result<Attempt, StoreError> {
-        let now = Timestamp::now();
-        let mut refused = 0;
-        for refusal in &answer.refused {
-            if let Some(event) = events.iter().find(|e| e.id == refusal.id) {
-                tracing::warn!(event = %event.id, reason = %refusal.reason, "the upstream refused an event");
-                self.store.set_aside(event.seq, &refusal.reason, now)?;
-                refused += 1;
-            }
-        }
-        let delivered: Vec<i64> = events
-            .iter()
-            .filter(|e| !answer.refused.iter().any(|r| r.id == e.id))
-            .map(|e| e.seq)
-            .collect();
-        // A smaller batch that an upstream took once is kept: its limit stays.
-        self.store.mark_sent(&delivered, now)?;
-        Ok(Attempt::Sent {
-            delivered: delivered.len(),
-            refused,
-        })
-    }
-
     /// Puts an attempt into the shared status.
     fn report(&self, attempt: Attempt) -> Attempt {
         let now = Timestamp::now();
@@ -392,6 +550,12 @@ impl SyncClient {
         let offset = upstream.duration_since(Timestamp::now());
         self.status.update(|s| s.clock_offset = Some(offset));
     }
+}
+
+/// The `sync_state` key of the location's name the hub gave with the source kept
+/// under `key`.
+fn name_key(key: &str) -> String {
+    format!("{key}:location_name")
 }
 
 /// The JSON batch of these events from `source`.

@@ -32,8 +32,10 @@ pub struct SyncSnapshot {
     pub last_success: Option<Timestamp>,
     /// The upstream's clock minus the tablet's, from the last answer's `Date`.
     pub clock_offset: Option<SignedDuration>,
-    /// The location's name at the upstream.
+    /// The location's name at the upstream (a Welkom hub tells it).
     pub location_name: Option<String>,
+    /// What the upstream turned out to be, once asked.
+    pub peer: Option<crate::Peer>,
     /// When a new roster was last applied.
     pub roster_applied: Option<Timestamp>,
     /// PINs issued by a roster from the upstream, not yet taken by the kiosk (to be

@@ -92,11 +92,9 @@ fn kiosk_store(dir: &std::path::Path, passes: usize) -> Store {
 
 fn upstream(hub: &Hub, token: &str) -> Upstream {
     Upstream {
-        url: hub.server.url.clone(),
-        token: token.to_owned(),
         interval: Duration::from_secs(30),
         timeout: Duration::from_secs(5),
-        default_language: LanguageTag::dutch(),
+        ..Upstream::new(hub.server.url.clone(), token)
     }
 }
 

@@ -5,6 +5,7 @@ pub mod follow_up;
 pub mod pin_pad;
 pub mod present;
 pub mod roster_report;
+pub mod save_problem;
 pub mod settings;
 pub mod sync;
 pub mod today;
@@ -25,6 +26,8 @@ pub struct StaffUi {
     pub note: String,
     /// "Close the kiosk" was tapped once and waits for a second tap.
     pub exit_armed: bool,
+    /// "Drop" (the events set aside) was tapped once and waits for a second tap.
+    pub drop_armed: bool,
     /// The note field was just opened: put the keyboard's focus in it.
     pub focus_note: bool,
     /// The settings being changed, until saved or reverted.
@@ -51,6 +54,7 @@ pub fn show(
     ui.add_space(view.metrics.px(12.0));
     ui.separator();
     ui.add_space(view.metrics.px(12.0));
+    save_problem::show(ui, view);
     match &session.data {
         StaffData::Today(tally) => today::show(ui, view, tally),
         StaffData::Trend(trend) => trend::show(ui, view, trend),
@@ -58,7 +62,10 @@ pub fn show(
             follow_up::show(ui, view, items, session.writing_note, staff_ui, actions)
         }
         StaffData::Present(children) => present::show(ui, view, children),
-        StaffData::Sync(sync) => sync::show(ui, view, sync),
+        StaffData::Sync(sync) => {
+            let manager = session.member.role == welkom_store::StaffRole::Manager;
+            sync::show(ui, view, sync, manager, staff_ui, actions)
+        }
         StaffData::Settings(state) => settings::show(ui, view, state, staff_ui, actions),
         StaffData::Unavailable => {
             ui.label(

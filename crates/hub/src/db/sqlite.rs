@@ -38,6 +38,7 @@ impl SqliteDb {
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.pragma_update(None, "foreign_keys", true)?;
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
             migrate(&mut conn)?;
             Ok(conn)
         })

@@ -21,7 +21,8 @@ pub enum Mode {
     Slow(Duration),
     /// Forward the request, let the hub answer, and drop the answer.
     LoseAnswer,
-    /// Reset the connection when the request arrives.
+    /// Reset the connection when the request arrives: a real TCP reset (RST), as a
+    /// crashed server or a middlebox sends, not an orderly close.
     Reset,
     /// Answer `413` to a request whose body is larger than this many bytes.
     Limit(usize),
@@ -79,8 +80,12 @@ impl Proxy {
             Ok(n) => n,
         };
         match self.mode() {
-            Mode::Down | Mode::Reset => {
+            Mode::Down => {
                 let _ = client.shutdown(Shutdown::Both);
+                return;
+            }
+            Mode::Reset => {
+                reset(client);
                 return;
             }
             Mode::Error500 => {
@@ -149,6 +154,13 @@ impl Proxy {
         let _ = std::io::copy(&mut hub, &mut client);
         let _ = client.shutdown(Shutdown::Both);
     }
+}
+
+/// Closes a connection with a TCP reset: with `SO_LINGER` set to zero, closing the
+/// socket sends RST instead of FIN and drops what was not yet sent.
+pub fn reset(stream: TcpStream) {
+    let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+    drop(stream);
 }
 
 /// The request with `Connection: close` added to its headers.

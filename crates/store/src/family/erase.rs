@@ -59,7 +59,7 @@ impl Store {
         guardian: &GuardianId,
         at: Timestamp,
     ) -> Result<Option<FamilyErasure>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         let Some(mut erasure) = erase(&tx, guardian)? else {
             return Ok(None);
         };
@@ -80,7 +80,7 @@ impl Store {
         &mut self,
         guardian: &GuardianId,
     ) -> Result<Option<FamilyErasure>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_gate::write_tx(&mut self.conn)?;
         let erasure = erase(&tx, guardian)?;
         tx.rollback()?;
         Ok(erasure)
