@@ -2,6 +2,10 @@
 //! a 500-family roster, and (e) of the staff views (Today, Trend, follow-ups) after a
 //! busy morning: egui layout plus tessellation, measured as this thread's CPU time.
 //!
+//! Each app draws into one egui context for its whole life, as the kiosk does, so
+//! every row is drawn with the kiosk's own fonts (installed on the app's first frame)
+//! and its colours; each row checks that the fonts are in place.
+//!
 //! Run: `cargo bench --bench frame_cpu`
 
 mod common;
@@ -41,6 +45,11 @@ fn frames(ctx: &egui::Context, app: &mut WelkomApp, size: egui::Vec2) -> Vec<f64
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
         samples.push(thread_cpu_ms() - started);
     }
+    let kiosk_fonts = ctx.fonts(|f| f.definitions().font_data.contains_key("dejavu"));
+    assert!(
+        kiosk_fonts,
+        "the frames were drawn without the kiosk's fonts"
+    );
     samples.sort_by(f64::total_cmp);
     samples
 }
@@ -98,9 +107,9 @@ fn staff_views(clock: &ManualClock) {
         .add_staff("Marieke", StaffRole::Staff, "280461", now)
         .unwrap();
     open_staff_mode(&mut app, "280461");
+    let ctx = egui::Context::default();
     for (w, h) in [(1280.0, 800.0), (1920.0, 1080.0)] {
         for view in [StaffView::Today, StaffView::Trend, StaffView::FollowUp] {
-            let ctx = egui::Context::default();
             app.kiosk.handle(Action::ShowStaffView(view));
             let samples = frames(&ctx, &mut app, egui::vec2(w, h));
             println!(
@@ -117,8 +126,8 @@ fn main() {
     let dir = common::scratch("frame");
     let clock = ManualClock::new("2026-03-02T07:00:00Z".parse().unwrap());
     let mut app = common::app(dir.path(), 500, &clock);
+    let ctx = egui::Context::default();
     for (w, h) in [(1280.0, 800.0), (1920.0, 1080.0)] {
-        let ctx = egui::Context::default();
         let size = egui::vec2(w, h);
         for d in common::pin(3).chars() {
             app.kiosk.handle(Action::Digit(d));

@@ -182,3 +182,136 @@ fn export_json_and_csv_with_date_range() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("not-a-date"));
 }
+
+/// Rates once per visit: (UTC time, the location's day, guardian, children, score).
+/// Returns the rating ids in order.
+fn rate_days(data: &Path, visits: &[(&str, &str, &str, &[&str], u8)]) -> Vec<String> {
+    use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
+    use welkom_store::{NewRating, NewVisit, Privacy, Store};
+    let mut store = Store::open(&data.join("welkom.sqlite")).unwrap();
+    let mut ids = Vec::new();
+    for &(at, day, guardian, children, score) in visits {
+        let at: jiff::Timestamp = at.parse().unwrap();
+        let visit = NewVisit {
+            id: EventId::new(),
+            guardian_id: GuardianId(guardian.into()),
+            moment: Moment::DropOff,
+            moment_corrected: false,
+            children: children.iter().map(|&c| ChildId(c.into())).collect(),
+            at,
+            local_date: day.parse().unwrap(),
+        };
+        store.record_visit(&visit).unwrap();
+        let rating = NewRating {
+            id: EventId::new(),
+            score,
+            scale: Scale::Four,
+            at: at + jiff::SignedDuration::from_secs(30),
+            misuse: false,
+            privacy: Privacy::Linked,
+            replaces: None,
+        };
+        store.record_rating(&visit, &rating).unwrap();
+        ids.push(rating.id.to_string());
+    }
+    ids
+}
+
+/// The ids and days of an export, as CSV and as JSON; both must agree.
+fn exported(data: &Path, range: &[&str]) -> Vec<(String, String)> {
+    let run = |format: &str| {
+        let mut args = vec!["export", "ratings", "--format", format];
+        args.extend_from_slice(range);
+        let out = welkom(data, &args);
+        assert!(out.status.success(), "{range:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (id, day) = (column("id"), column("local_date"));
+    let from_csv: Vec<(String, String)> = lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (cells[id].to_owned(), cells[day].to_owned())
+        })
+        .collect();
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let from_json: Vec<(String, String)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["local_date"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(from_csv, from_json, "{range:?}: CSV and JSON differ");
+    from_csv
+}
+
+#[test]
+fn export_ratings_from_and_to_are_inclusive_days_of_the_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, common::ROSTER).unwrap();
+    let out = welkom(&data, &["import-roster", roster.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Amsterdam is UTC+1 in March: the last two are the evening of the 4th and, in
+    // UTC still the 4th, the first minutes of the 5th.
+    let ids = rate_days(
+        &data,
+        &[
+            ("2026-02-28T23:30:00Z", "2026-03-01", "G3", &["C4"], 2),
+            ("2026-03-02T07:15:00Z", "2026-03-02", "G1", &["C1", "C2"], 4),
+            ("2026-03-03T07:20:00Z", "2026-03-03", "G2", &["C3"], 3),
+            ("2026-03-03T16:40:00Z", "2026-03-03", "G5", &["C6"], 1),
+            ("2026-03-04T22:30:00Z", "2026-03-04", "G4", &["C5"], 4),
+            ("2026-03-04T23:10:00Z", "2026-03-05", "G6", &["C7"], 3),
+        ],
+    );
+    let days = [
+        "2026-03-01",
+        "2026-03-02",
+        "2026-03-03",
+        "2026-03-03",
+        "2026-03-04",
+        "2026-03-05",
+    ];
+    let expect = |range: std::ops::Range<usize>| -> Vec<(String, String)> {
+        range
+            .map(|i| (ids[i].clone(), days[i].to_owned()))
+            .collect()
+    };
+    assert_eq!(exported(&data, &[]), expect(0..6), "everything");
+    assert_eq!(
+        exported(&data, &["--from", "2026-03-02", "--to", "2026-03-04"]),
+        expect(1..5),
+        "both bounds inclusive, by the location's day"
+    );
+    assert_eq!(
+        exported(&data, &["--from", "2026-03-03"]),
+        expect(2..6),
+        "from a day on"
+    );
+    assert_eq!(
+        exported(&data, &["--to", "2026-03-01"]),
+        expect(0..1),
+        "up to a day"
+    );
+    assert_eq!(
+        exported(&data, &["--from", "2026-03-03", "--to", "2026-03-03"]),
+        expect(2..4),
+        "one day"
+    );
+    assert_eq!(exported(&data, &["--from", "2026-03-06"]), expect(0..0));
+    assert_eq!(
+        exported(&data, &["--from", "2026-03-04", "--to", "2026-03-02"]),
+        expect(0..0),
+        "an empty range"
+    );
+}

@@ -1,11 +1,13 @@
 //! End to end: the real binary in a virtual display. A roster is imported, a PIN is
 //! typed on the keyboard, the greeting with the guardian's name appears (read back
 //! from a screenshot), a face is tapped, `welkom export` shows the rating, and a
-//! second visit of the same family is a pick-up.
+//! second visit of the same family is a pick-up, and a badge typed by a reader (a fast
+//! burst ending in Enter) greets its guardian and stores the visit.
 //!
 //! Needs Xvfb, xdotool, ImageMagick's `import` and tesseract (`.ci/run` installs
-//! them). Run with `cargo test --test e2e -- --ignored`; `WELKOM_E2E_BIN` names the
-//! binary to test (CI passes the one `cargo test` built).
+//! them), so it is ignored by a plain `cargo test`; run it with
+//! `cargo test --test e2e -- --include-ignored`, where a missing tool fails it with
+//! the install hint.
 
 mod common;
 
@@ -32,14 +34,18 @@ fn need(tool: &str) {
         .is_ok_and(|s| s.success());
     assert!(
         found,
-        "the end-to-end test needs `{tool}`; .ci/run installs it"
+        "the end-to-end test needs `{tool}`: apt-get install {INSTALL}"
     );
 }
 
+/// The Debian packages the test needs.
+const INSTALL: &str = "xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng";
+
+/// Emma's badge, as the demo's badge reader types it.
+const BADGE: &str = "04A7F2C1";
+
 fn binary() -> PathBuf {
-    std::env::var_os("WELKOM_E2E_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_welkom")))
+    PathBuf::from(env!("CARGO_BIN_EXE_welkom"))
 }
 
 fn xdotool(display: &str, args: &[&str]) -> String {
@@ -122,8 +128,8 @@ fn export(data_dir: &Path) -> String {
 }
 
 #[test]
-#[ignore = "needs a virtual display; run by .ci/run"]
-fn pin_greeting_face_export_and_a_second_visit() {
+#[ignore = "needs Xvfb, xdotool, ImageMagick and tesseract: apt-get install xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng"]
+fn pin_greeting_face_export_a_second_visit_and_a_badge() {
     for tool in ["Xvfb", "xdotool", "import", "tesseract"] {
         need(tool);
     }
@@ -133,13 +139,17 @@ fn pin_greeting_face_export_and_a_second_visit() {
     // Pin the moment windows so the test does not depend on the hour it runs at.
     std::fs::write(
         data.join("welkom.toml"),
-        "[moments]\npick_up_from = \"23:59\"\n[timeouts]\nthank_you_secs = 3\n\
+        "[moments]\npick_up_from = \"23:59\"\n[timeouts]\nthank_you_secs = 10\n\
          [opening_hours]\nopen = \"00:00\"\nclose = \"23:59\"\n\
          days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n",
     )
     .unwrap();
     let roster = dir.path().join("roster.csv");
-    std::fs::write(&roster, common::ROSTER).unwrap();
+    std::fs::write(
+        &roster,
+        common::ROSTER.replace(";3917;;C4;", &format!(";3917;{BADGE};C4;")),
+    )
+    .unwrap();
     let import = Command::new(binary())
         .args([
             "--data-dir",
@@ -171,8 +181,9 @@ fn pin_greeting_face_export_and_a_second_visit() {
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])
             .env("DISPLAY", &display)
             .env("XDG_RUNTIME_DIR", dir.path())
+            .env("WELKOM_LOG", "info")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(dir.path().join("kiosk.log")).unwrap())
             .spawn()
             .unwrap(),
     );
@@ -238,4 +249,58 @@ fn pin_greeting_face_export_and_a_second_visit() {
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{csv}");
     assert!(rows[1].contains(",pick_up,2,4,G1,Sanne de Vries,"), "{csv}");
+
+    // A badge reader types the code in one fast burst and ends with Enter.
+    wait_for_word(&display, &shot, "Wissen");
+    // One xdotool command for the whole burst: characters 1 ms apart, then Enter.
+    let mut burst = vec!["key", "--delay", "1"];
+    let keys: Vec<String> = BADGE.chars().map(String::from).collect();
+    burst.extend(keys.iter().map(String::as_str));
+    burst.push("Return");
+    xdotool(&display, &burst);
+    if std::panic::catch_unwind(|| wait_for_word(&display, &shot, "Emma")).is_err() {
+        let log = std::fs::read_to_string(dir.path().join("kiosk.log")).unwrap_or_default();
+        let kiosk: Vec<&str> = log.lines().filter(|l| l.contains("welkom")).collect();
+        panic!(
+            "the badge did not greet Emma; the kiosk logged:\n{}",
+            kiosk.join("\n")
+        );
+    }
+    // "Great", not "Good": the greeting says "Good morning".
+    let (x, y) = wait_for_word(&display, &shot, "Great");
+    xdotool(
+        &display,
+        &[
+            "mousemove",
+            &x.to_string(),
+            &(y - 60).to_string(),
+            "click",
+            "1",
+        ],
+    );
+    // The thank-you may come and go between two screenshots: read the store.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let csv = loop {
+        let csv = export(&data);
+        if csv.lines().count() > 3 || Instant::now() > deadline {
+            break csv;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(
+        rows[2].contains(",drop_off,4,4,G3,Emma Bakker,Noah,"),
+        "{csv}"
+    );
+    let conn = rusqlite::Connection::open(data.join("welkom.sqlite")).unwrap();
+    let visits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM visits v JOIN visit_children c ON c.visit_id = v.id \
+             WHERE v.guardian_id = 'G3' AND c.child_id = 'C4'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(visits, 1, "the badge's visit is stored with Noah");
 }
