@@ -201,8 +201,8 @@ fn a_tap_on_a_full_disk_says_it_failed_staff_see_why_and_it_carries_on() {
 #[test]
 #[ignore = "needs root: mounts a small tmpfs (run as root with --include-ignored)"]
 fn a_talk_request_on_a_full_disk_says_it_was_not_saved() {
-    let disk = SmallDisk::mount()
-        .expect("mounting a tmpfs failed: this test needs root (mount -t tmpfs)");
+    let disk =
+        SmallDisk::mount().expect("mounting a tmpfs failed: this test needs root (mount -t tmpfs)");
     let mut k = kiosk_in(
         tempfile::tempdir_in(&disk.mount).unwrap(),
         "",

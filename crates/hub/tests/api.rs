@@ -57,6 +57,29 @@ fn a_batch_is_stored_once_and_a_bad_event_is_refused_alone(back_end: BackEnd) {
 }
 on_both_back_ends!(a_batch_is_stored_once_and_a_bad_event_is_refused_alone);
 
+/// A kiosk given a new token sends again, under its new source, a batch whose answer
+/// was lost: the hub knows the events by their ids and stores none of them twice.
+fn an_event_sent_again_under_a_new_source_is_a_duplicate(back_end: BackEnd) {
+    back_end.run(|hub| {
+        let boomhut = hub.location("De Boomhut");
+        let old = hub.device(&boomhut);
+        let new = hub.device(&boomhut);
+        let first = rating(&old, 4, "2026-03-02T07:15:00Z", &["Vlinders"]);
+        let (status, answer) = send(hub, &old.token, &json!([first]));
+        assert_eq!((status, &answer["accepted"]), (200, &json!(1)), "{answer}");
+
+        let mut again = first.clone();
+        again["source"] = json!(source(&new));
+        let fresh = rating(&new, 2, "2026-03-02T07:40:00Z", &["Vlinders"]);
+        let (status, answer) = send(hub, &new.token, &json!([again, fresh]));
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(answer["accepted"], 1, "{answer}");
+        assert_eq!(answer["duplicates"], 1, "{answer}");
+        assert_eq!(stored_events(hub, &boomhut.id), 2);
+    });
+}
+on_both_back_ends!(an_event_sent_again_under_a_new_source_is_a_duplicate);
+
 fn bad_requests_get_a_clear_status_and_store_nothing(back_end: BackEnd) {
     back_end.run(|hub| {
         let boomhut = hub.location("De Boomhut");

@@ -17,6 +17,7 @@ use welkom_protocol::{EventData, FamilyErased};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_hub.sql"),
     include_str!("../../migrations/postgres/0002_privacy.sql"),
+    include_str!("../../migrations/postgres/0003_event_id_once.sql"),
 ];
 
 /// The advisory lock that keeps two hubs from migrating at once.

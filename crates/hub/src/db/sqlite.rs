@@ -22,6 +22,7 @@ use welkom_protocol::{EventData, FamilyErased};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_hub.sql"),
     include_str!("../../migrations/sqlite/0002_privacy.sql"),
+    include_str!("../../migrations/sqlite/0003_event_id_once.sql"),
 ];
 
 /// The hub's SQLite file.

@@ -1,0 +1,6 @@
+-- An event id is a UUIDv7 made on the device, so it names one event everywhere. A
+-- kiosk given a new token (a new device, or moved to another location) may send an
+-- event again under its new source when the answer to the first sending was lost:
+-- one id is stored once, whatever source it comes with. Inserts say
+-- `ON CONFLICT DO NOTHING`, so such an event counts as a duplicate.
+CREATE UNIQUE INDEX events_id_once ON events (id);
