@@ -103,3 +103,52 @@ fn the_batch_corpus_is_checked_without_a_panic() {
     let batch = welkom_hub::api::batch::check_batch(&seed, "L1", "D1").unwrap();
     assert_eq!((batch.checked.len(), batch.refused.len()), (2, 0));
 }
+
+#[test]
+fn the_sync_answer_corpus_is_read_without_a_panic() {
+    use welkom_sync::{Accounting, account};
+    const SENT: [&str; 4] = [
+        "0190a0b2-7c4e-7d3a-9f00-000000000001",
+        "0190a0b2-7c4e-7d3a-9f00-000000000002",
+        "0190a0b2-7c4e-7d3a-9f00-000000000003",
+        "",
+    ];
+    // The same split of the input as fuzz/fuzz_targets/sync_answer.rs.
+    let read = |input: &[u8]| {
+        let (status, body) = match input {
+            [high, low, body @ ..] => (u16::from_be_bytes([*high, *low]), body),
+            _ => (200, input),
+        };
+        let sent = &SENT[..1 + usize::from(status % 4)];
+        (status, sent.len(), account(status, body, sent))
+    };
+    replay("sync_answer", |bytes| {
+        let (status, sent, accounting) = read(bytes);
+        match accounting {
+            Accounting::Delivered { refused } | Accounting::Unaccounted { refused, .. } => {
+                assert!((200..300).contains(&status));
+                assert!(refused.len() <= sent);
+            }
+            Accounting::TooLarge => assert_eq!(status, 413),
+            Accounting::TokenRefused => assert!(status == 401 || status == 403),
+            Accounting::Failed { status: failed } => assert_eq!(failed, status),
+        }
+    });
+    let seed = |name: &str| {
+        std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fuzz/corpus/sync_answer")
+                .join(name),
+        )
+        .unwrap()
+    };
+    // 202 without a body accounts for every event sent; a refusal is set aside.
+    assert!(matches!(
+        read(&seed("seed-202-empty")).2,
+        Accounting::Delivered { refused } if refused.is_empty()
+    ));
+    assert!(matches!(
+        read(&seed("seed-refused")).2,
+        Accounting::Delivered { refused } if refused.len() == 1
+    ));
+}
