@@ -44,8 +44,20 @@ pub enum Accounting {
     },
 }
 
-/// Reads an answer to a batch of events with these ids.
+/// Reads an answer to a batch of events with these ids from a plain CloudEvents
+/// receiver: a 2xx without a Welkom answer accounts for every event sent.
 pub fn account(status: u16, body: &[u8], sent_ids: &[&str]) -> Accounting {
+    read(status, body, sent_ids, false)
+}
+
+/// Reads an answer to a batch from a Welkom hub, which always answers a batch with
+/// its counts: a 2xx without them (a captive portal's page, a proxy's maintenance
+/// page) accounts for nothing, and the events go again.
+pub fn account_from_hub(status: u16, body: &[u8], sent_ids: &[&str]) -> Accounting {
+    read(status, body, sent_ids, true)
+}
+
+fn read(status: u16, body: &[u8], sent_ids: &[&str], from_hub: bool) -> Accounting {
     match status {
         200..=299 => {}
         413 => return Accounting::TooLarge,
@@ -53,8 +65,16 @@ pub fn account(status: u16, body: &[u8], sent_ids: &[&str]) -> Accounting {
         status => return Accounting::Failed { status },
     }
     let Some(answer) = welkom_answer(body) else {
-        return Accounting::Delivered {
-            refused: Vec::new(),
+        return if from_hub {
+            Accounting::Unaccounted {
+                refused: Vec::new(),
+                answered: 0,
+                sent: sent_ids.len(),
+            }
+        } else {
+            Accounting::Delivered {
+                refused: Vec::new(),
+            }
         };
     };
     let sent = sent_ids.len();
@@ -109,6 +129,29 @@ mod tests {
             id: id.into(),
             reason: format!("{id} is wrong"),
         }
+    }
+
+    #[test]
+    fn a_hubs_2xx_without_its_counts_accounts_for_nothing() {
+        for body in [&b""[..], b"<html>Log in to the guest Wi-Fi</html>", b"{}"] {
+            assert_eq!(
+                account_from_hub(200, body, &IDS),
+                Accounting::Unaccounted {
+                    refused: Vec::new(),
+                    answered: 0,
+                    sent: 3
+                },
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        let counts = br#"{"accepted":3,"duplicates":0,"refused":[]}"#;
+        assert_eq!(
+            account_from_hub(200, counts, &IDS),
+            Accounting::Delivered {
+                refused: Vec::new()
+            }
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! thread in `thread.rs` decides when to try; tests call [`SyncClient::send_once`]
 //! directly.
 
-use crate::answer::{Accounting, account};
+use crate::answer::{Accounting, account, account_from_hub};
 use crate::identity::{DEVICE_ID_KEY, Peer, Probe, UpstreamKind, device_source, probe, source_key};
 use crate::status::{SyncState, SyncStatus};
 use jiff::{SignedDuration, Timestamp};
@@ -333,7 +333,11 @@ impl SyncClient {
             Vec::new()
         };
         let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        let attempt = match account(status, &answer, &ids) {
+        let accounting = match peer {
+            Peer::Hub => account_from_hub(status, &answer, &ids),
+            Peer::Receiver => account(status, &answer, &ids),
+        };
+        let attempt = match accounting {
             Accounting::Delivered { refused } => {
                 let refused = self.set_aside_refused(&events, &refused, true)?;
                 Attempt::Sent {

@@ -148,14 +148,24 @@ pub(crate) fn probe(status: u16, welkom: bool, body: &[u8]) -> Probe {
         200 => match hub_device(body) {
             Some((source, name)) => Probe::Hub(source, name),
             None if welkom => Probe::Unknown("the hub's answer names no device".into()),
-            None => Probe::Receiver,
+            // A page that is not a hub's answer (a captive portal, say) is no receiver.
+            None => Probe::Unknown(
+                "the upstream answered 200 at /v1/device, but not as a Welkom hub; set \
+                 [upstream] kind = \"cloudevents\" if it is a plain receiver"
+                    .into(),
+            ),
         },
         401 | 403 => Probe::TokenRefused,
         408 | 425 | 429 => Probe::Unknown(format!("the upstream answered {status}")),
         _ if welkom => Probe::Unknown(format!("the hub answered {status}")),
-        // No /v1/device: 404, 405, 501, another 4xx or 2xx.
-        200..=299 | 400..=499 | 501 => Probe::Receiver,
-        _ => Probe::Unknown(format!("the upstream answered {status}")),
+        // No such path or method: a receiver that only takes batches.
+        400 | 404 | 405 | 410 | 415 | 422 | 501 => Probe::Receiver,
+        // Anything else (a captive portal's page, a redirect, another 2xx or 4xx)
+        // tells nothing: taken for a receiver, events could be marked sent to it.
+        _ => Probe::Unknown(format!(
+            "the upstream answered {status} at /v1/device, neither as a Welkom hub nor as \
+             a plain receiver; set [upstream] kind = \"cloudevents\" if it is one"
+        )),
     }
 }
 
@@ -201,7 +211,17 @@ mod tests {
         for status in [404, 405, 501, 400] {
             assert_eq!(probe(status, false, b""), Probe::Receiver, "{status}");
         }
-        assert_eq!(probe(200, false, b"<html>hello</html>"), Probe::Receiver);
+        for (status, body) in [
+            (200, &b"<html>Log in to the guest Wi-Fi</html>"[..]),
+            (204, b""),
+            (302, b""),
+            (402, b""),
+        ] {
+            assert!(
+                matches!(probe(status, false, body), Probe::Unknown(_)),
+                "{status}: a captive portal is neither a hub nor a receiver"
+            );
+        }
         assert_eq!(probe(401, false, b""), Probe::TokenRefused);
         assert_eq!(probe(403, true, b""), Probe::TokenRefused);
         assert!(matches!(probe(503, false, b""), Probe::Unknown(_)));

@@ -14,7 +14,7 @@ mod status;
 mod thread;
 mod transport;
 
-pub use answer::{Accounting, account};
+pub use answer::{Accounting, account, account_from_hub};
 pub use backoff::Backoff;
 pub use client::{Attempt, RosterFetch, SyncClient, Upstream};
 pub use identity::{Peer, UpstreamKind, device_source, slug};
