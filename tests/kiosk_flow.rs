@@ -442,3 +442,40 @@ fn everything_works_without_a_pointer() {
     k.harness.run();
     assert!(k.on_welcome());
 }
+
+/// A PIN the hub issued takes argon2id runs to find (here a costly key, so the
+/// check surely outlasts a few frames): the frame that takes the PIN only starts
+/// the check, the keypad says it is checking, and the answer greets the guardian.
+#[test]
+fn a_pin_from_the_hub_is_checked_off_the_screen_and_greets() {
+    let mut k = kiosk("", MONDAY_MORNING);
+    let key = common::hub_key(65_536, 8);
+    common::hub_roster(&mut k, &key, "50317");
+    for digit in "50317".chars() {
+        k.tap(&digit.to_string());
+    }
+    k.harness.get_by_label("OK").click();
+    // The frame that takes the PIN returns at once, still on the welcome screen.
+    let started = std::time::Instant::now();
+    k.harness.step();
+    let frame = started.elapsed();
+    assert!(k.harness.state().kiosk.guardian_checking());
+    assert!(matches!(k.screen(), Screen::Welcome(w) if w.checking && w.pin.is_empty()));
+    k.harness.step();
+    assert!(
+        k.shows("Even controleren…"),
+        "the keypad says it is checking"
+    );
+    assert!(
+        k.harness.state().kiosk.guardian_checking(),
+        "still checking after the frame {frame:?} that took the PIN"
+    );
+    // Digits typed meanwhile are not taken.
+    k.tap("1");
+    assert!(matches!(k.screen(), Screen::Welcome(w) if w.pin.is_empty()));
+
+    common::settle_pin_check(&mut k);
+    assert!(k.shows("Goedemorgen, Sanne!"));
+    assert!(matches!(k.screen(), Screen::Rate(_)));
+    assert!(k.harness.state().kiosk.cooldown().is_none());
+}

@@ -79,3 +79,28 @@ fn an_unknown_badge_costs_a_try_and_the_same_one_again_does_not() {
     scan(&mut k, "BADGE0001");
     assert!(k.shows("Goedemorgen, Sanne!"));
 }
+
+/// With PINs from the hub, a wrong PIN is checked off the screen and costs its try
+/// when the answer comes, as before: five wrong ones end the budget.
+#[test]
+fn wrong_pins_checked_against_the_hub_keys_spend_the_budget() {
+    let mut k = common::kiosk("", MONDAY_MORNING);
+    let key = common::hub_key(19_456, 2);
+    common::hub_roster(&mut k, &key, "50317");
+    for pin in ["5801", "5802", "5803", "5804"] {
+        k.type_pin(pin);
+        common::settle_pin_check(&mut k);
+        assert!(k.shows("Code niet herkend"), "{pin}");
+    }
+    // The same wrong PIN again costs nothing.
+    k.type_pin("5804");
+    common::settle_pin_check(&mut k);
+    assert!(k.harness.state().kiosk.cooldown().is_none());
+    k.type_pin("5805");
+    common::settle_pin_check(&mut k);
+    assert!(k.shows(COOLDOWN), "the fifth wrong PIN ends the budget");
+    k.wait(Duration::from_secs(240));
+    k.type_pin("50317");
+    common::settle_pin_check(&mut k);
+    assert!(k.shows("Goedemorgen, Sanne!"));
+}

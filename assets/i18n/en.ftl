@@ -7,6 +7,7 @@ welcome-instruction-badge = Scan your card
 welcome-instruction-names = Choose your name
 welcome-closed = We are closed now · open { $open }–{ $close }
 welcome-names-button = Choose your name
+code-checking = Checking…
 code-not-recognised = Code not recognised
 badge-not-recognised = Card not recognised
 save-failed = Something went wrong. Please try again or let us know.

@@ -7,6 +7,7 @@ welcome-instruction-badge = Scan je pas
 welcome-instruction-names = Kies je naam
 welcome-closed = We zijn nu gesloten · open { $open }–{ $close }
 welcome-names-button = Kies je naam
+code-checking = Even controleren…
 code-not-recognised = Code niet herkend
 badge-not-recognised = Pas niet herkend
 save-failed = Er ging iets mis. Probeer het nog eens of meld het even bij ons.

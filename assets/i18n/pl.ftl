@@ -7,6 +7,7 @@ welcome-instruction-badge = Zeskanuj kartę
 welcome-instruction-names = Wybierz swoje imię
 welcome-closed = Teraz mamy zamknięte · czynne { $open }–{ $close }
 welcome-names-button = Wybierz swoje imię
+code-checking = Sprawdzam…
 code-not-recognised = Nie rozpoznano kodu
 badge-not-recognised = Nie rozpoznano karty
 save-failed = Coś poszło nie tak. Spróbuj jeszcze raz albo daj nam znać.

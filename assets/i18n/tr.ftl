@@ -7,6 +7,7 @@ welcome-instruction-badge = Kartını okut
 welcome-instruction-names = Adını seç
 welcome-closed = Şu an kapalıyız · açık { $open }–{ $close }
 welcome-names-button = Adını seç
+code-checking = Kontrol ediliyor…
 code-not-recognised = Kod tanınmadı
 badge-not-recognised = Kart tanınmadı
 save-failed = Bir şeyler ters gitti. Lütfen tekrar dene veya bize haber ver.

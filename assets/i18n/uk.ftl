@@ -7,6 +7,7 @@ welcome-instruction-badge = Відскануй картку
 welcome-instruction-names = Обери своє ім’я
 welcome-closed = Зараз ми зачинені · працюємо { $open }–{ $close }
 welcome-names-button = Обери своє ім’я
+code-checking = Перевіряємо…
 code-not-recognised = Код не розпізнано
 badge-not-recognised = Картку не розпізнано
 save-failed = Щось пішло не так. Спробуй ще раз або скажи нам.

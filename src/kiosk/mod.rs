@@ -2,6 +2,7 @@
 //! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
 
 mod badge;
+mod pin_check;
 mod saving;
 mod settings;
 mod staff;
@@ -110,6 +111,7 @@ pub struct Kiosk {
     throttle: PinThrottle,
     staff_throttle: PinThrottle,
     staff_check: Option<staff::StaffCheck>,
+    pin_check: Option<pin_check::GuardianPinCheck>,
     open_follow_ups: usize,
     exit_requested: bool,
     waker: Option<Waker>,
@@ -153,6 +155,7 @@ impl Kiosk {
             clock,
             screen: Screen::Welcome(Welcome::default()),
             staff_check: None,
+            pin_check: None,
             open_follow_ups: 0,
             exit_requested: false,
             waker: None,
@@ -257,9 +260,10 @@ impl Kiosk {
         }
     }
 
-    /// Applies timeouts and takes the answer of a staff PIN check; call every frame.
+    /// Applies timeouts and takes the answers of PIN checks; call every frame.
     pub fn tick(&mut self) {
         self.poll_staff_check();
+        self.poll_pin_check();
         self.poll_roster_import();
         // A roster from the upstream kept its new PINs in the store; count them.
         if self
@@ -302,7 +306,9 @@ impl Kiosk {
             Action::Digit(d) => self.on_digit(d),
             Action::Erase if matches!(self.screen, Screen::StaffPin(_)) => self.staff_erase(),
             Action::Erase => {
-                if let Screen::Welcome(w) = &mut self.screen {
+                if let Screen::Welcome(w) = &mut self.screen
+                    && !w.checking
+                {
                     w.pin.pop();
                     w.notice = None;
                 }
@@ -410,6 +416,7 @@ impl Kiosk {
         let cooling = self.cooldown().is_some();
         if let Screen::Welcome(w) = &mut self.screen
             && !cooling
+            && !w.checking
             && w.pin.len() < MAX_PIN_LENGTH
         {
             w.pin.push(digit);
@@ -421,10 +428,33 @@ impl Kiosk {
         let Screen::Welcome(w) = &mut self.screen else {
             return;
         };
-        if self.throttle.remaining(self.clock.now()).is_some() || w.pin.is_empty() {
+        // One check at a time, so no answer goes uncounted.
+        if self.throttle.remaining(self.clock.now()).is_some()
+            || w.pin.is_empty()
+            || w.checking
+            || self.pin_check.is_some()
+        {
             return;
         }
         let pin = std::mem::take(&mut w.pin);
+        // A PIN the hub issued takes argon2id runs to find: they run off the
+        // screen's thread, after a quick look among the kiosk's own PINs.
+        if pin.len() >= MIN_PIN_LENGTH && self.has_hub_pins() {
+            match self.store.guardian_by_own_pin(&pin) {
+                Ok(Some(id)) => return self.identified(&id),
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "looking up a PIN failed"),
+            }
+            match self.store.hub_pin_keys() {
+                Ok(keys) if !keys.is_empty() => {
+                    if self.start_pin_check(pin.clone(), keys) {
+                        return;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "reading the hub's PIN keys failed"),
+            }
+        }
         // A PIN too short to be anyone's is not compared, so it tells nothing and
         // costs no try.
         let found = if pin.len() >= MIN_PIN_LENGTH {
@@ -443,10 +473,7 @@ impl Kiosk {
                     self.save_throttle(PinPad::Guardian);
                 }
                 tracing::info!("a PIN was not recognised");
-                self.screen = Screen::Welcome(Welcome {
-                    pin: String::new(),
-                    notice: Some(Notice::CodeNotRecognised),
-                });
+                self.screen = Screen::Welcome(Welcome::with_notice(Notice::CodeNotRecognised));
             }
         }
     }
@@ -473,10 +500,7 @@ impl Kiosk {
                     self.save_throttle(PinPad::Guardian);
                 }
                 tracing::info!("a badge was not recognised");
-                self.screen = Screen::Welcome(Welcome {
-                    pin: String::new(),
-                    notice: Some(Notice::BadgeNotRecognised),
-                });
+                self.screen = Screen::Welcome(Welcome::with_notice(Notice::BadgeNotRecognised));
             }
         }
     }
@@ -500,18 +524,12 @@ impl Kiosk {
         let family = match self.store.family(id, today) {
             Ok(Some(family)) => family,
             Ok(None) => {
-                self.screen = Screen::Welcome(Welcome {
-                    pin: String::new(),
-                    notice: Some(Notice::CodeNotRecognised),
-                });
+                self.screen = Screen::Welcome(Welcome::with_notice(Notice::CodeNotRecognised));
                 return;
             }
             Err(e) => {
                 tracing::error!(error = %e, "reading a family failed");
-                self.screen = Screen::Welcome(Welcome {
-                    pin: String::new(),
-                    notice: Some(Notice::SaveFailed),
-                });
+                self.screen = Screen::Welcome(Welcome::with_notice(Notice::SaveFailed));
                 return;
             }
         };
@@ -610,10 +628,7 @@ impl Kiosk {
             }
             Err(e) => {
                 self.save_failed("a rating", &e);
-                self.screen = Screen::Welcome(Welcome {
-                    pin: String::new(),
-                    notice: Some(Notice::SaveFailed),
-                });
+                self.screen = Screen::Welcome(Welcome::with_notice(Notice::SaveFailed));
             }
         }
     }

@@ -28,6 +28,19 @@ pub struct Welcome {
     pub pin: String,
     /// A message from the last attempt.
     pub notice: Option<Notice>,
+    /// Whether the PIN submitted is being checked (a PIN the hub issued takes a
+    /// moment); the keypad takes nothing meanwhile.
+    pub checking: bool,
+}
+
+impl Welcome {
+    /// An empty welcome screen with a message.
+    pub fn with_notice(notice: Notice) -> Self {
+        Self {
+            notice: Some(notice),
+            ..Self::default()
+        }
+    }
 }
 
 /// A message on the welcome screen.

@@ -106,6 +106,12 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
         let time = format!("{}:{:02}", secs / 60, secs % 60);
         let text = t.get(lang, "code-cooldown", &[("time", FluentValue::from(time))]);
         ui.label(RichText::new(text).font(m.bold(28.0)).color(p.warning));
+    } else if welcome.checking {
+        ui.label(
+            RichText::new(t.plain(lang, "code-checking"))
+                .font(m.bold(30.0))
+                .color(p.muted),
+        );
     } else if let Some(notice) = welcome.notice {
         let key = match notice {
             Notice::CodeNotRecognised => "code-not-recognised",
@@ -152,6 +158,6 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
 
 fn keypad(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Action>) {
     let lang = &view.kiosk.config.location.language;
-    let enabled = view.kiosk.cooldown().is_none();
+    let enabled = view.kiosk.cooldown().is_none() && !welcome.checking;
     crate::widgets::keypad::keypad(ui, view, lang, welcome.pin.len(), enabled, actions);
 }

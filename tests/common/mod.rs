@@ -172,3 +172,42 @@ pub fn sign_in(k: &mut TestKiosk, pin: &str) {
     k.type_pin(pin);
     settle_staff_check(k);
 }
+
+/// A location key of the hub's, fixed so tests need no randomness: argon2id at this
+/// memory (KiB) and these passes.
+pub fn hub_key(memory_kib: u32, passes: u32) -> welkom_core::pin_verifier::PinKey {
+    welkom_core::pin_verifier::PinKey::parse(&format!(
+        "$argon2id$v=19$m={memory_kib},t={passes},p=1$c2FsdHNhbHRzYWx0c2FsdA"
+    ))
+    .unwrap()
+}
+
+/// Replaces the roster with one from the hub: Sanne (with Daan) holds `pin` as a
+/// verifier under `key`, so no guardian has a PIN of the kiosk's own.
+pub fn hub_roster(k: &mut TestKiosk, key: &welkom_core::pin_verifier::PinKey, pin: &str) {
+    let csv = format!(
+        "guardian_id;guardian_first_name;guardian_last_name;guardian_language;pin;pin_hash;child_id;child_first_name;child_last_name;group;birth_date\n\
+         G1;Sanne;de Vries;nl;;{};C1;Daan;de Vries;Vlinders;2023-03-02\n",
+        key.verifier(pin).unwrap()
+    );
+    let roster =
+        welkom_core::roster::parse(csv.as_bytes(), &welkom_core::LanguageTag::dutch()).unwrap();
+    let at = k.harness.state().kiosk.now();
+    let store = &mut k.harness.state_mut().kiosk.store;
+    let summary = store.import_roster(&roster, at).unwrap();
+    assert!(summary.issued_pins.is_empty());
+    assert!(store.has_hub_pin_keys().unwrap());
+}
+
+/// Waits (in real time) for the guardian PIN check that runs on its own thread.
+pub fn settle_pin_check(k: &mut TestKiosk) {
+    for _ in 0..1000 {
+        k.harness.run();
+        if !k.harness.state().kiosk.guardian_checking() {
+            k.harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the PIN check did not finish");
+}

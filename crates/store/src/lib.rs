@@ -38,7 +38,7 @@ pub use outbox::{OutboxEvent, OutboxSummary, SetAsideEvent};
 pub use present::PresentChild;
 pub use record::{NewFollowUp, NewRating, NewVisit, Privacy, RecordedRating};
 pub use retention::RetentionReport;
-pub use roster::{Family, ImportSummary, IssuedPin};
+pub use roster::{Family, ImportSummary, IssuedPin, hub_pin_verifiers};
 pub use schema_open::{BUSY_TIMEOUT, Store};
 pub use staff::{
     STAFF_HASH_LANES, STAFF_HASH_MEMORY_KIB, STAFF_HASH_PASSES, StaffCredential, StaffMatch,

@@ -191,25 +191,68 @@ impl Store {
 
     /// The active guardian with this PIN: one the kiosk hashed itself, or one the hub
     /// issued (one argon2id run per hub key, normally one: tens of milliseconds).
+    ///
+    /// A screen that must not wait splits this in three: [`Store::guardian_by_own_pin`]
+    /// (fast), [`hub_pin_verifiers`] (slow, on any thread) and
+    /// [`Store::guardian_by_verifiers`] (fast).
     pub fn guardian_by_pin(&self, pin: &str) -> Result<Option<GuardianId>, StoreError> {
+        if let Some(id) = self.guardian_by_own_pin(pin)? {
+            return Ok(Some(id));
+        }
+        let keys = self.hub_pin_keys()?;
+        self.guardian_by_verifiers(&hub_pin_verifiers(&keys, pin)?)
+    }
+
+    /// The active guardian with this PIN among the PINs the kiosk hashed itself: one
+    /// keyed hash, fast. PINs the hub issued are not tried.
+    pub fn guardian_by_own_pin(&self, pin: &str) -> Result<Option<GuardianId>, StoreError> {
         if !welkom_core::pin::is_well_formed(pin) {
             return Ok(None);
         }
-        let by_hash = |hash: &str| {
-            self.conn
-                .prepare_cached("SELECT id FROM guardians WHERE pin_hash = ?1 AND active = 1")?
-                .query_row([hash], |row| row.get::<_, String>(0))
-                .optional()
-        };
-        if let Some(id) = by_hash(&pin_hash(&self.pin_salt, pin))? {
-            return Ok(Some(GuardianId(id)));
-        }
-        for key in hub_pin_keys(&self.conn)? {
-            if let Some(id) = by_hash(&verifier(&key, pin)?)? {
-                return Ok(Some(GuardianId(id)));
+        self.guardian_by_pin_hash(&pin_hash(&self.pin_salt, pin))
+    }
+
+    /// The active guardian holding one of these verifiers (as [`hub_pin_verifiers`]
+    /// makes them): a lookup per verifier, fast.
+    pub fn guardian_by_verifiers(
+        &self,
+        verifiers: &[String],
+    ) -> Result<Option<GuardianId>, StoreError> {
+        for verifier in verifiers {
+            if let Some(id) = self.guardian_by_pin_hash(verifier)? {
+                return Ok(Some(id));
             }
         }
         Ok(None)
+    }
+
+    /// The keys of the PIN verifiers from the hub that active guardians hold
+    /// (normally one, at most four). Empty when every PIN is the kiosk's own, and
+    /// then [`Store::guardian_by_pin`] is fast.
+    pub fn hub_pin_keys(&self) -> Result<Vec<PinKey>, StoreError> {
+        hub_pin_keys(&self.conn)
+    }
+
+    /// Whether any active guardian holds a PIN the hub issued, so that a typed PIN
+    /// may need argon2id runs to be found. One short query.
+    pub fn has_hub_pin_keys(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM guardians WHERE active = 1 AND pin_hash LIKE '$argon2id$%' LIMIT 1",
+            )?
+            .query_row([], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    fn guardian_by_pin_hash(&self, hash: &str) -> Result<Option<GuardianId>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM guardians WHERE pin_hash = ?1 AND active = 1")?
+            .query_row([hash], |row| row.get::<_, String>(0))
+            .optional()?
+            .map(GuardianId))
     }
 
     /// The active guardian with this badge.
@@ -342,6 +385,17 @@ fn hub_pin_keys(conn: &rusqlite::Connection) -> Result<Vec<PinKey>, StoreError> 
         .iter()
         .filter_map(|key| PinKey::parse(key).ok())
         .collect())
+}
+
+/// The verifiers of a typed PIN under each hub key, to look up with
+/// [`Store::guardian_by_verifiers`]: one argon2id run per key, tens of milliseconds
+/// each, so a screen runs this on another thread. None for a PIN that is not well
+/// formed (it is nobody's).
+pub fn hub_pin_verifiers(keys: &[PinKey], pin: &str) -> Result<Vec<String>, StoreError> {
+    if !welkom_core::pin::is_well_formed(pin) {
+        return Ok(Vec::new());
+    }
+    keys.iter().map(|key| verifier(key, pin)).collect()
 }
 
 /// The verifier of a PIN under a hub key.
