@@ -390,16 +390,7 @@ fn create_private(path: &std::path::Path) -> anyhow::Result<std::fs::File> {
 /// A field of the issued-PIN file: quoted when needed, and never read by a
 /// spreadsheet as a formula.
 fn pins_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([';', '"', '\n', '\r', ',']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+    welkom_core::csv::cell(text).into_owned()
 }
 
 /// A database address without its password.

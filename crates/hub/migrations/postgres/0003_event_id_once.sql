@@ -3,4 +3,9 @@
 -- event again under its new source when the answer to the first sending was lost:
 -- one id is stored once, whatever source it comes with. Inserts say
 -- `ON CONFLICT DO NOTHING`, so such an event counts as a duplicate.
+-- An id already stored twice keeps its first copy.
+DELETE FROM events AS later
+USING events AS first
+WHERE first.id = later.id
+  AND (first.received_at, first.source) < (later.received_at, later.source);
 CREATE UNIQUE INDEX events_id_once ON events (id);

@@ -191,6 +191,14 @@ impl PgDb {
     ) -> Result<Stored, DbError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
+        // One batch of a location at a time, across hub processes: an erasure and a
+        // late event of the same family from another kiosk never pass each other
+        // unseen (each would otherwise miss the other's uncommitted rows).
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            &[&location_id],
+        )
+        .await?;
         let received = now_ms();
         // An event of a family erased before is stored without it.
         let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
