@@ -14,6 +14,7 @@
 //! back ([`ThrottleState::debt_clears_at`]), so a restart carries it on exactly.
 
 use jiff::{SignedDuration, Timestamp};
+use std::cell::Cell;
 use welkom_store::ThrottleState;
 
 /// How many wrong codes a keypad may take, and how fast they come back.
@@ -44,6 +45,11 @@ impl Budget {
         SignedDuration::from_secs(self.refill_secs)
     }
 
+    /// The most that can be owed: every try spent.
+    fn most(self) -> SignedDuration {
+        self.refill() * self.burst.max(1) as i32
+    }
+
     /// The debt that still allows one more wrong code: every try but one spent.
     fn room(self) -> SignedDuration {
         self.refill() * (self.burst.max(1) as i32 - 1)
@@ -55,7 +61,9 @@ impl Budget {
 pub struct PinThrottle {
     budget: Budget,
     /// When every wrong code so far has been paid back; `None` when nothing is owed.
-    debt_clears_at: Option<Timestamp>,
+    /// Pulled back to at most every try spent whenever it is read (a clock set back
+    /// or a stored moment far ahead), hence a `Cell`.
+    debt_clears_at: Cell<Option<Timestamp>>,
     /// The last code that matched nobody, held in memory only: typing or scanning
     /// the same unknown code again tells nobody anything new, so it costs nothing
     /// (a new badge that is not linked yet, scanned five times, costs one try).
@@ -67,7 +75,7 @@ impl PinThrottle {
     pub fn new(budget: Budget) -> Self {
         Self {
             budget,
-            debt_clears_at: None,
+            debt_clears_at: Cell::new(None),
             last_unknown: None,
         }
     }
@@ -75,7 +83,7 @@ impl PinThrottle {
     /// A budget that goes on from a stored state.
     pub fn from_state(budget: Budget, state: ThrottleState) -> Self {
         Self {
-            debt_clears_at: state.debt_clears_at,
+            debt_clears_at: Cell::new(state.debt_clears_at),
             ..Self::new(budget)
         }
     }
@@ -83,16 +91,26 @@ impl PinThrottle {
     /// The state to store.
     pub fn state(&self) -> ThrottleState {
         ThrottleState {
-            debt_clears_at: self.debt_clears_at,
+            debt_clears_at: self.debt_clears_at.get(),
         }
     }
 
-    /// What is owed now: the time until every wrong code is paid back.
+    /// What is owed now: the time until every wrong code is paid back. Never more
+    /// than every try spent: a clock set back, or a stored moment far ahead, does
+    /// not lock the keypad for longer than one refill.
     fn debt(&self, now: Timestamp) -> SignedDuration {
-        self.debt_clears_at
+        let owed = self
+            .debt_clears_at
+            .get()
             .map(|at| at.duration_since(now))
             .filter(|d| d.is_positive())
-            .unwrap_or(SignedDuration::ZERO)
+            .unwrap_or(SignedDuration::ZERO);
+        if owed > self.budget.most() {
+            self.debt_clears_at
+                .set(now.checked_add(self.budget.most()).ok());
+            return self.budget.most();
+        }
+        owed
     }
 
     /// The time left before a code may be tried, if no try is left now.
@@ -120,8 +138,9 @@ impl PinThrottle {
             return false;
         }
         self.last_unknown = Some(code.to_owned());
-        let from = self.debt_clears_at.filter(|at| *at > now).unwrap_or(now);
-        self.debt_clears_at = from.checked_add(self.budget.refill()).ok();
+        let owed = self.debt(now) + self.budget.refill();
+        self.debt_clears_at
+            .set(now.checked_add(owed.min(self.budget.most())).ok());
         true
     }
 }
@@ -137,6 +156,24 @@ mod tests {
 
     fn secs(n: i64) -> SignedDuration {
         SignedDuration::from_secs(n)
+    }
+
+    #[test]
+    fn a_clock_set_back_or_a_stored_moment_far_ahead_locks_for_one_refill_at_most() {
+        let far = ThrottleState {
+            debt_clears_at: Some(t0() + SignedDuration::from_hours(24 * 365)),
+        };
+        let mut throttle = PinThrottle::from_state(Budget::GUARDIANS, far);
+        assert_eq!(throttle.remaining(t0()), Some(secs(4 * 60)));
+        assert_eq!(throttle.remaining(t0() + secs(4 * 60)), None);
+        assert!(
+            throttle.state().debt_clears_at <= Some(t0() + secs(20 * 60)),
+            "the stored moment is pulled back too"
+        );
+        // A wrong code then owes no more than every try spent.
+        let later = t0() + secs(4 * 60);
+        assert!(throttle.on_unknown("1397", later));
+        assert_eq!(throttle.remaining(later), Some(secs(4 * 60)));
     }
 
     #[test]
