@@ -5,11 +5,13 @@
 //! - `prefer` (the default) and `require`: TLS, the server's certificate is not
 //!   checked (as in libpq: encrypted, but not proof of whom you talk to); `prefer`
 //!   falls back to a plain connection when the server has no TLS, `require` does not.
-//! - `verify-ca`: TLS, and the certificate must chain to a trusted root.
+//! - `verify-ca`: TLS, and the certificate must chain to the root in `sslrootcert`
+//!   (required). `require` with an `sslrootcert` behaves as `verify-ca`, as in libpq.
 //! - `verify-full`: as `verify-ca`, and the certificate must name the host.
 //!
-//! The trusted roots are the PEM file in `sslrootcert=FILE`, or else the public web's
-//! roots (Mozilla's list, built in).
+//! The trusted roots are the PEM file in `sslrootcert=FILE`, or else, for
+//! `verify-full` only, the public web's roots (Mozilla's list, built in;
+//! `sslrootcert=system` says so explicitly).
 
 use super::DbError;
 use rustls::client::WebPkiServerVerifier;
@@ -80,6 +82,7 @@ pub(super) fn connection(url: &str) -> Result<Connection, DbError> {
             _ => kept.push(pair),
         }
     }
+    let mode = checked_mode(mode, root_file.as_deref())?;
     // tokio-postgres knows only disable, prefer and require; checking the
     // certificate is the verifier's work (below).
     kept.push(match mode {
@@ -98,6 +101,29 @@ pub(super) fn connection(url: &str) -> Result<Connection, DbError> {
     }
     let tls = MakeRustlsConnect::new(client_config(mode, root_file.as_deref())?);
     Ok(Connection { config, tls, mode })
+}
+
+/// The mode as libpq applies it with this `sslrootcert`: `require` with a root file
+/// checks the chain (as `verify-ca`); `verify-ca` needs a root file of its own (the
+/// public web's roots say nothing about who signed a database's certificate unless
+/// the host name is checked too); `sslrootcert=system` goes only with `verify-full`.
+fn checked_mode(mode: SslMode, root_file: Option<&str>) -> Result<SslMode, DbError> {
+    match (mode, root_file) {
+        (SslMode::VerifyFull, _) => Ok(mode),
+        (_, Some("system")) => Err(DbError::Invalid(
+            "sslrootcert=system trusts the public web's roots, which proves nothing without the \
+             host name: use it with sslmode=verify-full"
+                .into(),
+        )),
+        (SslMode::VerifyCa, None) => Err(DbError::Invalid(
+            "sslmode=verify-ca needs sslrootcert=FILE, the PEM file of the CA that signed the \
+             database's certificate (or use sslmode=verify-full to check the host name against \
+             the public web's roots)"
+                .into(),
+        )),
+        (SslMode::Require, Some(_)) => Ok(SslMode::VerifyCa),
+        _ => Ok(mode),
+    }
 }
 
 /// The rustls settings for a mode.
@@ -313,5 +339,27 @@ mod tests {
             panic!("a missing root file is refused");
         };
         assert!(e.contains("/no/root.pem"), "{e}");
+
+        // verify-ca checks nothing worth having against the public roots.
+        let Err(DbError::Invalid(e)) = connection("postgres://hub@db.example/w?sslmode=verify-ca")
+        else {
+            panic!("verify-ca without a root file is refused");
+        };
+        assert!(e.contains("sslrootcert=FILE"), "{e}");
+        let Err(DbError::Invalid(e)) =
+            connection("postgres://hub@db.example/w?sslmode=verify-ca&sslrootcert=system")
+        else {
+            panic!("sslrootcert=system without verify-full is refused");
+        };
+        assert!(e.contains("verify-full"), "{e}");
+        assert_eq!(
+            checked_mode(SslMode::Require, Some("/etc/welkom/db-ca.pem")).unwrap(),
+            SslMode::VerifyCa,
+            "require with a root file checks the chain, as libpq does"
+        );
+        assert_eq!(
+            checked_mode(SslMode::VerifyFull, Some("system")).unwrap(),
+            SslMode::VerifyFull
+        );
     }
 }
