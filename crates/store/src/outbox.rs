@@ -193,7 +193,8 @@ impl Store {
         at: jiff::Timestamp,
     ) -> Result<(), StoreError> {
         let reason: String = reason.chars().take(500).collect();
-        self.conn.execute(
+        crate::write_gate::write_one(
+            &mut self.conn,
             "UPDATE outbox SET refused_at = ?2, refused_reason = ?3 WHERE seq = ?1",
             (seq, at.as_millisecond(), reason),
         )?;
@@ -233,7 +234,8 @@ impl Store {
     /// Puts every event set aside back in line, to be sent again (a manager's
     /// choice, e.g. after the upstream was fixed). How many.
     pub fn retry_set_aside(&mut self) -> Result<u64, StoreError> {
-        Ok(self.conn.execute(
+        Ok(crate::write_gate::write_one(
+            &mut self.conn,
             "UPDATE outbox SET refused_at = NULL, refused_reason = NULL
              WHERE refused_at IS NOT NULL AND sent_at IS NULL",
             [],
@@ -243,7 +245,8 @@ impl Store {
     /// Drops every event set aside from the outbox: it will never be sent (a
     /// manager's choice). The visits and ratings on this kiosk stay. How many.
     pub fn drop_set_aside(&mut self) -> Result<u64, StoreError> {
-        Ok(self.conn.execute(
+        Ok(crate::write_gate::write_one(
+            &mut self.conn,
             "DELETE FROM outbox WHERE refused_at IS NOT NULL AND sent_at IS NULL",
             [],
         )? as u64)
@@ -302,7 +305,8 @@ impl Store {
 
     /// Keeps a value of the sync client.
     pub fn set_sync_state(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
+        crate::write_gate::write_one(
+            &mut self.conn,
             "INSERT INTO sync_state (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),

@@ -177,7 +177,8 @@ impl Store {
             name: name.to_owned(),
             role,
         };
-        self.conn.execute(
+        crate::write_gate::write_one(
+            &mut self.conn,
             "INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
                 member.id,
@@ -199,7 +200,8 @@ impl Store {
                 "a staff PIN hash must be argon2id with today's settings".into(),
             ));
         }
-        let changed = self.conn.execute(
+        let changed = crate::write_gate::write_one(
+            &mut self.conn,
             "UPDATE staff SET pin_hash = ?2 WHERE id = ?1 AND active = 1",
             params![id, pin_hash],
         )?;
@@ -252,7 +254,8 @@ impl Store {
     /// Removes a staff member (kept as inactive, so their notes keep their author).
     /// Returns whether an active member had this id.
     pub fn remove_staff(&mut self, id: &str) -> Result<bool, StoreError> {
-        let changed = self.conn.execute(
+        let changed = crate::write_gate::write_one(
+            &mut self.conn,
             "UPDATE staff SET active = 0 WHERE id = ?1 AND active = 1",
             [id],
         )?;

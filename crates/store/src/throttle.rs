@@ -54,7 +54,8 @@ impl Store {
         pad: PinPad,
         state: ThrottleState,
     ) -> Result<(), StoreError> {
-        self.conn.execute(
+        crate::write_gate::write_one(
+            &mut self.conn,
             "INSERT INTO pin_budget (pad, debt_clears_at) VALUES (?1, ?2)
              ON CONFLICT (pad) DO UPDATE SET debt_clears_at = ?2",
             params![

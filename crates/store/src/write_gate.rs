@@ -145,6 +145,19 @@ fn write_tx_within(conn: &mut Connection, patience: Duration) -> rusqlite::Resul
     Ok(WriteTx { tx, _turn: turn })
 }
 
+/// One statement written through the gate, in an immediate transaction of its own,
+/// so that a single write waits its turn like any other instead of polling past it.
+pub(crate) fn write_one<P: rusqlite::Params>(
+    conn: &mut Connection,
+    sql: &str,
+    params: P,
+) -> rusqlite::Result<usize> {
+    let tx = write_tx(conn)?;
+    let changed = tx.execute(sql, params)?;
+    tx.commit()?;
+    Ok(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
