@@ -160,6 +160,7 @@ pub(crate) fn probe(status: u16, welkom: bool, body: &[u8]) -> Probe {
         _ if welkom => Probe::Unknown(format!("the hub answered {status}")),
         // No such path or method: a receiver that only takes batches.
         400 | 404 | 405 | 410 | 415 | 422 | 501 => Probe::Receiver,
+        500..=599 => Probe::Unknown(format!("the upstream answered {status}")),
         // Anything else (a captive portal's page, a redirect, another 2xx or 4xx)
         // tells nothing: taken for a receiver, events could be marked sent to it.
         _ => Probe::Unknown(format!(
