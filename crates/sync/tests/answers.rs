@@ -4,13 +4,14 @@
 //! account for the batch marks nothing sent blindly, and a missing roster is no
 //! failure.
 
-use jiff::Timestamp;
+mod common;
+
+use common::kiosk;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_store::Store;
 use welkom_sync::{
     Attempt, Peer, RosterFetch, SyncClient, SyncState, SyncStatus, Upstream, UpstreamKind,
 };
@@ -92,44 +93,6 @@ impl Fake {
     fn requests(&self) -> Vec<Request> {
         self.requests.lock().unwrap().clone()
     }
-}
-
-/// A kiosk store with `ratings` rated visits (two events each).
-fn kiosk(dir: &std::path::Path, ratings: usize) -> Store {
-    let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
-    let roster = welkom_core::roster::parse(
-        "guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group\nG1;Sanne;de Vries;4826;C1;Daan;Vlinders\n".as_bytes(),
-        &LanguageTag::dutch(),
-    )
-    .unwrap();
-    store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
-    for i in 0..ratings {
-        let at = "2026-03-02T06:00:00Z"
-            .parse::<Timestamp>()
-            .unwrap()
-            .checked_add(jiff::SignedDuration::from_secs(30 * i as i64))
-            .unwrap();
-        let visit = NewVisit {
-            id: EventId::new(),
-            guardian_id: GuardianId("G1".into()),
-            moment: Moment::DropOff,
-            moment_corrected: false,
-            children: vec![ChildId("C1".into())],
-            at,
-            local_date: "2026-03-02".parse().unwrap(),
-        };
-        let rating = NewRating {
-            id: EventId::new(),
-            score: 4,
-            scale: Scale::Four,
-            at,
-            misuse: false,
-            privacy: Privacy::Linked,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
-    }
-    store
 }
 
 /// The ids of a batch a fake received.

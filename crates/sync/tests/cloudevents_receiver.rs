@@ -8,25 +8,21 @@
 //! `cargo test`; CI runs them with `--include-ignored`. Run without the package,
 //! they fail and say what to install.
 
-use jiff::Timestamp;
 use std::collections::BTreeSet;
 use std::io::BufRead;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_store::Store;
 use welkom_sync::{
     Attempt, Peer, RosterFetch, Source, SyncClient, SyncState, SyncStatus, Upstream, UpstreamKind,
 };
 
-const NEEDS: &str = "needs python3 with cloudevents: pip install cloudevents";
+mod common;
 
-const ROSTER: &str = "\
-guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group
-G1;Sanne;de Vries;4826;C1;Daan;Vlinders
-G2;Joost;Visser;8152;C2;Mila;Rupsen
-";
+use common::{add_ratings, kiosk};
+
+const NEEDS: &str = "needs python3 with cloudevents: pip install cloudevents";
 
 /// The receiver, on a free port; killed when dropped.
 struct Receiver {
@@ -81,45 +77,6 @@ impl Receiver {
             .read_to_string()
             .unwrap();
         serde_json::from_str(&body).unwrap()
-    }
-}
-
-/// A kiosk store with `ratings` visits, each rated (two events each).
-fn kiosk(dir: &Path, ratings: usize) -> Store {
-    let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
-    let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
-    store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
-    add_ratings(&mut store, ratings, 0);
-    store
-}
-
-fn add_ratings(store: &mut Store, n: usize, from: usize) {
-    for i in from..from + n {
-        let at = "2026-03-02T06:00:00Z"
-            .parse::<Timestamp>()
-            .unwrap()
-            .checked_add(jiff::SignedDuration::from_secs(30 * i as i64))
-            .unwrap();
-        let g = 1 + i % 2;
-        let visit = NewVisit {
-            id: EventId::new(),
-            guardian_id: GuardianId(format!("G{g}")),
-            moment: Moment::DropOff,
-            moment_corrected: false,
-            children: vec![ChildId(format!("C{g}"))],
-            at,
-            local_date: "2026-03-02".parse().unwrap(),
-        };
-        let rating = NewRating {
-            id: EventId::new(),
-            score: [4, 3, 2, 1][i % 4],
-            scale: Scale::Four,
-            at,
-            misuse: false,
-            privacy: Privacy::Linked,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
     }
 }
 
