@@ -323,3 +323,89 @@ on_both_back_ends!(an_erased_family_is_gone_from_events_roster_late_events_and_b
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// Erases the family of `ROSTER` through kiosk events.
+fn erase_family(hub: &common::Hub, device: &NewDevice) {
+    accepted(
+        &send(
+            hub,
+            &device.token,
+            &json!([event(
+                device,
+                "nl.welkom.family.erased.v1",
+                "2026-03-02T10:00:00+01:00",
+                json!({"guardian_id": "G-ERASE-7731", "child_ids": ["C-ERASE-4410"]})
+            )]),
+        ),
+        1,
+    );
+}
+
+fn parse(csv: &str) -> welkom_core::roster::Roster {
+    welkom_core::roster::parse(csv.as_bytes(), &welkom_core::LanguageTag::dutch()).unwrap()
+}
+
+fn an_old_roster_file_does_not_bring_an_erased_family_back(back_end: BackEnd) {
+    back_end.run(|hub| {
+        let location = hub.location("De Boomhut");
+        let kiosk = hub.device(&location);
+        let import = |csv: &str| {
+            hub.runtime
+                .block_on(hub.db.import_roster(&location.id, parse(csv), false))
+        };
+        import(ROSTER).unwrap();
+        erase_family(hub, &kiosk);
+        let (etag, after_erasure) = hub
+            .runtime
+            .block_on(hub.db.roster(&location.id))
+            .unwrap()
+            .unwrap();
+
+        // The same file again: refused, naming the erased ids, and nothing changes.
+        let refused = import(ROSTER).unwrap_err().to_string();
+        assert!(
+            refused.contains("guardian 'G-ERASE-7731'") && refused.contains("child 'C-ERASE-4410'"),
+            "{}: {refused}",
+            hub.back_end
+        );
+        assert!(refused.contains("Nothing was changed"), "{refused}");
+        assert!(
+            !refused.contains("C-SHARED-2290") && !refused.contains("Annabella"),
+            "only erased ids are named, never a name: {refused}"
+        );
+        let stored = hub.runtime.block_on(hub.db.roster(&location.id)).unwrap();
+        assert_eq!(stored, Some((etag, after_erasure)), "{}", hub.back_end);
+
+        // Enrolled again under new ids, the family is welcome.
+        let readmitted = ROSTER
+            .replace("G-ERASE-7731", "G-BACK-8801")
+            .replace("C-ERASE-4410", "C-BACK-8802");
+        import(&readmitted).unwrap();
+
+        // The erasure is kept per location: another location may use those ids.
+        let other = hub.location("Het Klaverblad");
+        hub.runtime
+            .block_on(hub.db.import_roster(&other.id, parse(ROSTER), false))
+            .unwrap();
+    });
+}
+on_both_back_ends!(an_old_roster_file_does_not_bring_an_erased_family_back);
+
+fn a_stored_roster_the_hub_cannot_read_goes_whole_on_erasure(back_end: BackEnd) {
+    back_end.run(|hub| {
+        let location = hub.location("De Boomhut");
+        let kiosk = hub.device(&location);
+        // A roster stored by an older hub that this one no longer reads.
+        let unreadable = format!("{ROSTER}G-ERASE-7731,Annabella\n").into_bytes();
+        assert!(
+            welkom_core::roster::parse(&unreadable, &welkom_core::LanguageTag::dutch()).is_err()
+        );
+        hub.runtime
+            .block_on(hub.db.put_roster(&location.id, unreadable))
+            .unwrap();
+        erase_family(hub, &kiosk);
+        let stored = hub.runtime.block_on(hub.db.roster(&location.id)).unwrap();
+        assert_eq!(stored, None, "{}: no erased name may stay", hub.back_end);
+    });
+}
+on_both_back_ends!(a_stored_roster_the_hub_cannot_read_goes_whole_on_erasure);

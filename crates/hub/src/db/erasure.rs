@@ -176,6 +176,23 @@ impl Forgotten {
     }
 }
 
+/// The guardians and children a roster names, each as (the hash under which its
+/// erasure at `location` would be kept, what it is in words: "guardian 'G-7'").
+pub(crate) fn roster_people(location: &str, roster: &Roster) -> Vec<(String, String)> {
+    let guardians = roster.guardians.iter().map(|entry| {
+        let id = &entry.guardian.id.0;
+        (
+            id_hash(location, Kind::Guardian, id),
+            format!("guardian '{id}'"),
+        )
+    });
+    let children = roster.children.iter().map(|child| {
+        let id = &child.id.0;
+        (id_hash(location, Kind::Child, id), format!("child '{id}'"))
+    });
+    guardians.chain(children).collect()
+}
+
 /// The hash under which an erased id of a location is kept.
 fn id_hash(location: &str, kind: Kind, id: &str) -> String {
     let mut hasher = Sha256::new();
@@ -198,9 +215,9 @@ fn children(data: &serde_json::Value) -> impl Iterator<Item = &str> {
 /// What erasing a family does to a stored roster.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum RosterAfter {
-    /// The roster does not name the family (or cannot be read): leave it.
+    /// The roster does not name the family: leave it.
     Unchanged,
-    /// Nobody is left: delete it.
+    /// Nobody is left, or it can no longer be read: delete it.
     Empty,
     /// The roster without the family.
     Changed(Vec<u8>),
@@ -210,7 +227,13 @@ pub(crate) enum RosterAfter {
 /// anybody left with no child).
 pub(crate) fn roster_without(csv: &[u8], guardian: &str, children: &[String]) -> RosterAfter {
     let Ok(roster) = welkom_core::roster::parse(csv, &LanguageTag::dutch()) else {
-        return RosterAfter::Unchanged;
+        // A stored roster this hub can no longer read may still name the family:
+        // it goes whole, rather than keep a name the erasure was asked to remove.
+        tracing::warn!(
+            "a stored roster could not be read while erasing a family; it was deleted \
+             so that no erased name stays: import the location's roster again"
+        );
+        return RosterAfter::Empty;
     };
     let erased_child = |c: usize| {
         roster

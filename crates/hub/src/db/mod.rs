@@ -250,6 +250,7 @@ impl Db {
                 "the roster has a pin_hash column, which only the hub writes; import the roster from the childcare system (with pin, or pin left empty)".into(),
             ));
         }
+        refuse_erased(self, location_id, &roster).await?;
         let candidate = welkom_core::pin_verifier::PinKey::generate(&mut rand::rng())
             .map_err(|e| DbError::Invalid(format!("a PIN key: {e}")))?;
         let key_text = both!(self, db => db.pin_key(location_id, candidate.as_str()).await)?;
@@ -312,6 +313,41 @@ impl Db {
 }
 
 /// The ETag of a roster's bytes.
+/// Refuses a roster that names a guardian or child erased at the location: an old
+/// file must not bring back a family erased on request.
+async fn refuse_erased(
+    db: &Db,
+    location_id: &str,
+    roster: &welkom_core::roster::Roster,
+) -> Result<(), DbError> {
+    let people = erasure::roster_people(location_id, roster);
+    let hashes = people.iter().map(|(hash, _)| hash.clone()).collect();
+    let erased = both!(db, db => db.erased_among(location_id, hashes).await)?;
+    if erased.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<&str> = people
+        .iter()
+        .filter(|(hash, _)| erased.contains(hash))
+        .map(|(_, what)| what.as_str())
+        .collect();
+    let shown = named
+        .iter()
+        .take(10)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = match named.len() {
+        0..=10 => String::new(),
+        n => format!(" and {} more", n - 10),
+    };
+    Err(DbError::Invalid(format!(
+        "the roster names {shown}{more}, erased at this location on request; an erased \
+         family does not come back from an old file: remove their lines, or give them new \
+         ids if they have enrolled again. Nothing was changed."
+    )))
+}
+
 pub(crate) fn etag_of(csv: &[u8]) -> String {
     format!("\"{}\"", &hex(&Sha256::digest(csv))[..32])
 }

@@ -366,6 +366,23 @@ impl PgDb {
             .ok_or_else(|| DbError::Invalid(format!("there is no location '{location_id}'")))
     }
 
+    /// Which of these hashes are kept as erased at the location.
+    pub(super) async fn erased_among(
+        &self,
+        location_id: &str,
+        hashes: Vec<String>,
+    ) -> Result<Vec<String>, DbError> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT id_hash FROM erased_ids WHERE location_id = $1 AND id_hash = ANY($2)",
+                &[&location_id, &hashes],
+            )
+            .await?;
+        Ok(rows.iter().map(|row| row.get::<_, String>(0)).collect())
+    }
+
     pub(super) async fn all_rows_as_text(&self) -> Result<Vec<String>, DbError> {
         let client = self.client().await?;
         let tables = client

@@ -276,6 +276,27 @@ impl SqliteDb {
         .await
     }
 
+    /// Which of these hashes are kept as erased at the location.
+    pub(super) async fn erased_among(
+        &self,
+        location_id: &str,
+        hashes: Vec<String>,
+    ) -> Result<Vec<String>, DbError> {
+        let location = location_id.to_owned();
+        self.with(move |conn| {
+            let wanted = serde_json::Value::from(hashes).to_string();
+            let mut stmt = conn.prepare_cached(
+                "SELECT id_hash FROM erased_ids
+                 WHERE location_id = ?1 AND id_hash IN (SELECT value FROM json_each(?2))",
+            )?;
+            let found = stmt
+                .query_map(params![location, wanted], |row| row.get(0))?
+                .collect::<Result<Vec<String>, _>>()?;
+            Ok(found)
+        })
+        .await
+    }
+
     pub(super) async fn put_roster(
         &self,
         location_id: &str,
