@@ -255,6 +255,7 @@ roster-problem-bad-pin = { $lost-zero ->
 }
 roster-problem-bad-pin-hash = '{ $value }' is not a PIN verifier from welkom-hub; leave pin_hash empty and fill in a PIN, or let the kiosk fetch the roster from the hub.
 roster-problem-pin-hash-key-differs = this pin_hash has another key than the one on line { $other-line }; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub.
+roster-problem-duplicate-pin-hash = guardian { $guardian } has the same pin_hash (so the same PIN) as guardian { $other-guardian } on line { $other-line }; every guardian needs their own PIN, so let the kiosk fetch the roster from the hub, which issues them.
 roster-problem-bad-badge = the badge code '{ $value }' contains spaces or invisible characters; type the code without spaces, or leave the field empty.
 roster-problem-bad-language = '{ $value }' is not a language; use a code such as nl, en, tr, pl or uk, or leave the field empty for the location's language.
 roster-problem-bad-date = '{ $value }' is not a date; write dates as YYYY-MM-DD, for example 2021-03-14, or leave the field empty.

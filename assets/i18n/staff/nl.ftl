@@ -255,6 +255,7 @@ roster-problem-bad-pin = { $lost-zero ->
 }
 roster-problem-bad-pin-hash = '{ $value }' is geen pincode-controlewaarde van welkom-hub; laat pin_hash leeg en vul een pincode in, of laat de kiosk het rooster van de hub ophalen.
 roster-problem-pin-hash-key-differs = deze pin_hash hoort bij een andere sleutel dan die op regel { $other-line }; alle pin_hash-waarden van een rooster komen van één hub-locatie, dus laat de kiosk het rooster van de hub ophalen.
+roster-problem-duplicate-pin-hash = ouder { $guardian } heeft dezelfde pin_hash (dus dezelfde pincode) als ouder { $other-guardian } op regel { $other-line }; elke ouder heeft een eigen pincode nodig, dus laat de kiosk het rooster van de hub ophalen, die de pincodes uitgeeft.
 roster-problem-bad-badge = de badgecode '{ $value }' bevat spaties of onzichtbare tekens; typ de code zonder spaties, of laat het vak leeg.
 roster-problem-bad-language = '{ $value }' is geen taal; gebruik een code zoals nl, en, tr, pl of uk, of laat het vak leeg voor de taal van de locatie.
 roster-problem-bad-date = '{ $value }' is geen datum; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2021-03-14, of laat het vak leeg.

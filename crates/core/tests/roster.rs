@@ -661,3 +661,30 @@ fn pin_verifiers_from_the_hub_are_read_and_checked() {
         ]
     );
 }
+
+#[test]
+fn two_guardians_with_one_pin_hash_are_refused_with_both_lines() {
+    use welkom_core::pin_verifier::PinKey;
+    let key = PinKey::generate(&mut StdRng::seed_from_u64(13)).unwrap();
+    let (a, b) = (
+        key.verifier("58213").unwrap(),
+        key.verifier("70395").unwrap(),
+    );
+    // One guardian on two rows shares nothing with anybody; G3 copies G1's verifier.
+    let text = format!(
+        "guardian_id,guardian_first_name,pin_hash,child_id,child_first_name\n\
+         G1,Sanne,\"{a}\",C1,Daan\nG1,Sanne,\"{a}\",C2,Mila\nG2,Joost,\"{b}\",C3,Noah\nG3,Emma,\"{a}\",C4,Finn\n"
+    );
+    assert_eq!(
+        problems(text.as_bytes()),
+        vec![at(
+            5,
+            "pin_hash",
+            ProblemKind::DuplicatePinHash {
+                guardian_id: "G3".into(),
+                other_guardian_id: "G1".into(),
+                other_line: 2,
+            }
+        )]
+    );
+}

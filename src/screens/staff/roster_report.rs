@@ -160,6 +160,18 @@ fn message(kind: &ProblemKind) -> (&'static str, OwnedArgs) {
             "roster-problem-pin-hash-key-differs",
             vec![("other-line", number(*other_line))],
         ),
+        ProblemKind::DuplicatePinHash {
+            guardian_id,
+            other_guardian_id,
+            other_line,
+        } => (
+            "roster-problem-duplicate-pin-hash",
+            vec![
+                ("guardian", text(guardian_id)),
+                ("other-guardian", text(other_guardian_id)),
+                ("other-line", number(*other_line)),
+            ],
+        ),
         ProblemKind::BadBadge { value } => {
             ("roster-problem-bad-badge", vec![("value", text(value))])
         }
@@ -310,9 +322,10 @@ mod tests {
             ProblemKind::TooManyProblems { .. } => 23,
             ProblemKind::BadPinHash { .. } => 24,
             ProblemKind::PinHashKeyDiffers { .. } => 25,
+            ProblemKind::DuplicatePinHash { .. } => 26,
         }
     }
-    const KINDS: usize = 26;
+    const KINDS: usize = 27;
 
     fn whole_file(kind: ProblemKind) -> RosterProblem {
         RosterProblem::whole_file(kind)
@@ -393,6 +406,14 @@ mod tests {
             at(
                 Some("pin_hash"),
                 ProblemKind::PinHashKeyDiffers {
+                    other_line: OTHER_LINE,
+                },
+            ),
+            at(
+                Some("pin_hash"),
+                ProblemKind::DuplicatePinHash {
+                    guardian_id: text("G7"),
+                    other_guardian_id: text("G2"),
                     other_line: OTHER_LINE,
                 },
             ),
@@ -514,6 +535,7 @@ mod tests {
                 ProblemKind::Conflict { other_line, .. }
                 | ProblemKind::DuplicatePair { other_line, .. }
                 | ProblemKind::DuplicatePin { other_line, .. }
+                | ProblemKind::DuplicatePinHash { other_line, .. }
                 | ProblemKind::DuplicateBadge { other_line, .. } => Some(*other_line),
                 _ => None,
             };

@@ -52,6 +52,7 @@ pub(super) struct Merger {
     links: Vec<(usize, usize)>,
     pairs: HashMap<(usize, usize), usize>,
     pins: HashMap<String, (usize, usize)>,
+    pin_hashes: HashMap<String, (usize, usize)>,
     badges: HashMap<String, (usize, usize)>,
     /// The key of the first `pin_hash` and its line: every other must share it.
     pin_key: Option<(String, usize)>,
@@ -266,6 +267,18 @@ impl Merger {
                     },
                 ),
                 Some(_) => {}
+            }
+            let owner = register(&mut self.pin_hashes, &pin_hash, index, out.line())
+                .map(|(other, other_line)| (self.guardian_id(other), other_line));
+            if let Some((other_guardian_id, other_line)) = owner {
+                out.add(
+                    Column::PinHash,
+                    ProblemKind::DuplicatePinHash {
+                        guardian_id: self.guardian_id(index),
+                        other_guardian_id,
+                        other_line,
+                    },
+                );
             }
         }
         if let Some(badge) = badge {

@@ -109,6 +109,15 @@ pub enum ProblemKind {
         /// The line of the first `pin_hash`.
         other_line: usize,
     },
+    /// Two guardians have the same `pin_hash`, so the same PIN.
+    DuplicatePinHash {
+        /// The guardian on this line.
+        guardian_id: String,
+        /// The guardian who had it first.
+        other_guardian_id: String,
+        /// The line where the other guardian got it.
+        other_line: usize,
+    },
     /// A badge code contains spaces or invisible characters.
     BadBadge {
         /// The value as found.
@@ -298,6 +307,14 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
         ProblemKind::PinHashKeyDiffers { other_line } => write!(
             f,
             "this pin_hash has another salt or cost than the one on line {other_line}; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub"
+        ),
+        ProblemKind::DuplicatePinHash {
+            guardian_id,
+            other_guardian_id,
+            other_line,
+        } => write!(
+            f,
+            "guardian {guardian_id} has the same pin_hash (so the same PIN) as guardian {other_guardian_id} on line {other_line}; every guardian needs their own PIN, so let the hub issue the roster's PINs"
         ),
         ProblemKind::BadBadge { value } => write!(
             f,
