@@ -19,6 +19,7 @@ pub fn settings(config: &Config) -> Option<Upstream> {
         kind: settings.kind(),
         source: settings.source(),
         location_name: config.location.name.clone(),
+        ca_file: settings.ca_file(),
     })
 }
 

@@ -176,6 +176,24 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
             ),
         ));
     }
+    if let Some(ca_file) = up.ca_file() {
+        if !ca_file.is_absolute() {
+            return Err(at(
+                "upstream.ca_file",
+                format!(
+                    "'{}' is not a full path; give the CA certificate's full path, e.g. \
+                     \"/etc/welkom/organisation-ca.pem\", or leave it empty",
+                    ca_file.display()
+                ),
+            ));
+        }
+        if let Err(e) = welkom_sync::read_ca_file(&ca_file) {
+            return Err(at(
+                "upstream.ca_file",
+                format!("'{}' {e}", ca_file.display()),
+            ));
+        }
+    }
     for (key, value, range) in [
         (
             "upstream.interval_secs",
@@ -362,6 +380,32 @@ mod tests {
             Some("upstream.token"),
             "a hub needs a token"
         );
+    }
+
+    #[test]
+    fn a_ca_file_must_be_a_full_path_to_a_readable_certificate() {
+        let dir = tempfile::tempdir().unwrap();
+        let with = |path: &str| {
+            format!(
+                "[upstream]\nurl = \"https://hub.example.org\"\ntoken = \"wlk_1\"\n\nca_file = \"{path}\"\n"
+            )
+        };
+        let e = err(&with("ca.pem"));
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(5), Some("upstream.ca_file"))
+        );
+        assert!(e.message.contains("full path"), "{}", e.message);
+        let missing = dir.path().join("missing.pem");
+        let e = err(&with(missing.to_str().unwrap()));
+        assert_eq!(e.key.as_deref(), Some("upstream.ca_file"));
+        assert!(e.message.contains("cannot be read"), "{}", e.message);
+        let empty = dir.path().join("empty.pem");
+        std::fs::write(&empty, "").unwrap();
+        let e = err(&with(empty.to_str().unwrap()));
+        assert!(e.message.contains("holds no certificate"), "{}", e.message);
+        let config = load_text(&with(""), Path::new("welkom.toml")).unwrap();
+        assert_eq!(config.upstream.ca_file(), None);
     }
 
     #[test]

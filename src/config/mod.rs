@@ -265,6 +265,9 @@ pub struct UpstreamSettings {
     pub interval_secs: u32,
     /// Seconds one request may take.
     pub timeout_secs: u32,
+    /// The full path of the organisation's CA certificate (PEM), when its hub's
+    /// certificate comes from a private CA; empty: the public web's authorities.
+    pub ca_file: String,
 }
 
 impl UpstreamSettings {
@@ -284,6 +287,12 @@ impl UpstreamSettings {
         welkom_sync::UpstreamKind::parse(&self.kind).unwrap_or_default()
     }
 
+    /// The CA file set here, if any.
+    pub fn ca_file(&self) -> Option<std::path::PathBuf> {
+        let path = self.ca_file.trim();
+        (!path.is_empty()).then(|| path.into())
+    }
+
     /// The `source` set here, if any.
     pub fn source(&self) -> Option<String> {
         let source = self.source.trim();
@@ -300,6 +309,7 @@ impl Default for UpstreamSettings {
             source: String::new(),
             interval_secs: 60,
             timeout_secs: 20,
+            ca_file: String::new(),
         }
     }
 }

@@ -6,56 +6,16 @@
 
 mod common;
 
+use common::kiosk::{more as kiosk_more, rated as kiosk};
+
 use common::proxy::{Mode, Proxy};
-use jiff::Timestamp;
 use std::io::BufRead;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_hub::BackgroundHub;
 use welkom_hub::db::NewDevice;
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_store::Store;
 use welkom_sync::{Attempt, SyncClient, SyncStatus, Upstream};
-
-const ROSTER: &str = "\
-guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group
-G1;Sanne;de Vries;4826;C1;Daan;Vlinders
-G2;Joost;Visser;8152;C2;Mila;Rupsen
-";
-
-/// A kiosk store with `ratings` visits, each rated.
-fn kiosk(dir: &std::path::Path, ratings: usize) -> Store {
-    let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
-    let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
-    store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
-    for i in 0..ratings {
-        let at: Timestamp = "2026-03-02T06:00:00Z".parse().unwrap();
-        let at = at
-            .checked_add(jiff::SignedDuration::from_secs(30 * i as i64))
-            .unwrap();
-        let g = 1 + i % 2;
-        let visit = NewVisit {
-            id: EventId::new(),
-            guardian_id: GuardianId(format!("G{g}")),
-            moment: Moment::DropOff,
-            moment_corrected: false,
-            children: vec![ChildId(format!("C{g}"))],
-            at,
-            local_date: "2026-03-02".parse().unwrap(),
-        };
-        let rating = NewRating {
-            id: EventId::new(),
-            score: [4, 3, 2, 1][i % 4],
-            scale: Scale::Four,
-            at,
-            misuse: false,
-            privacy: Privacy::Linked,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
-    }
-    store
-}
 
 fn client(store: Store, url: &str, token: &str, timeout: Duration) -> SyncClient {
     SyncClient::new(
@@ -175,36 +135,6 @@ fn every_fault_ends_with_every_event_at_the_hub_exactly_once() {
             "{fault}: every rating exactly once (was {sent_before} before)"
         );
         assert_eq!(c.store().outbox_summary().unwrap().waiting, 0, "{fault}");
-    }
-}
-
-/// More ratings given at the kiosk while it runs.
-fn kiosk_more(dir: &std::path::Path, n: usize) {
-    let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
-    for i in 0..n {
-        let at: Timestamp = "2026-03-02T14:00:00Z".parse().unwrap();
-        let at = at
-            .checked_add(jiff::SignedDuration::from_secs(30 * i as i64))
-            .unwrap();
-        let visit = NewVisit {
-            id: EventId::new(),
-            guardian_id: GuardianId("G1".into()),
-            moment: Moment::PickUp,
-            moment_corrected: false,
-            children: vec![ChildId("C1".into())],
-            at,
-            local_date: "2026-03-02".parse().unwrap(),
-        };
-        let rating = NewRating {
-            id: EventId::new(),
-            score: 4,
-            scale: Scale::Four,
-            at,
-            misuse: false,
-            privacy: Privacy::Anonymous,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
     }
 }
 

@@ -355,3 +355,127 @@ fn postgres_over_tls_stores_and_reads_events_with_sslmode_require() {
         "a self-signed certificate is not a public one"
     );
 }
+
+/// An organisation's own CA and a hub certificate it signed for 127.0.0.1, as PEM
+/// files: (ca.pem, hub.crt, hub.key).
+fn private_ca(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Kinderopvang Voorbeeld CA");
+    let ca = rcgen::CertifiedIssuer::self_signed(ca_params, rcgen::KeyPair::generate().unwrap())
+        .unwrap();
+    let hub_key = rcgen::KeyPair::generate().unwrap();
+    let hub_cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned()])
+        .unwrap()
+        .signed_by(&hub_key, &ca)
+        .unwrap();
+    let paths = (dir.join("ca.pem"), dir.join("hub.crt"), dir.join("hub.key"));
+    std::fs::write(&paths.0, ca.pem()).unwrap();
+    std::fs::write(&paths.1, hub_cert.pem()).unwrap();
+    std::fs::write(&paths.2, hub_key.serialize_pem()).unwrap();
+    (paths.0, paths.1, paths.2)
+}
+
+#[test]
+fn a_kiosk_given_the_organisations_ca_file_sends_to_a_hub_it_signed_and_trusts_nobody_else() {
+    use welkom_sync::{Attempt, SyncClient, SyncStatus, Upstream};
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = private_ca(dir.path());
+    let (token, location) = {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
+        runtime.block_on(async {
+            let db = welkom_hub::Db::open(&url).await.unwrap();
+            let location = db
+                .add_location("De Boomhut", "Europe/Amsterdam")
+                .await
+                .unwrap();
+            (
+                db.add_device(&location.id).await.unwrap().token,
+                location.id,
+            )
+        })
+    };
+    let hub = serve(
+        dir.path(),
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    let client = |ca_file: Option<&Path>, kiosk: &Path| {
+        SyncClient::new(
+            common::kiosk::rated(kiosk, 12),
+            Upstream {
+                ca_file: ca_file.map(Path::to_owned),
+                ..Upstream::new(&hub.url, &token)
+            },
+            SyncStatus::default(),
+        )
+    };
+
+    // With the usual public authorities the hub's certificate is not trusted:
+    // nothing is sent, nothing is lost.
+    let (kiosk_a, kiosk_b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&kiosk_a).unwrap();
+    std::fs::create_dir_all(&kiosk_b).unwrap();
+    let mut untrusting = client(None, &kiosk_a);
+    let waiting = untrusting.store().outbox_summary().unwrap().waiting;
+    assert_eq!(waiting, 24, "a visit and a rating each");
+    match untrusting.send_once().unwrap() {
+        Attempt::RetryAfter(_, why) => assert!(why.contains("cannot reach"), "{why}"),
+        other => panic!("sent to an untrusted hub: {other:?}"),
+    }
+    assert_eq!(
+        untrusting.store().outbox_summary().unwrap().waiting,
+        waiting
+    );
+
+    // With the organisation's CA file every event arrives.
+    let mut trusting = client(Some(&ca), &kiosk_b);
+    for _ in 0..10 {
+        if matches!(trusting.send_once().unwrap(), Attempt::Idle) {
+            break;
+        }
+    }
+    assert_eq!(trusting.store().outbox_summary().unwrap().waiting, 0);
+    let db_url = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let stored = runtime.block_on(async {
+        let db = welkom_hub::Db::open(&db_url).await.unwrap();
+        db.ratings(&location).await.unwrap().len()
+    });
+    assert_eq!(stored, 12);
+
+    // The CA file trusts only the organisation: a hub with a self-signed certificate
+    // (as someone on the hall's Wi-Fi might offer) is refused.
+    let (other_cert, other_key, _) = certificate(dir.path(), "impostor");
+    let impostor = serve(
+        dir.path(),
+        &[
+            "--tls-cert",
+            other_cert.to_str().unwrap(),
+            "--tls-key",
+            other_key.to_str().unwrap(),
+        ],
+    );
+    let kiosk_c = dir.path().join("c");
+    std::fs::create_dir_all(&kiosk_c).unwrap();
+    let mut fooled = SyncClient::new(
+        common::kiosk::rated(&kiosk_c, 3),
+        Upstream {
+            ca_file: Some(ca.clone()),
+            ..Upstream::new(&impostor.url, &token)
+        },
+        SyncStatus::default(),
+    );
+    assert!(matches!(
+        fooled.send_once().unwrap(),
+        Attempt::RetryAfter(..)
+    ));
+    assert_eq!(fooled.store().outbox_summary().unwrap().waiting, 6);
+}

@@ -33,6 +33,9 @@ pub struct Upstream {
     /// The location's name: part of the `source` a device makes for itself when a
     /// plain receiver cannot tell it one.
     pub location_name: String,
+    /// The organisation's own CA (PEM), when its hub's certificate comes from a
+    /// private CA: then only that CA is trusted. `None`: the public web's roots.
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 impl Upstream {
@@ -49,6 +52,7 @@ impl Upstream {
             kind: UpstreamKind::Auto,
             source: None,
             location_name: String::new(),
+            ca_file: None,
         }
     }
 }
@@ -121,6 +125,11 @@ impl SyncClient {
             .http_status_as_error(false)
             .timeout_global(Some(upstream.timeout))
             .user_agent(concat!("welkom/", env!("CARGO_PKG_VERSION")))
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(crate::trust::roots(upstream.ca_file.as_deref()))
+                    .build(),
+            )
             .build()
             .into();
         Self {

@@ -13,6 +13,7 @@ mod identity;
 mod status;
 mod thread;
 mod transport;
+mod trust;
 
 pub use answer::{Accounting, account, account_from_hub};
 pub use backoff::Backoff;
@@ -21,4 +22,5 @@ pub use identity::{Peer, UpstreamKind, device_source, slug};
 pub use status::{SyncSnapshot, SyncState, SyncStatus};
 pub use thread::{THREAD_NAME, spawn};
 pub use transport::is_plain_http_off_machine;
+pub use trust::read_ca_file;
 pub use welkom_protocol::{Source, SourceError};

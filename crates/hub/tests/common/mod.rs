@@ -2,6 +2,7 @@
 //! cluster, for tests.
 #![allow(dead_code)]
 
+pub mod kiosk;
 pub mod postgres;
 pub mod proxy;
 
