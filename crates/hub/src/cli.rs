@@ -43,6 +43,10 @@ pub enum Command {
         /// The certificate's private key (PEM); needs --tls-cert.
         #[arg(long, value_name = "FILE", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// With HTTPS: connections served at once (more wait in the queue).
+        #[arg(long, default_value_t = 512,
+              value_parser = clap::value_parser!(u32).range(1..=65536))]
+        max_connections: u32,
     },
     /// Locations.
     Location {
@@ -177,8 +181,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve {
             listen,
             retention_days,
+            max_connections,
             ..
-        } => serve(db, listen, retention_days, tls).await,
+        } => serve(db, listen, retention_days, tls, max_connections as usize).await,
         Command::Location {
             what: LocationCommand::Add { name, time_zone },
         } => {
@@ -249,6 +254,7 @@ async fn serve(
     listen: SocketAddr,
     retention_days: u32,
     tls: Option<Arc<rustls::ServerConfig>>,
+    max_connections: usize,
 ) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -267,7 +273,9 @@ async fn serve(
         let _ = tokio::signal::ctrl_c().await;
     };
     match tls {
-        Some(config) => crate::tls::serve(listener, router(state), config, stop).await,
+        Some(config) => {
+            crate::tls::serve(listener, router(state), config, max_connections, stop).await
+        }
         None => {
             axum::serve(listener, router(state))
                 .with_graceful_shutdown(stop)

@@ -21,6 +21,10 @@ const HANDSHAKE_TIME: Duration = Duration::from_secs(10);
 /// How long requests under way may take to finish once the hub is told to stop.
 const FINISH_TIME: Duration = Duration::from_secs(10);
 
+/// How long a connection may take to send a request's headers, also while it sits
+/// idle between requests: then it is closed.
+const HEADER_TIME: Duration = Duration::from_secs(20);
+
 /// Why the certificate and key cannot be used; each says which file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -117,19 +121,32 @@ fn read(file: &Path, what: &'static str) -> Result<Vec<u8>, TlsError> {
 
 /// Serves `app` over TLS on `listener` until `shutdown` completes; then requests
 /// under way finish (for a while) and idle connections close. A client that does
-/// not complete the handshake (plain HTTP to this port, say) gets no answer.
+/// not complete the handshake (plain HTTP to this port, say) gets no answer. At
+/// most `max_connections` are served at once; a connection that sends no request
+/// headers for 20 s is closed.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     config: Arc<ServerConfig>,
+    max_connections: usize,
     shutdown: impl Future<Output = ()>,
 ) {
     let acceptor = TlsAcceptor::from(config);
     let graceful = GracefulShutdown::new();
     // Handshakes under way when the hub stops are dropped, not waited for.
     let (stopping, stop) = tokio::sync::watch::channel(false);
+    // At most `max_connections` at once: the next waits in the listen queue until
+    // one ends, so a flood of idle connections cannot take every file descriptor.
+    let slots = Arc::new(tokio::sync::Semaphore::new(max_connections.max(1)));
     tokio::pin!(shutdown);
     loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
         let (tcp, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -147,6 +164,7 @@ pub async fn serve(
         let watcher = graceful.watcher();
         let mut stop = stop.clone();
         tokio::spawn(async move {
+            let _slot = slot;
             let handshake = tokio::time::timeout(HANDSHAKE_TIME, acceptor.accept(tcp));
             let stream = tokio::select! {
                 done = handshake => match done {
@@ -164,6 +182,7 @@ pub async fn serve(
             };
             let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIME)
                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
             let served = watcher.watch(connection).await;
             if let Err(e) = served {

@@ -708,3 +708,44 @@ fn an_oversized_body_gets_a_readable_413_also_with_expect_100_continue() {
         eprintln!("curl is not installed: the curl part of this test did not run");
     }
 }
+
+#[test]
+fn a_stranger_trickling_a_body_gets_401_soon_and_the_connection_closed() {
+    let hub = common::start();
+    let address = hub.url.strip_prefix("http://").unwrap().to_owned();
+    let mut stream = TcpStream::connect(&address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(
+            b"POST /v1/events HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer wlk_guessed\r\n\
+              Content-Type: application/cloudevents-batch+json\r\n\
+              Transfer-Encoding: chunked\r\n\r\n",
+        )
+        .unwrap();
+    // A kilobyte every 50 ms, for up to 10 s: the hub must not wait on it.
+    let mut writer = stream.try_clone().unwrap();
+    let trickle = std::thread::spawn(move || {
+        let chunk = format!("400\r\n{}\r\n", " ".repeat(1024));
+        for _ in 0..200 {
+            if writer.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    });
+    let started = std::time::Instant::now();
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    let waited = started.elapsed();
+    assert!(status.starts_with("HTTP/1.1 401"), "{status}");
+    assert!(
+        waited < Duration::from_millis(2500),
+        "the hub spent {waited:?} reading a stranger's body"
+    );
+    let (headers, _) = rest_of_answer(&mut reader);
+    assert!(headers.contains("connection: close"), "{headers}");
+    trickle.join().unwrap();
+}

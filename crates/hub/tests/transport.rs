@@ -479,3 +479,45 @@ fn a_kiosk_given_the_organisations_ca_file_sends_to_a_hub_it_signed_and_trusts_n
     ));
     assert_eq!(fooled.store().outbox_summary().unwrap().waiting, 6);
 }
+
+#[test]
+fn with_https_at_most_max_connections_are_served_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key, pem) = certificate(dir.path(), "hub");
+    let hub = serve(
+        dir.path(),
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+            "--max-connections",
+            "2",
+        ],
+    );
+    let address = hub.url.strip_prefix("https://").unwrap();
+    let root = ureq::tls::Certificate::from_pem(pem.as_bytes()).unwrap();
+    let impatient: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(2)))
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::Specific(Arc::new(vec![root])))
+                .build(),
+        )
+        .build()
+        .into();
+    let health = || impatient.get(&format!("{}/healthz", hub.url)).call();
+    assert_eq!(health().unwrap().status().as_u16(), 200);
+
+    // Two connections that say nothing hold both places: the next one waits.
+    let first = std::net::TcpStream::connect(address).unwrap();
+    let _second = std::net::TcpStream::connect(address).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(health().is_err(), "a third connection was served at once");
+
+    // One leaves: the next is served.
+    drop(first);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(health().unwrap().status().as_u16(), 200);
+}

@@ -17,6 +17,12 @@ const DISCARD_BYTES: u64 = 16 * 1024 * 1024;
 /// The longest time spent dropping an unwanted body.
 const DISCARD_TIME: Duration = Duration::from_secs(5);
 
+/// The bound for a client without a valid token: the hub spends little on a stranger.
+const STRANGER_BYTES: u64 = 64 * 1024;
+
+/// The time bound for a client without a valid token.
+const STRANGER_TIME: Duration = Duration::from_secs(1);
+
 /// The body, at most `limit` bytes; or 413.
 pub async fn read(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<Bytes, Problem> {
     let too_large = || {
@@ -58,28 +64,41 @@ pub async fn read(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<B
 /// has sent nothing and is not asked to; otherwise what it sends is read, up to a
 /// bound, so the answer reaches it.
 pub async fn discard(headers: &HeaderMap, body: Body) {
-    if expects_continue(headers)
-        || declared_length(headers).is_some_and(|length| length > DISCARD_BYTES)
-    {
+    discard_within(headers, body, DISCARD_BYTES, DISCARD_TIME).await;
+}
+
+/// Drops the body of a client whose token was missing, wrong or revoked: read only
+/// within a small bound (64 KiB, 1 s), so that a stranger cannot make the hub read
+/// megabytes; the answer closes the connection.
+pub async fn discard_from_stranger(headers: &HeaderMap, body: Body) {
+    discard_within(headers, body, STRANGER_BYTES, STRANGER_TIME).await;
+}
+
+async fn discard_within(headers: &HeaderMap, body: Body, bytes: u64, time: Duration) {
+    if expects_continue(headers) || declared_length(headers).is_some_and(|length| length > bytes) {
         return;
     }
-    drain(body).await;
+    drain_within(body, bytes, time).await;
 }
 
 /// Reads and drops what the client sends, up to a bound in bytes and in time.
-async fn drain(mut body: Body) {
+async fn drain(body: Body) {
+    drain_within(body, DISCARD_BYTES, DISCARD_TIME).await;
+}
+
+async fn drain_within(mut body: Body, bound: u64, time: Duration) {
     let reading = async {
         let mut read = 0u64;
         while let Some(Ok(frame)) = body.frame().await {
             if let Some(data) = frame.data_ref() {
                 read += data.len() as u64;
-                if read > DISCARD_BYTES {
+                if read > bound {
                     return;
                 }
             }
         }
     };
-    let _ = tokio::time::timeout(DISCARD_TIME, reading).await;
+    let _ = tokio::time::timeout(time, reading).await;
 }
 
 /// `Content-Length`, when sent and readable.

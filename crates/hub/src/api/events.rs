@@ -15,11 +15,28 @@ use welkom_protocol::{BATCH_CONTENT_TYPE, BatchAnswer, MAX_BATCH_BYTES};
 pub async fn receive(State(state): State<AppState>, headers: HeaderMap, request: Body) -> Response {
     let mut unread = Some(request);
     let answer = receive_batch(&state, &headers, &mut unread).await;
+    let stranger = answer.as_ref().is_err_and(|problem| {
+        matches!(
+            problem.status(),
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+        )
+    });
     if let Some(request) = unread {
-        body::discard(&headers, request).await;
+        match stranger {
+            true => body::discard_from_stranger(&headers, request).await,
+            false => body::discard(&headers, request).await,
+        }
     }
     match answer {
         Ok(answer) => (StatusCode::OK, Json(answer)).into_response(),
+        Err(problem) if stranger => {
+            let mut response = problem.into_response();
+            response.headers_mut().insert(
+                header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+            response
+        }
         Err(problem) => problem.into_response(),
     }
 }

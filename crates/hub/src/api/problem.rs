@@ -31,6 +31,11 @@ impl Problem {
         self
     }
 
+    /// Its status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     /// The database failed: logged, and said without detail.
     pub fn database(e: crate::db::DbError) -> Self {
         tracing::error!(error = %e, "a database call failed");
