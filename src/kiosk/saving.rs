@@ -25,7 +25,7 @@ impl Kiosk {
 
     /// A write of something a guardian gave failed: log it and keep why.
     pub(super) fn save_failed(&mut self, what: &'static str, error: &StoreError) {
-        let problem = error.write_problem();
+        let problem = error.write_problem_at(self.store.path());
         tracing::error!(error = %error, ?problem, "storing {what} failed");
         let now = self.now();
         let entry = self.save_problem.get_or_insert(SaveProblem {

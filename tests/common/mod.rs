@@ -71,6 +71,22 @@ pub fn kiosk_in(dir: tempfile::TempDir, config: &str, now: &str, size: egui::Vec
     }
 }
 
+/// The kiosk started again on a data directory it used before (after a restart),
+/// nothing written to it first.
+pub fn kiosk_reopened(dir: tempfile::TempDir, now: &str, size: egui::Vec2) -> TestKiosk {
+    let clock = ManualClock::new(now.parse::<Timestamp>().unwrap());
+    let app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
+    harness.run();
+    TestKiosk {
+        harness,
+        clock,
+        dir,
+    }
+}
+
 impl TestKiosk {
     /// Taps the widget with this accessible name.
     pub fn tap(&mut self, label: &str) {

@@ -81,6 +81,25 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// What kind of problem this is for a write to the database at `database`. When
+    /// SQLite reports only an I/O error (a file system the kernel turned read-only
+    /// under an open database fails writes with EROFS, which SQLite calls an I/O
+    /// error), the database's folder is checked.
+    pub fn write_problem_at(&self, database: &std::path::Path) -> WriteProblem {
+        let io_failure = matches!(
+            self,
+            Self::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure)
+        );
+        match self.write_problem() {
+            WriteProblem::Other if io_failure && read_only_folder(database) => {
+                WriteProblem::ReadOnly
+            }
+            problem => problem,
+        }
+    }
+}
+
 /// Whether the folder of `file` is on a file system mounted read-only (checked by
 /// creating and removing a small file beside it).
 fn read_only_folder(file: &std::path::Path) -> bool {
