@@ -21,6 +21,7 @@ use welkom::kiosk::Screen;
 use welkom_store::{StaffRole, WriteProblem};
 
 const SAVE_FAILED: &str = "Er ging iets mis. Probeer het nog eens of meld het even bij ons.";
+const SAVE_FAILED_POLISH: &str = "Coś poszło nie tak. Spróbuj jeszcze raz albo daj nam znać.";
 const STAFF_LINE: &str = "de gegevensmap kan alleen gelezen worden";
 
 /// An ext4 file system on a loop device, unmounted when dropped.
@@ -160,6 +161,17 @@ fn a_data_directory_turning_read_only_while_running_says_so_and_carries_on_when_
         .expect("the kiosk knows");
     assert_eq!(problem.problem, WriteProblem::ReadOnly);
     assert!(!rate_once(&mut k), "still read-only");
+
+    // Piotr reads Polish: he is told in Polish, not in the location's Dutch.
+    k.type_pin("6048");
+    assert!(matches!(k.screen(), Screen::Rate(_)), "identified");
+    k.tap("Super");
+    assert!(k.on_welcome());
+    assert!(
+        k.shows(SAVE_FAILED_POLISH),
+        "the notice is in Piotr's language"
+    );
+    assert!(!k.shows(SAVE_FAILED));
 
     // Staff see why, in words (staff mode itself needs no write to open).
     sign_in(&mut k, MANAGER_PIN);

@@ -628,7 +628,9 @@ impl Kiosk {
             }
             Err(e) => {
                 self.save_failed("a rating", &e);
-                self.screen = Screen::Welcome(Welcome::with_notice(Notice::SaveFailed));
+                let language = visit.family.guardian.language.clone();
+                self.screen =
+                    Screen::Welcome(Welcome::with_notice_for(Notice::SaveFailed, language));
             }
         }
     }

@@ -28,12 +28,24 @@ pub struct Welcome {
     pub pin: String,
     /// A message from the last attempt.
     pub notice: Option<Notice>,
+    /// The language of the guardian the message is for, when one had identified
+    /// (otherwise the location's).
+    pub notice_language: Option<welkom_core::LanguageTag>,
     /// Whether the PIN submitted is being checked (a PIN the hub issued takes a
     /// moment); the keypad takes nothing meanwhile.
     pub checking: bool,
 }
 
 impl Welcome {
+    /// An empty welcome screen with a message for the guardian who just acted, in
+    /// their language.
+    pub fn with_notice_for(notice: Notice, language: welkom_core::LanguageTag) -> Self {
+        Self {
+            notice_language: Some(language),
+            ..Self::with_notice(notice)
+        }
+    }
+
     /// An empty welcome screen with a message.
     pub fn with_notice(notice: Notice) -> Self {
         Self {

@@ -118,8 +118,9 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
             Notice::BadgeNotRecognised => "badge-not-recognised",
             Notice::SaveFailed => "save-failed",
         };
+        let notice_lang = welcome.notice_language.as_ref().unwrap_or(lang);
         ui.label(
-            RichText::new(t.plain(lang, key))
+            RichText::new(t.plain(notice_lang, key))
                 .font(m.bold(30.0))
                 .color(p.warning),
         );
