@@ -6,18 +6,15 @@
 #[path = "../crates/hub/tests/common/proxy.rs"]
 mod proxy;
 
-use jiff::Timestamp;
+#[allow(dead_code)]
+#[path = "../crates/hub/tests/common/kiosk.rs"]
+mod kiosk_store;
+
 use proxy::{Mode, Proxy};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use welkom_core::{ChildId, EventId, GuardianId, LanguageTag, Moment, Scale};
 use welkom_hub::BackgroundHub;
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
-
-const ROSTER: &str = "\
-guardian_id;guardian_first_name;guardian_last_name;pin;child_id;child_first_name;group
-G1;Sanne;de Vries;4826;C1;Daan;Vlinders
-";
+use welkom_store::Store;
 
 #[test]
 fn the_kiosk_killed_mid_send_and_restarted_doubles_and_loses_nothing() {
@@ -39,41 +36,7 @@ fn the_kiosk_killed_mid_send_and_restarted_doubles_and_loses_nothing() {
         ),
     )
     .unwrap();
-    let mut store = Store::open(&kiosk.path().join("welkom.sqlite")).unwrap();
-    let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
-    store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
-    store
-        .with_relaxed_durability(|store| {
-            for i in 0..1000 {
-                let at = "2026-03-02T06:00:00Z"
-                    .parse::<Timestamp>()
-                    .unwrap()
-                    .checked_add(jiff::SignedDuration::from_secs(20 * i))
-                    .unwrap();
-                let visit = NewVisit {
-                    id: EventId::new(),
-                    guardian_id: GuardianId("G1".into()),
-                    moment: Moment::DropOff,
-                    moment_corrected: false,
-                    children: vec![ChildId("C1".into())],
-                    at,
-                    local_date: "2026-03-02".parse().unwrap(),
-                };
-                let rating = NewRating {
-                    id: EventId::new(),
-                    score: 3,
-                    scale: Scale::Four,
-                    at,
-                    misuse: false,
-                    privacy: Privacy::Anonymous,
-                    replaces: None,
-                };
-                store.record_rating(&visit, &rating)?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    drop(store);
+    drop(kiosk_store::rated(kiosk.path(), 1000));
 
     let at_hub = || {
         hub.runtime

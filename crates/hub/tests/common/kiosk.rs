@@ -15,6 +15,13 @@ pub fn rated(dir: &std::path::Path, ratings: usize) -> Store {
     let mut store = Store::open(&dir.join("welkom.sqlite")).unwrap();
     let roster = welkom_core::roster::parse(ROSTER.as_bytes(), &LanguageTag::dutch()).unwrap();
     store.import_roster(&roster, Timestamp::UNIX_EPOCH).unwrap();
+    store
+        .with_relaxed_durability(|store| add_rated(store, ratings))
+        .unwrap();
+    store
+}
+
+fn add_rated(store: &mut Store, ratings: usize) -> Result<(), welkom_store::StoreError> {
     for i in 0..ratings {
         let at: Timestamp = "2026-03-02T06:00:00Z".parse().unwrap();
         let at = at
@@ -39,9 +46,9 @@ pub fn rated(dir: &std::path::Path, ratings: usize) -> Store {
             privacy: Privacy::Linked,
             replaces: None,
         };
-        store.record_rating(&visit, &rating).unwrap();
+        store.record_rating(&visit, &rating)?;
     }
-    store
+    Ok(())
 }
 
 /// More ratings given at the kiosk while it runs.
