@@ -17,8 +17,10 @@ const DISCARD_BYTES: u64 = 16 * 1024 * 1024;
 /// The longest time spent dropping an unwanted body.
 const DISCARD_TIME: Duration = Duration::from_secs(5);
 
-/// The bound for a client without a valid token: the hub spends little on a stranger.
-const STRANGER_BYTES: u64 = 64 * 1024;
+/// The bound for a client without a valid token: twice the largest batch, so that a
+/// kiosk whose token was revoked still reads its 401 after sending a whole batch,
+/// and little more for a stranger.
+const STRANGER_BYTES: u64 = 2 * welkom_protocol::MAX_BATCH_BYTES as u64;
 
 /// The time bound for a client without a valid token.
 const STRANGER_TIME: Duration = Duration::from_secs(1);
@@ -68,8 +70,8 @@ pub async fn discard(headers: &HeaderMap, body: Body) {
 }
 
 /// Drops the body of a client whose token was missing, wrong or revoked: read only
-/// within a small bound (64 KiB, 1 s), so that a stranger cannot make the hub read
-/// megabytes; the answer closes the connection.
+/// within a small bound (2 MiB, 1 s), so that a stranger cannot hold the hub for
+/// long; the answer closes the connection.
 pub async fn discard_from_stranger(headers: &HeaderMap, body: Body) {
     discard_within(headers, body, STRANGER_BYTES, STRANGER_TIME).await;
 }
