@@ -4,11 +4,23 @@
 use jiff::Timestamp;
 
 /// Collects typed characters and recognises a reader's burst.
+///
+/// The kiosk sees characters once per frame, all with that frame's time: a *lump*
+/// is the characters (and Enter) of one frame. A reader's burst arrives as one lump,
+/// or, when the machine is busy, as a few lumps of several characters each; a person
+/// types one character per lump. So a pause longer than a reader's continues the
+/// burst when the lumps on both sides of it hold two or more (a stalled machine),
+/// and never when either holds one (a person).
 #[derive(Clone, Debug, Default)]
 pub struct BurstDetector {
     chars: String,
     last_at: Option<Timestamp>,
     frame_slack_ms: i64,
+    /// Characters in the lump the last one belongs to.
+    lump: usize,
+    /// The burst before a long pause, kept until the next lump shows whether a
+    /// reader (several characters at once) or a person (one) goes on.
+    held: Option<String>,
 }
 
 impl BurstDetector {
@@ -18,6 +30,8 @@ impl BurstDetector {
     pub const MIN_LENGTH: usize = 4;
     /// The most a slow frame may stretch the pause allowed within a burst.
     pub const MAX_FRAME_SLACK_MS: i64 = 250;
+    /// The longest stall between two lumps of one burst.
+    pub const MAX_STALL_MS: i64 = 1000;
 
     /// How long the window was busy with its last frame. Characters a reader types
     /// meanwhile wait for the next frame, so they are timed later than they came: a
@@ -27,17 +41,38 @@ impl BurstDetector {
         self.frame_slack_ms = busy_ms.clamp(0, Self::MAX_FRAME_SLACK_MS);
     }
 
-    fn within_gap(&self, at: Timestamp) -> bool {
-        let allowed = i128::from(Self::MAX_GAP_MS + self.frame_slack_ms);
+    fn within(&self, at: Timestamp, allowed_ms: i64) -> bool {
         self.last_at
-            .is_some_and(|last| at.duration_since(last).as_millis() <= allowed)
+            .is_some_and(|last| at.duration_since(last).as_millis() <= i128::from(allowed_ms))
+    }
+
+    fn within_gap(&self, at: Timestamp) -> bool {
+        self.within(at, Self::MAX_GAP_MS + self.frame_slack_ms)
+    }
+
+    /// Counts one more character or Enter at `at` in its lump; a second one in the
+    /// lump joins the burst held before a stall.
+    fn count(&mut self, at: Timestamp) {
+        if self.last_at == Some(at) {
+            self.lump += 1;
+            if self.lump >= 2
+                && let Some(held) = self.held.take()
+            {
+                self.chars.insert_str(0, &held);
+            }
+        } else {
+            self.lump = 1;
+        }
     }
 
     /// A typed character.
     pub fn on_char(&mut self, c: char, at: Timestamp) {
-        if !self.within_gap(at) {
-            self.chars.clear();
+        if self.last_at != Some(at) && !self.within_gap(at) {
+            let stalled_reader = self.lump >= 2 && self.within(at, Self::MAX_STALL_MS);
+            let before = std::mem::take(&mut self.chars);
+            self.held = stalled_reader.then_some(before);
         }
+        self.count(at);
         self.chars.push(c);
         self.last_at = Some(at);
     }
@@ -45,9 +80,12 @@ impl BurstDetector {
     /// Enter was pressed: the badge code if the characters before it were a burst
     /// (and Enter followed quickly).
     pub fn on_enter(&mut self, at: Timestamp) -> Option<String> {
+        self.count(at);
         let quick = self.within_gap(at);
         let code = std::mem::take(&mut self.chars);
         self.last_at = None;
+        self.held = None;
+        self.lump = 0;
         (quick && code.chars().count() >= Self::MIN_LENGTH).then(|| code.trim().to_owned())
     }
 }
@@ -107,5 +145,60 @@ mod tests {
             d.on_char(c, at(i as i64 * 500));
         }
         assert_eq!(d.on_enter(at(2000)), None);
+    }
+
+    #[test]
+    fn a_burst_held_up_by_a_stalled_machine_is_still_a_badge_and_a_person_is_not() {
+        let t0: Timestamp = "2026-03-02T07:00:00Z".parse().unwrap();
+        let at = |ms: i64| t0 + SignedDuration::from_millis(ms);
+        let mut d = BurstDetector::default();
+        // The machine stalls twice for 600 ms, whatever its frames said.
+        for (c, ms) in [('0', 0), ('4', 0), ('A', 0)] {
+            d.on_char(c, at(ms));
+        }
+        for (c, ms) in [('7', 600), ('F', 600)] {
+            d.on_char(c, at(ms));
+        }
+        for (c, ms) in [('2', 1200), ('C', 1200), ('1', 1200)] {
+            d.on_char(c, at(ms));
+        }
+        assert_eq!(d.on_enter(at(1200)), Some("04A7F2C1".into()));
+
+        // The last lump is one character and Enter: still the reader's.
+        for (c, ms) in [
+            ('0', 0),
+            ('4', 0),
+            ('A', 0),
+            ('7', 0),
+            ('F', 0),
+            ('2', 0),
+            ('C', 0),
+        ] {
+            d.on_char(c, at(ms));
+        }
+        d.on_char('1', at(700));
+        assert_eq!(d.on_enter(at(700)), Some("04A7F2C1".into()));
+
+        // A person: one key per lump, however short the stall.
+        for (i, c) in "2580".chars().enumerate() {
+            d.on_char(c, at(i as i64 * 300));
+        }
+        assert_eq!(d.on_enter(at(1200)), None);
+
+        // A lump, then a person's single key and a slow Enter: no badge.
+        for c in "04A".chars() {
+            d.on_char(c, at(0));
+        }
+        d.on_char('7', at(600));
+        assert_eq!(d.on_enter(at(900)), None);
+
+        // A stall longer than a second ends the burst: only what came after counts.
+        for c in "0000".chars() {
+            d.on_char(c, at(0));
+        }
+        for c in "04A7F2C1".chars() {
+            d.on_char(c, at(1500));
+        }
+        assert_eq!(d.on_enter(at(1500)), Some("04A7F2C1".into()));
     }
 }
