@@ -11,6 +11,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod users;
+pub use users::{RoleArg, UserCommand};
+
 /// welkom-hub: the upstream of Welkom kiosks.
 #[derive(Debug, Parser)]
 #[command(name = "welkom-hub", version)]
@@ -61,6 +64,12 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         what: RosterCommand,
+    },
+    /// People who log in to the hub's web pages.
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        what: UserCommand,
     },
     /// Export a location's data.
     Export {
@@ -226,6 +235,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     file,
                 },
         } => import_roster(&db, &location, &file, pins_out, reissue_pins).await,
+        Command::User { what } => users::run(&db, what).await,
         Command::Export {
             what: ExportCommand::Ratings { location, format },
         } => {
@@ -269,7 +279,8 @@ async fn serve(
     match tls {
         Some(config) => crate::tls::serve(listener, router(state), config, stop).await,
         None => {
-            axum::serve(listener, router(state))
+            let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
                 .await?
         }

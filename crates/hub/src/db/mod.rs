@@ -139,6 +139,10 @@ macro_rules! both {
     };
 }
 
+mod users;
+
+pub use users::{LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy, User, normalize_email};
+
 impl Db {
     /// Opens (and migrates) the database at `url`: `sqlite:PATH` or
     /// `postgres://USER@HOST/NAME`.
