@@ -118,7 +118,9 @@ pub async fn run(db: &Db, what: UserCommand) -> anyhow::Result<ExitCode> {
             locations,
         } => {
             // Checked before a password is asked for or made.
-            if let Err(DbError::Invalid(message)) = crate::db::normalize_email(&email) {
+            let checked = crate::db::normalize_email(&email)
+                .and_then(|_| crate::db::check_role_locations(role.into(), &locations));
+            if let Err(DbError::Invalid(message)) = checked {
                 return refuse(&message);
             }
             let password = match password() {

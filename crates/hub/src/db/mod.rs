@@ -141,7 +141,10 @@ macro_rules! both {
 
 mod users;
 
-pub use users::{LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy, User, normalize_email};
+pub use users::{
+    LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy, User, check_role_locations,
+    normalize_email,
+};
 
 impl Db {
     /// Opens (and migrates) the database at `url`: `sqlite:PATH` or

@@ -3,12 +3,12 @@
 //! passwords are throttled per account and per client address.
 
 use super::cookies::{self, Life};
+use super::form::Fields;
 use super::pages::{Chrome, WebError, language, render};
 use super::session::{self, millis};
 use super::{CurrentUser, Lang, ServedOverTls, WebState, csrf};
 use crate::db::ThrottlePolicy;
 use askama::Template;
-use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -82,15 +82,6 @@ pub async fn form(user: Option<CurrentUser>, visit: Visit) -> Response {
     login_page(&visit, StatusCode::OK, "", String::new())
 }
 
-/// The log-in form's fields; a missing one reads as empty.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct LoginForm {
-    email: String,
-    password: String,
-    csrf: String,
-}
-
 /// The throttle's key of an address: IPv6 by its /64 (one household or office).
 fn address_key(address: Option<IpAddr>) -> String {
     match address {
@@ -111,18 +102,14 @@ fn account_key(email: &str) -> String {
 }
 
 /// `POST /login`.
-pub async fn submit(
-    State(state): State<WebState>,
-    visit: Visit,
-    Form(form): Form<LoginForm>,
-) -> Response {
+pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -> Response {
     let expected = cookies::get(&visit.headers, cookies::LOGIN_CSRF).unwrap_or("");
-    if !csrf::matches(expected, &form.csrf) {
+    if !csrf::matches(expected, form.get("csrf")) {
         return WebError::Forbidden(Chrome::anonymous(visit.lang, "error-forbidden-title"))
             .into_response();
     }
     let tr = super::Tr { lang: visit.lang };
-    let (account, address) = (account_key(&form.email), address_key(visit.address));
+    let (account, address) = (account_key(form.get("email")), address_key(visit.address));
     let keys: Vec<(String, ThrottlePolicy)> = vec![
         (account.clone(), state.settings.account_throttle),
         (address.clone(), state.settings.address_throttle),
@@ -133,18 +120,23 @@ pub async fn submit(
             tracing::warn!(address = %address, "log-in throttled");
             let minutes = ((wait_ms + 59_999) / 60_000).max(1);
             let message = tr.with("login-throttled", &[("minutes", minutes.into())]);
-            return login_page(&visit, StatusCode::TOO_MANY_REQUESTS, &form.email, message);
+            return login_page(
+                &visit,
+                StatusCode::TOO_MANY_REQUESTS,
+                form.get("email"),
+                message,
+            );
         }
         Err(e) => {
             return WebError::internal(visit.lang, "cannot read the log-in throttle", &e)
                 .into_response();
         }
     }
-    let found = match state.db.user_with_hash(&form.email).await {
+    let found = match state.db.user_with_hash(form.get("email")).await {
         Ok(found) => found,
         Err(e) => return WebError::internal(visit.lang, "cannot read a user", &e).into_response(),
     };
-    let password = form.password;
+    let password = form.get("password").to_owned();
     let checked = tokio::task::spawn_blocking(move || match found {
         Some((user, hash)) => crate::password::verify(&password, &hash).then_some(user),
         None => {
@@ -158,7 +150,7 @@ pub async fn submit(
         return login_page(
             &visit,
             StatusCode::UNAUTHORIZED,
-            &form.email,
+            form.get("email"),
             tr.get("login-failed"),
         );
     };
@@ -189,21 +181,14 @@ pub async fn submit(
     response
 }
 
-/// The log-out form's field.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct LogoutForm {
-    csrf: String,
-}
-
 /// `POST /logout`: ends the session (the form must carry its CSRF token).
 pub async fn logout(
     State(state): State<WebState>,
     user: CurrentUser,
     visit: Visit,
-    Form(form): Form<LogoutForm>,
+    form: Fields,
 ) -> Response {
-    if !csrf::matches(&user.logged_in.csrf_token, &form.csrf) {
+    if !csrf::matches(&user.logged_in.csrf_token, form.get("csrf")) {
         return WebError::Forbidden(Chrome::for_user(
             user.lang,
             "error-forbidden-title",

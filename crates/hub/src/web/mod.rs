@@ -14,6 +14,7 @@
 mod assets;
 mod cookies;
 mod csrf;
+mod form;
 mod headers;
 mod i18n;
 mod location;

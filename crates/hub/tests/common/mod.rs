@@ -4,6 +4,7 @@
 
 pub mod postgres;
 pub mod proxy;
+pub mod web;
 
 use serde_json::{Value, json};
 use welkom_hub::Db;

@@ -126,6 +126,19 @@ pub fn normalize_email(email: &str) -> Result<String, DbError> {
     Ok(email)
 }
 
+/// A manager needs at least one location; an admin sees all, so is given none.
+pub fn check_role_locations(role: Role, locations: &[String]) -> Result<(), DbError> {
+    match role {
+        Role::Manager if locations.is_empty() => Err(DbError::Invalid(
+            "a manager needs at least one location: add --location ID (see `welkom-hub location list`)".into(),
+        )),
+        Role::Admin if !locations.is_empty() => Err(DbError::Invalid(
+            "an admin sees every location: leave out --location, or add the user as a manager".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 macro_rules! users_both {
     ($self:ident, $db:ident => $call:expr) => {
         match $self {
@@ -148,19 +161,7 @@ impl Db {
         now_ms: i64,
     ) -> Result<User, DbError> {
         let email = normalize_email(email)?;
-        match role {
-            Role::Manager if locations.is_empty() => {
-                return Err(DbError::Invalid(
-                    "a manager needs at least one location: add --location ID (see `welkom-hub location list`)".into(),
-                ));
-            }
-            Role::Admin if !locations.is_empty() => {
-                return Err(DbError::Invalid(
-                    "an admin sees every location: leave out --location, or add the user as a manager".into(),
-                ));
-            }
-            _ => {}
-        }
+        check_role_locations(role, locations)?;
         let known = self.locations().await?;
         let mut wanted: Vec<String> = Vec::new();
         for id in locations {
