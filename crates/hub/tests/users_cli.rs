@@ -335,7 +335,9 @@ fn under_tls_the_session_cookie_is_secure() {
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Secure"] {
         assert!(cookie.contains(flag), "{flag} missing: {cookie}");
     }
-    assert_eq!(browser.get("/overview").status, 200);
+    let overview = browser.get("/overview");
+    assert_eq!(overview.status, 200);
+    assert!(overview.header("strict-transport-security").is_some());
 }
 
 fn path(p: &Path) -> &str {

@@ -1,6 +1,7 @@
 //! What every page's answer carries: a Content-Security-Policy that allows no
 //! inline script and no framing, `nosniff`, no referrer, no caching of pages (static
-//! files set their own), and the language cookie when the user just chose one.
+//! files set their own), HSTS under TLS, and the language cookie when the user just
+//! chose one.
 
 use super::cookies::{self, Life};
 use super::{Lang, ServedOverTls};
@@ -42,6 +43,13 @@ pub async fn every_page(request: Request, next: Next) -> Response {
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    if secure {
+        // Over TLS, the browser keeps to HTTPS for this host from now on.
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -207,3 +207,27 @@ pub async fn logout(
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_address_counts_by_its_64_bit_prefix() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(address_key(Some(a)), address_key(Some(b)));
+        assert_ne!(address_key(Some(a)), address_key(Some(c)));
+        assert_eq!(
+            address_key(Some("192.0.2.7".parse().unwrap())),
+            "address:192.0.2.7"
+        );
+    }
+
+    #[test]
+    fn an_account_key_ignores_case_and_keeps_no_email() {
+        assert_eq!(account_key("A@Example.org "), account_key("a@example.org"));
+        assert!(!account_key("a@example.org").contains("example"));
+    }
+}
