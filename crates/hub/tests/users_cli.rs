@@ -343,3 +343,38 @@ fn under_tls_the_session_cookie_is_secure() {
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+#[test]
+fn in_a_terminal_a_password_is_made_and_shown_once() {
+    // `script` (util-linux, in every Debian) gives the command a terminal.
+    let db = database(BackEnd::Sqlite);
+    let command = format!(
+        "{} --database {} user add admin@example.org --role admin",
+        env!("CARGO_BIN_EXE_welkom-hub"),
+        db.url
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("WELKOM_HUB_LOG", "warn")
+        .stdin(Stdio::null())
+        .output()
+        .expect("`script` runs (apt-get install bsdutils)");
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    let password = shown
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("password "))
+        .unwrap_or_else(|| panic!("no password shown: {shown}"))
+        .to_owned();
+    assert_eq!(password.len(), 20, "{password}");
+    assert!(shown.contains("shown only now"), "{shown}");
+    // The password works, and the list never shows it again.
+    let served = serve(&db.url, &[]);
+    assert_eq!(
+        Browser::new(&served.url)
+            .log_in("admin@example.org", &password)
+            .status,
+        303
+    );
+    assert!(!ok(&db, &["user", "list"], "").contains(&password));
+}
