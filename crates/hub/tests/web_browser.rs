@@ -17,7 +17,7 @@ fn log_in_see_the_overview_and_log_out_in_a_browser() {
     let hub = &web.hub;
     let vlinder = hub.location("Kinderopvang De Vlinder");
     let boom = hub.location("Kindercentrum De Boomhut");
-    hub.location("Locatie Zonnebloem (niet van deze manager)");
+    let hidden = hub.location("Locatie Zonnebloem (niet van deze manager)");
     hub.user(
         "locatiemanager@example.org",
         Role::Manager,
@@ -60,6 +60,23 @@ fn log_in_see_the_overview_and_log_out_in_a_browser() {
         assert!(browser.url().contains("/locations/"), "{}", browser.url());
         browser.assert_accessible("location");
         browser.screenshot(&format!("location-{size}"));
+
+        // Another manager's location, typed in: the not-found page.
+        browser.goto(&format!("{}/locations/{}", hub.url, hidden.id));
+        assert_eq!(browser.text("h1"), "Pagina niet gevonden");
+        browser.assert_accessible("not found");
+        browser.screenshot(&format!("not-found-{size}"));
+
+        // The language switch: English, remembered on the next page.
+        browser.goto(&format!("{}/overview", hub.url));
+        browser.click("a[hreflang=en]");
+        assert_eq!(browser.text("h1"), "Overview");
+        browser.goto(&format!("{}/overview", hub.url));
+        assert_eq!(browser.text("h1"), "Overview");
+        browser.assert_accessible("overview in English");
+        browser.screenshot(&format!("overview-en-{size}"));
+        browser.click("a[hreflang=nl]");
+        assert_eq!(browser.text("h1"), "Overzicht");
 
         browser.click(".account__logout button");
         assert!(browser.url().ends_with("/login"), "{}", browser.url());

@@ -179,12 +179,35 @@ impl Browser {
         });
     }
 
-    /// Clicks what this CSS selector finds, and waits for the next page when the
-    /// click leaves this one.
+    /// Clicks what this CSS selector finds (a link or a form's button) and waits,
+    /// up to 10 s, until the next page has loaded.
     pub fn click(&self, selector: &str) {
         self.runtime.block_on(async {
-            let element = self.client().find(Locator::Css(selector)).await.unwrap();
+            let client = self.client();
+            // A mark on this page: gone once the next page is there.
+            client
+                .execute("window.__welkomOldPage = true;", vec![])
+                .await
+                .unwrap();
+            let element = client.find(Locator::Css(selector)).await.unwrap();
             element.click().await.unwrap();
+            let started = Instant::now();
+            loop {
+                let state = client
+                    .execute(
+                        "return window.__welkomOldPage ? 'old' : document.readyState;",
+                        vec![],
+                    )
+                    .await;
+                if matches!(&state, Ok(Value::String(s)) if s == "complete") {
+                    break;
+                }
+                assert!(
+                    started.elapsed() < Duration::from_secs(10),
+                    "clicking {selector} led to no new page"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         });
     }
 
