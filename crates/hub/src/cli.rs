@@ -302,6 +302,7 @@ async fn retention(db: Db, days: u32) {
             }
             Err(e) => tracing::error!(error = %e, "retention failed; trying again tomorrow"),
         }
+        crate::web::forget_ended(&db, &crate::web::WebSettings::default()).await;
     }
 }
 

@@ -349,3 +349,39 @@ fn pages_speak_dutch_or_english_and_carry_security_headers(back_end: BackEnd) {
     assert_eq!(browser.get("/static/hub.css").status, 304);
 }
 on_both_back_ends!(pages_speak_dutch_or_english_and_carry_security_headers);
+
+fn ended_sessions_and_old_failed_log_ins_are_dropped(back_end: BackEnd) {
+    let web = start(back_end);
+    let hub = &web.hub;
+    hub.user("admin@example.org", Role::Admin, &[]);
+    let mut browser = Browser::new(&hub.url);
+    assert_eq!(browser.log_in("admin@example.org", PASSWORD).status, 303);
+    assert_eq!(
+        Browser::new(&hub.url)
+            .log_in("admin@example.org", "wrong password")
+            .status,
+        401
+    );
+    let rows = || hub.runtime.block_on(hub.db.all_rows_as_text()).unwrap();
+    let kept = |prefix: &str| rows().iter().filter(|r| r.starts_with(prefix)).count();
+    assert_eq!(kept("sessions:"), 1);
+    assert!(rows().iter().any(|r| r.contains("address:127.0.0.1")));
+
+    let settings = welkom_hub::web::WebSettings {
+        clock: std::sync::Arc::new(web.clock.clone()),
+        ..Default::default()
+    };
+    // Within the limits, both stay.
+    web.clock.advance(Duration::from_secs(30 * 60));
+    hub.runtime
+        .block_on(welkom_hub::web::forget_ended(&hub.db, &settings));
+    assert_eq!(kept("sessions:"), 1);
+    assert!(kept("login_throttle:") > 0);
+    // Past them, both go.
+    web.clock.advance(Duration::from_secs(8 * 3600));
+    hub.runtime
+        .block_on(welkom_hub::web::forget_ended(&hub.db, &settings));
+    assert_eq!(kept("sessions:"), 0);
+    assert_eq!(kept("login_throttle:"), 0, "{:?}", rows());
+}
+on_both_back_ends!(ended_sessions_and_old_failed_log_ins_are_dropped);

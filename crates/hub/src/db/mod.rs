@@ -142,8 +142,8 @@ macro_rules! both {
 mod users;
 
 pub use users::{
-    LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy, User, check_role_locations,
-    normalize_email,
+    Forgotten as ForgottenWebRecords, LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy,
+    User, check_role_locations, normalize_email,
 };
 
 impl Db {

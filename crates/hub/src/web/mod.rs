@@ -110,3 +110,22 @@ async fn home(user: Option<CurrentUser>) -> axum::response::Redirect {
         None => axum::response::Redirect::to("/login"),
     }
 }
+
+/// Drops ended sessions and failed log-ins that no longer count (see
+/// [`Db::forget_ended`]); logs how many, or why not.
+pub async fn forget_ended(db: &Db, settings: &WebSettings) {
+    let now = settings.clock.now_ms();
+    let idle = session::millis(settings.session_idle);
+    let forget = settings
+        .account_throttle
+        .forget_ms
+        .max(settings.address_throttle.forget_ms);
+    match db.forget_ended(now, now - idle, now - forget).await {
+        Ok(gone) => tracing::info!(
+            sessions = gone.sessions,
+            failed_log_ins = gone.failures,
+            "ended sessions and old failed log-ins dropped"
+        ),
+        Err(e) => tracing::error!(error = %e, "cannot drop ended sessions; trying again tomorrow"),
+    }
+}

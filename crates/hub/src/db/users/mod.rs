@@ -276,6 +276,29 @@ impl Db {
     }
 }
 
+/// What [`Db::forget_ended`] dropped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Forgotten {
+    /// Sessions past their end or idle for too long.
+    pub sessions: u64,
+    /// Throttle rows (accounts, client addresses) whose failures no longer count.
+    pub failures: u64,
+}
+
+impl Db {
+    /// Drops ended sessions (past their end, or unused since `idle_cutoff_ms`) and
+    /// failed log-ins older than `failures_cutoff_ms`, so neither a session nor a
+    /// client address is kept longer than it serves. Run daily with retention.
+    pub async fn forget_ended(
+        &self,
+        now_ms: i64,
+        idle_cutoff_ms: i64,
+        failures_cutoff_ms: i64,
+    ) -> Result<Forgotten, DbError> {
+        users_both!(self, db => db.forget_ended(now_ms, idle_cutoff_ms, failures_cutoff_ms).await)
+    }
+}
+
 /// Reads the rows of a user and of their locations into users, in order.
 fn assemble(
     rows: Vec<(String, String, String, i64)>,

@@ -1,6 +1,6 @@
 //! Users, sessions and the log-in throttle on PostgreSQL.
 
-use super::{LoggedIn, NewSession, ThrottlePolicy, User, assemble};
+use super::{Forgotten, LoggedIn, NewSession, ThrottlePolicy, User, assemble};
 use crate::db::DbError;
 use crate::db::postgres::PgDb;
 use tokio_postgres::GenericClient;
@@ -233,6 +233,30 @@ impl PgDb {
         }
         tx.commit().await?;
         Ok(None)
+    }
+
+    pub(in crate::db) async fn forget_ended(
+        &self,
+        now_ms: i64,
+        idle_cutoff_ms: i64,
+        failures_cutoff_ms: i64,
+    ) -> Result<Forgotten, DbError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let sessions = tx
+            .execute(
+                "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2",
+                &[&now_ms, &idle_cutoff_ms],
+            )
+            .await?;
+        let failures = tx
+            .execute(
+                "DELETE FROM login_throttle WHERE last_failure_at <= $1",
+                &[&failures_cutoff_ms],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(Forgotten { sessions, failures })
     }
 
     pub(in crate::db) async fn login_succeeded(

@@ -1,6 +1,6 @@
 //! Users, sessions and the log-in throttle on SQLite.
 
-use super::{LoggedIn, NewSession, ThrottlePolicy, User, assemble};
+use super::{Forgotten, LoggedIn, NewSession, ThrottlePolicy, User, assemble};
 use crate::db::DbError;
 use crate::db::sqlite::SqliteDb;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -221,6 +221,28 @@ impl SqliteDb {
             }
             tx.commit()?;
             Ok(None)
+        })
+        .await
+    }
+
+    pub(in crate::db) async fn forget_ended(
+        &self,
+        now_ms: i64,
+        idle_cutoff_ms: i64,
+        failures_cutoff_ms: i64,
+    ) -> Result<Forgotten, DbError> {
+        self.with(move |conn| {
+            let tx = conn.transaction()?;
+            let sessions = tx.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at < ?2",
+                params![now_ms, idle_cutoff_ms],
+            )? as u64;
+            let failures = tx.execute(
+                "DELETE FROM login_throttle WHERE last_failure_at <= ?1",
+                [failures_cutoff_ms],
+            )? as u64;
+            tx.commit()?;
+            Ok(Forgotten { sessions, failures })
         })
         .await
     }
