@@ -3,7 +3,7 @@
 
 use crate::db::{DbError, Location, NewDevice};
 use crate::metrics::Metrics;
-use crate::{AppState, Db, router};
+use crate::{AppState, Db};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -22,6 +22,11 @@ pub struct BackgroundHub {
 impl BackgroundHub {
     /// Opens the database at `database_url` and serves on a free port of 127.0.0.1.
     pub fn start(database_url: &str) -> anyhow::Result<Self> {
+        Self::start_with(database_url, crate::web::WebSettings::default())
+    }
+
+    /// [`BackgroundHub::start`] with the web pages' clock and limits.
+    pub fn start_with(database_url: &str, web: crate::web::WebSettings) -> anyhow::Result<Self> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("welkom-hub")
@@ -36,7 +41,9 @@ impl BackgroundHub {
                 metrics: Arc::new(Metrics::default()),
             };
             tokio::spawn(async move {
-                if let Err(e) = axum::serve(listener, router(state)).await {
+                let app = crate::router_with(state, web)
+                    .into_make_service_with_connect_info::<SocketAddr>();
+                if let Err(e) = axum::serve(listener, app).await {
                     tracing::error!(error = %e, "the background hub stopped");
                 }
             });

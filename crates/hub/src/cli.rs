@@ -11,6 +11,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod users;
+pub use users::{RoleArg, UserCommand};
+
 /// welkom-hub: the upstream of Welkom kiosks.
 #[derive(Debug, Parser)]
 #[command(name = "welkom-hub", version)]
@@ -65,6 +68,12 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         what: RosterCommand,
+    },
+    /// People who log in to the hub's web pages.
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        what: UserCommand,
     },
     /// Export a location's data.
     Export {
@@ -231,6 +240,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     file,
                 },
         } => import_roster(&db, &location, &file, pins_out, reissue_pins).await,
+        Command::User { what } => users::run(&db, what).await,
         Command::Export {
             what: ExportCommand::Ratings { location, format },
         } => {
@@ -277,7 +287,8 @@ async fn serve(
             crate::tls::serve(listener, router(state), config, max_connections, stop).await
         }
         None => {
-            axum::serve(listener, router(state))
+            let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
                 .await?
         }
@@ -299,6 +310,7 @@ async fn retention(db: Db, days: u32) {
             }
             Err(e) => tracing::error!(error = %e, "retention failed; trying again tomorrow"),
         }
+        crate::web::forget_ended(&db, &crate::web::WebSettings::default()).await;
     }
 }
 

@@ -5,11 +5,14 @@
 pub mod api;
 mod background;
 pub mod cli;
+pub mod clock;
 pub mod db;
 pub mod metrics;
 pub mod openapi;
+pub mod password;
 pub mod tls;
+pub mod web;
 
-pub use api::{AppState, router};
+pub use api::{AppState, router, router_with};
 pub use background::BackgroundHub;
 pub use db::Db;

@@ -180,6 +180,17 @@ pub async fn serve(
                 },
                 _ = stop.wait_for(|stopping| *stopping) => return,
             };
+            // The pages learn the client's address (log-in throttle) and that the
+            // request came over TLS (Secure cookies).
+            let app = tower::util::MapRequest::new(
+                app,
+                move |mut request: axum::extract::Request<hyper::body::Incoming>| {
+                    let extensions = request.extensions_mut();
+                    extensions.insert(axum::extract::ConnectInfo(peer));
+                    extensions.insert(crate::web::ServedOverTls);
+                    request
+                },
+            );
             let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIME)

@@ -34,6 +34,11 @@ pub struct AppState {
 
 /// The hub's routes, with the body limit and the protocol header on every answer.
 pub fn router(state: AppState) -> Router {
+    router_with(state, crate::web::WebSettings::default())
+}
+
+/// [`router`] with the web pages' clock and limits (tests choose their own).
+pub fn router_with(state: AppState, web: crate::web::WebSettings) -> Router {
     Router::new()
         .route("/v1/events", post(events::receive))
         .route("/v1/device", get(device::whoami))
@@ -42,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/openapi.json", get(openapi))
+        .merge(crate::web::routes(state.db.clone(), web))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES))
         .layer(axum::middleware::map_response_with_state(

@@ -139,6 +139,13 @@ macro_rules! both {
     };
 }
 
+mod users;
+
+pub use users::{
+    Forgotten as ForgottenWebRecords, LoggedIn, NewSession, Role, SessionCheck, ThrottlePolicy,
+    User, check_role_locations, normalize_email,
+};
+
 impl Db {
     /// Opens (and migrates) the database at `url`: `sqlite:PATH` or
     /// `postgres://USER@HOST/NAME`.

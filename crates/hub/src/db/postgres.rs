@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_hub.sql"),
     include_str!("../../migrations/postgres/0002_privacy.sql"),
     include_str!("../../migrations/postgres/0003_event_id_once.sql"),
+    include_str!("../../migrations/postgres/0004_users.sql"),
 ];
 
 /// The advisory lock that keeps two hubs from migrating at once.
@@ -64,7 +65,7 @@ impl PgDb {
         Ok(db)
     }
 
-    async fn client(&self) -> Result<Object, DbError> {
+    pub(super) async fn client(&self) -> Result<Object, DbError> {
         Ok(self.pool.get().await?)
     }
 

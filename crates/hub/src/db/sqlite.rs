@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_hub.sql"),
     include_str!("../../migrations/sqlite/0002_privacy.sql"),
     include_str!("../../migrations/sqlite/0003_event_id_once.sql"),
+    include_str!("../../migrations/sqlite/0004_users.sql"),
 ];
 
 /// The hub's SQLite file.
@@ -64,7 +65,7 @@ impl SqliteDb {
     }
 
     /// Runs `f` with the connection on a blocking thread.
-    async fn with<T: Send + 'static>(
+    pub(super) async fn with<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {

@@ -5,6 +5,7 @@
 pub mod kiosk;
 pub mod postgres;
 pub mod proxy;
+pub mod web;
 
 use serde_json::{Value, json};
 use welkom_hub::Db;
