@@ -2,6 +2,7 @@
 
 use super::cell::{Cell, Counter};
 use super::counts;
+use super::rollup::{AnswerRollup, VisitRollup};
 use crate::{Moment, Scale};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -105,6 +106,53 @@ impl DayTally {
         }
     }
 
+    /// Tallies a day from counts kept per row (the hub's daily roll-ups): a count
+    /// without a group is of the moment's total and of its hour; a count with a group
+    /// is of that group's row. Counts of other days must not be passed.
+    pub fn from_rollups(date: Date, answers: &[AnswerRollup], visits: &[VisitRollup]) -> Self {
+        let [mut drop_off, mut pick_up] = [MomentCounter::default(), MomentCounter::default()];
+        for a in answers {
+            let counter = match a.moment {
+                Moment::DropOff => &mut drop_off,
+                Moment::PickUp => &mut pick_up,
+            };
+            match &a.group {
+                None => {
+                    counter.total.add_answers(a.scale, a.score, a.answers);
+                    let hour = counter.hours.entry(a.hour).or_default();
+                    hour.add_answers(a.scale, a.score, a.answers);
+                    counter.misuse = counter.misuse.saturating_add(a.misuse);
+                }
+                Some(group) => {
+                    let row = counter.groups.entry(group.clone()).or_default();
+                    row.add_answers(a.scale, a.score, a.answers);
+                }
+            }
+        }
+        for v in visits {
+            let counter = match v.moment {
+                Moment::DropOff => &mut drop_off,
+                Moment::PickUp => &mut pick_up,
+            };
+            match &v.group {
+                None => {
+                    counter.total.add_visits(v.visits);
+                    counter.hours.entry(v.hour).or_default().add_visits(v.visits);
+                }
+                Some(group) => counter
+                    .groups
+                    .entry(group.clone())
+                    .or_default()
+                    .add_visits(v.visits),
+            }
+        }
+        Self {
+            date,
+            drop_off: drop_off.tally(Moment::DropOff),
+            pick_up: pick_up.tally(Moment::PickUp),
+        }
+    }
+
     /// The tally of one moment.
     pub fn moment(&self, moment: Moment) -> &MomentTally {
         match moment {
@@ -132,7 +180,7 @@ impl MomentCounter {
         }
         let add = |c: &mut Counter| c.add_answers(rating.scale, rating.score, 1);
         add(&mut self.total);
-        for group in distinct_groups(&rating.groups) {
+        for group in counted_groups(&rating.groups) {
             add(self.groups.entry(group.to_owned()).or_default());
         }
         add(self.hours.entry(rating.hour).or_default());
@@ -140,7 +188,7 @@ impl MomentCounter {
 
     fn add_visit(&mut self, visit: &VisitFact) {
         self.total.add_visits(1);
-        for group in distinct_groups(&visit.groups) {
+        for group in counted_groups(&visit.groups) {
             self.groups
                 .entry(group.to_owned())
                 .or_default()
@@ -176,8 +224,9 @@ impl MomentCounter {
     }
 }
 
-/// The non-empty group names, each once.
-fn distinct_groups(groups: &[String]) -> impl Iterator<Item = &str> {
+/// The groups a rating or visit counts in: its non-empty group names, each once. The
+/// one place this is decided (the hub's roll-ups count by it too).
+pub fn counted_groups(groups: &[String]) -> impl Iterator<Item = &str> {
     groups
         .iter()
         .enumerate()

@@ -46,11 +46,16 @@
 //! 7, in percentage points, per moment and for both moments together.
 
 mod cell;
+mod compare;
 mod day;
 mod percent;
+mod rollup;
 mod trend;
 
-pub use cell::{Cell, FaceCount};
+pub use cell::{Cell, Counter, FaceCount};
+pub use compare::Comparison;
+pub use day::counted_groups;
+pub use rollup::{AnswerRollup, VisitRollup};
 pub use day::{DayTally, GroupCell, HourCell, MomentTally, RatingFact, VisitFact};
 pub use percent::MIN_ANSWERS;
 pub use trend::{
