@@ -36,7 +36,12 @@ impl Comparison {
         };
         Self {
             answers_change: i64::from(l.answers) - i64::from(b.answers),
-            enthusiastic_change_points: change(l.enthusiastic, l.answers, b.enthusiastic, b.answers),
+            enthusiastic_change_points: change(
+                l.enthusiastic,
+                l.answers,
+                b.enthusiastic,
+                b.answers,
+            ),
             low_change_points: change(l.low, l.answers, b.low, b.answers),
             response_rate_change_points: change(l.answers, l.visits, b.answers, b.visits),
             before: b,

@@ -137,7 +137,11 @@ impl DayTally {
             match &v.group {
                 None => {
                     counter.total.add_visits(v.visits);
-                    counter.hours.entry(v.hour).or_default().add_visits(v.visits);
+                    counter
+                        .hours
+                        .entry(v.hour)
+                        .or_default()
+                        .add_visits(v.visits);
                 }
                 Some(group) => counter
                     .groups

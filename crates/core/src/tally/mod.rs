@@ -55,9 +55,9 @@ mod trend;
 pub use cell::{Cell, Counter, FaceCount};
 pub use compare::Comparison;
 pub use day::counted_groups;
-pub use rollup::{AnswerRollup, VisitRollup};
 pub use day::{DayTally, GroupCell, HourCell, MomentTally, RatingFact, VisitFact};
 pub use percent::MIN_ANSWERS;
+pub use rollup::{AnswerRollup, VisitRollup};
 pub use trend::{
     RatingCount, TREND_DAYS, Trend, TrendDay, VisitCount, WEEK_DAYS, WeekChange, WeekOnWeek,
 };

@@ -10,8 +10,8 @@ mod sqlite;
 
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
-    DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS, MAX_TREND_WEEKS,
-    OverviewRow, Rows, WeekTrend,
+    DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,
+    MAX_TREND_WEEKS, OverviewRow, Rows, WeekTrend,
 };
 
 use jiff::civil::Date;

@@ -318,18 +318,21 @@ impl PgDb {
         }
         let mut new_visits = Vec::new();
         if !v_ids.is_empty() {
-            new_visits = tx.query(
-                "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
+            new_visits = tx
+                .query(
+                    "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
                  SELECT i, $1, m, d, a, g::jsonb
                  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
                       AS x(i, m, d, a, g)
                  ON CONFLICT DO NOTHING RETURNING id",
-                &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
-            )
-            .await?;
+                    &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
+                )
+                .await?;
         }
-        let new_ratings: Vec<(String, Option<String>)> =
-            new_ratings.iter().map(|row| (row.get(0), row.get(1))).collect();
+        let new_ratings: Vec<(String, Option<String>)> = new_ratings
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
         let new_visits: Vec<String> = new_visits.iter().map(|row| row.get(0)).collect();
         rollups::keep(&tx, location_id, &new_ratings, &new_visits).await?;
         // After the batch is in: an erasure also reaches the events before it.

@@ -24,7 +24,10 @@ pub(super) async fn keep(
         return Ok(());
     }
     let zone_name: String = tx
-        .query_one("SELECT time_zone FROM locations WHERE id = $1", &[&location])
+        .query_one(
+            "SELECT time_zone FROM locations WHERE id = $1",
+            &[&location],
+        )
         .await?
         .get(0);
     let zone = zone_of(location, &zone_name)?;
@@ -100,8 +103,11 @@ async fn apply(
 ) -> Result<(), DbError> {
     if !changes.answers.is_empty() {
         let n = changes.answers.len();
-        let (mut dates, mut moments, mut groups) =
-            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut dates, mut moments, mut groups) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
         let (mut hours, mut scales, mut scores, mut answers, mut misuse) = (
             Vec::with_capacity(n),
             Vec::with_capacity(n),
@@ -129,8 +135,7 @@ async fn apply(
              DO UPDATE SET answers = rating_rollups.answers + excluded.answers,
                            misuse = rating_rollups.misuse + excluded.misuse",
             &[
-                &location, &dates, &moments, &groups, &hours, &scales, &scores, &answers,
-                &misuse,
+                &location, &dates, &moments, &groups, &hours, &scales, &scores, &answers, &misuse,
             ],
         )
         .await?;
@@ -167,9 +172,7 @@ async fn apply(
 
 /// Fills the roll-ups from every stored rating and visit (they must be empty).
 pub(super) async fn backfill(tx: &tokio_postgres::Transaction<'_>) -> Result<(), DbError> {
-    let locations = tx
-        .query("SELECT id, time_zone FROM locations", &[])
-        .await?;
+    let locations = tx.query("SELECT id, time_zone FROM locations", &[]).await?;
     for location in &locations {
         let (id, zone_name): (String, String) = (location.get(0), location.get(1));
         let zone = zone_of(&id, &zone_name)?;
@@ -297,8 +300,8 @@ impl PgDb {
         self.client()
             .await?
             .execute(
-                "UPDATE devices SET last_contact_at = $2
-                 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2 - 60000)",
+                "UPDATE devices SET last_contact_at = $2::bigint
+                 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2::bigint - 60000)",
                 &[&device_id, &now_ms],
             )
             .await?;

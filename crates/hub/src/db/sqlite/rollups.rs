@@ -154,7 +154,9 @@ fn apply(conn: &Connection, location: &str, changes: &Changes) -> Result<(), DbE
 pub(super) fn backfill(conn: &Connection) -> Result<(), DbError> {
     let locations = conn
         .prepare("SELECT id, time_zone FROM locations")?
-        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     for (location, zone_name) in locations {
         let zone = zone_of(&location, &zone_name)?;
