@@ -201,13 +201,15 @@ fn last_day() -> Date {
     date(2026, 11, 27)
 }
 
-/// Loads every location through `POST /v1/events`; returns events and seconds.
+/// Loads every location through `POST /v1/events` (each sender makes a location's
+/// events, then sends them); returns the events, the seconds it took and the seconds
+/// each sender spent waiting for the hub's answers, on average.
 fn load(
     hub: &BackgroundHub,
     devices: &[(Location, String, String)],
     families: usize,
     days: i64,
-) -> (usize, f64) {
+) -> (usize, f64, f64) {
     let url = format!("{}/v1/events", hub.url);
     let started = Instant::now();
     let senders: Vec<_> = (0..SENDERS)
@@ -257,10 +259,17 @@ fn load(
         })
         .collect();
     let mut total = 0;
+    let mut waiting = Duration::ZERO;
     for sender in senders {
-        total += sender.join().unwrap().0;
+        let (sent, busy) = sender.join().unwrap();
+        total += sent;
+        waiting += busy;
     }
-    (total, started.elapsed().as_secs_f64())
+    (
+        total,
+        started.elapsed().as_secs_f64(),
+        waiting.as_secs_f64() / SENDERS as f64,
+    )
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -315,10 +324,10 @@ fn run(
             (location, device.id, device.token)
         })
         .collect();
-    let (events, seconds) = load(&hub, &devices, families, days);
+    let (events, seconds, waiting) = load(&hub, &devices, families, days);
     println!(
-        "{back_end}: {locations} locations × {days} days × {families} families: {events} events loaded over HTTP in {seconds:.1} s = {:.0} events/s ({SENDERS} senders, batches of {BATCH}, roll-ups kept)",
-        events as f64 / seconds
+        "{back_end}: {locations} locations × {days} days × {families} families: {events} events loaded over HTTP in {seconds:.1} s ({SENDERS} senders, batches of {BATCH}, roll-ups kept); {waiting:.1} s of it waiting for the hub per sender = {:.0} events/s",
+        events as f64 / waiting
     );
     let all: Vec<Location> = devices.iter().map(|(l, _, _)| l.clone()).collect();
     let db = hub.db.clone();

@@ -324,7 +324,7 @@ impl PgDb {
                  SELECT i, $1, m, d, a, g::jsonb
                  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
                       AS x(i, m, d, a, g)
-                 ON CONFLICT DO NOTHING RETURNING id",
+                 ON CONFLICT DO NOTHING RETURNING moment, local_date, at_unix_ms, groups::text",
                     &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
                 )
                 .await?;
@@ -333,7 +333,6 @@ impl PgDb {
             .iter()
             .map(|row| (row.get(0), row.get(1)))
             .collect();
-        let new_visits: Vec<String> = new_visits.iter().map(|row| row.get(0)).collect();
         rollups::keep(&tx, location_id, &new_ratings, &new_visits).await?;
         // After the batch is in: an erasure also reaches the events before it.
         for family in &erased {

@@ -13,30 +13,28 @@ use std::collections::HashSet;
 use welkom_core::tally::{AnswerRollup, VisitRollup};
 
 /// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
-/// with the id each supersedes, `visits` the new visits' ids.
+/// with the id each supersedes, `visits` the new visits' rows (moment, local_date,
+/// at_unix_ms, groups as text, as the insert returned them).
 pub(super) async fn keep(
-    tx: &tokio_postgres::Transaction<'_>,
+    tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     ratings: &[(String, Option<String>)],
-    visits: &[String],
+    visits: &[tokio_postgres::Row],
 ) -> Result<(), DbError> {
     if ratings.is_empty() && visits.is_empty() {
         return Ok(());
     }
-    let zone_name: String = tx
-        .query_one(
-            "SELECT time_zone FROM locations WHERE id = $1",
-            &[&location],
-        )
-        .await?
-        .get(0);
+    let statement = tx
+        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
+        .await?;
+    let zone_name: String = tx.query_one(&statement, &[&location]).await?.get(0);
     let zone = zone_of(location, &zone_name)?;
     let mut changes = Changes::default();
     if !ratings.is_empty() {
         let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
         let touched = touched(ratings);
-        let rows = tx
-            .query(
+        let statement = tx
+            .prepare_cached(
                 "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
                         r.groups::text,
                         EXISTS (SELECT 1 FROM ratings s
@@ -45,24 +43,17 @@ pub(super) async fn keep(
                                 WHERE s.location_id = r.location_id AND s.supersedes = r.id
                                   AND NOT (s.id = ANY($2)))
                  FROM ratings r WHERE r.location_id = $1 AND r.id = ANY($3)",
-                &[&location, &new_ids, &touched],
             )
+            .await?;
+        let rows = tx
+            .query(&statement, &[&location, &new_ids, &touched])
             .await?;
         let states = rating_states(&rows)?;
         let new_ids: HashSet<&str> = new_ids.into_iter().collect();
         changes.ratings(&states, &new_ids, &zone)?;
     }
-    if !visits.is_empty() {
-        let rows = tx
-            .query(
-                "SELECT moment, local_date, at_unix_ms, groups::text FROM visits
-                 WHERE location_id = $1 AND id = ANY($2)",
-                &[&location, &visits],
-            )
-            .await?;
-        for row in &rows {
-            changes.visit(&visit_state(row)?, &zone)?;
-        }
+    for row in visits {
+        changes.visit(&visit_state(row)?, &zone)?;
     }
     apply(tx, location, &changes).await
 }
@@ -97,7 +88,7 @@ fn visit_state(row: &tokio_postgres::Row) -> Result<VisitState, DbError> {
 
 /// Adds the changes to the roll-up rows, one statement per table.
 async fn apply(
-    tx: &tokio_postgres::Transaction<'_>,
+    tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     changes: &Changes,
 ) -> Result<(), DbError> {
@@ -125,8 +116,9 @@ async fn apply(
             answers.push(*a);
             misuse.push(*m);
         }
-        tx.execute(
-            "INSERT INTO rating_rollups
+        let statement = tx
+            .prepare_cached(
+                "INSERT INTO rating_rollups
                  (location_id, local_date, moment, group_name, hour, scale, score, answers, misuse)
              SELECT $1, d, m, g, h, sc, s, a, mi
              FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[],
@@ -134,6 +126,10 @@ async fn apply(
              ON CONFLICT (location_id, group_name, local_date, moment, hour, scale, score)
              DO UPDATE SET answers = rating_rollups.answers + excluded.answers,
                            misuse = rating_rollups.misuse + excluded.misuse",
+            )
+            .await?;
+        tx.execute(
+            &statement,
             &[
                 &location, &dates, &moments, &groups, &hours, &scales, &scores, &answers, &misuse,
             ],
@@ -156,13 +152,18 @@ async fn apply(
             hours.push(i32::from(key.hour));
             visits.push(*v);
         }
-        tx.execute(
+        let statement = tx
+            .prepare_cached(
             "INSERT INTO visit_rollups (location_id, local_date, moment, group_name, hour, visits)
              SELECT $1, d, m, g, h, v
              FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[])
                   AS x(d, m, g, h, v)
              ON CONFLICT (location_id, group_name, local_date, moment, hour)
              DO UPDATE SET visits = visit_rollups.visits + excluded.visits",
+            )
+            .await?;
+        tx.execute(
+            &statement,
             &[&location, &dates, &moments, &groups, &hours, &visits],
         )
         .await?;
@@ -171,7 +172,7 @@ async fn apply(
 }
 
 /// Fills the roll-ups from every stored rating and visit (they must be empty).
-pub(super) async fn backfill(tx: &tokio_postgres::Transaction<'_>) -> Result<(), DbError> {
+pub(super) async fn backfill(tx: &deadpool_postgres::Transaction<'_>) -> Result<(), DbError> {
     let locations = tx.query("SELECT id, time_zone FROM locations", &[]).await?;
     for location in &locations {
         let (id, zone_name): (String, String) = (location.get(0), location.get(1));
