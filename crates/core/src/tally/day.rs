@@ -320,6 +320,59 @@ mod tests {
     }
 
     #[test]
+    fn counts_kept_per_row_give_the_same_day_as_the_facts() {
+        let mut superseded = rating(Moment::DropOff, 1, &["Rupsen"], 8);
+        superseded.superseded = true;
+        let mut burst = rating(Moment::DropOff, 4, &[], 8);
+        burst.misuse = true;
+        let ratings = [
+            superseded,
+            burst,
+            rating(Moment::DropOff, 4, &["Rupsen", "Vlinders"], 8),
+            rating(Moment::DropOff, 2, &["Rupsen"], 9),
+        ];
+        let visits = [
+            visit(Moment::DropOff, &["Rupsen", "Vlinders"], 8),
+            visit(Moment::PickUp, &[], 17),
+        ];
+        let answer = |group: Option<&str>, hour, score, answers, misuse| AnswerRollup {
+            moment: Moment::DropOff,
+            group: group.map(str::to_owned),
+            hour,
+            scale: Scale::Four,
+            score,
+            answers,
+            misuse,
+        };
+        let visit_row = |moment, group: Option<&str>, hour| VisitRollup {
+            moment,
+            group: group.map(str::to_owned),
+            hour,
+            visits: 1,
+        };
+        // What the hub keeps for these facts: the total row per hour and face (misuse
+        // there), each group's rows without misuse.
+        let answers = [
+            answer(None, 8, 4, 1, 1),
+            answer(None, 9, 2, 1, 0),
+            answer(Some("Rupsen"), 8, 4, 1, 0),
+            answer(Some("Rupsen"), 9, 2, 1, 0),
+            answer(Some("Vlinders"), 8, 4, 1, 0),
+        ];
+        let visit_rows = [
+            visit_row(Moment::DropOff, None, 8),
+            visit_row(Moment::DropOff, Some("Rupsen"), 8),
+            visit_row(Moment::DropOff, Some("Vlinders"), 8),
+            visit_row(Moment::PickUp, None, 17),
+        ];
+        let day = date(2026, 3, 2);
+        assert_eq!(
+            DayTally::from_rollups(day, &answers, &visit_rows),
+            DayTally::from_facts(day, &ratings, &visits)
+        );
+    }
+
+    #[test]
     fn a_day_without_facts_is_empty_but_whole() {
         let day = DayTally::from_facts(date(2026, 3, 2), &[], &[]);
         for moment in Moment::ALL {
