@@ -494,10 +494,15 @@ fn the_migration_fills_the_roll_ups_as_ingest_keeps_them_on_sqlite() {
     drop(hub);
     // Back to the schema before the roll-ups, with the ratings and visits kept.
     let conn = rusqlite::Connection::open(&file).unwrap();
-    conn.execute_batch(
+    // The roll-ups' migration is the latest: one version back.
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    conn.execute_batch(&format!(
         "DROP TABLE rating_rollups; DROP TABLE visit_rollups;
-         ALTER TABLE devices DROP COLUMN last_contact_at; PRAGMA user_version = 3;",
-    )
+         ALTER TABLE devices DROP COLUMN last_contact_at; PRAGMA user_version = {};",
+        version - 1
+    ))
     .unwrap();
     drop(conn);
     let db = runtime.block_on(Db::open(&url)).unwrap();
@@ -527,7 +532,7 @@ fn the_migration_fills_the_roll_ups_as_ingest_keeps_them_on_postgres() {
                 .batch_execute(
                     "DROP TABLE rating_rollups; DROP TABLE visit_rollups;
                      ALTER TABLE devices DROP COLUMN last_contact_at;
-                     UPDATE hub_schema SET version = 3;",
+                     UPDATE hub_schema SET version = version - 1;",
                 )
                 .await
         })
