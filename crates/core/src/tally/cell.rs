@@ -55,9 +55,11 @@ impl Cell {
     }
 }
 
-/// Counts for one row while facts come in.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Counter {
+/// Counts for one row while facts come in; [`Counter::cell`] makes them the row as
+/// shown. Public so that counts kept elsewhere (the hub's daily roll-ups) become rows
+/// by the same rules.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counter {
     /// Per scale (three, four, five faces), per score 1..=5.
     faces: [[u32; 5]; 3],
     answers: u32,
@@ -79,7 +81,7 @@ fn scale_index(scale: Scale) -> usize {
 impl Counter {
     /// Adds `n` answers with this face. A score off its scale (which the store's
     /// schema refuses) is ignored.
-    pub(crate) fn add_answers(&mut self, scale: Scale, score: u8, n: u32) {
+    pub fn add_answers(&mut self, scale: Scale, score: u8, n: u32) {
         if scale.face(score).is_none() {
             return;
         }
@@ -97,12 +99,12 @@ impl Counter {
     }
 
     /// Adds `n` visits.
-    pub(crate) fn add_visits(&mut self, n: u32) {
+    pub fn add_visits(&mut self, n: u32) {
         self.visits = self.visits.saturating_add(n);
     }
 
     /// Adds everything another counter holds.
-    pub(crate) fn merge(&mut self, other: &Counter) {
+    pub fn merge(&mut self, other: &Counter) {
         for (mine, theirs) in self.faces.iter_mut().zip(&other.faces) {
             for (m, t) in mine.iter_mut().zip(theirs) {
                 *m = m.saturating_add(*t);
@@ -115,17 +117,17 @@ impl Counter {
     }
 
     /// Answers and enthusiastic answers, for the week-on-week change.
-    pub(crate) fn enthusiastic_of_answers(&self) -> (u32, u32) {
+    pub fn enthusiastic_of_answers(&self) -> (u32, u32) {
         (self.enthusiastic, self.answers)
     }
 
     /// Whether nothing was counted.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.answers == 0 && self.visits == 0
     }
 
     /// The row as shown, with the five-answer rule applied.
-    pub(crate) fn cell(&self) -> Cell {
+    pub fn cell(&self) -> Cell {
         let mut faces = Vec::new();
         for (scale, counts) in SCALES.iter().zip(&self.faces) {
             if counts.iter().all(|&c| c == 0) {

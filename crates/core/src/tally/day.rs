@@ -2,6 +2,7 @@
 
 use super::cell::{Cell, Counter};
 use super::counts;
+use super::rollup::{AnswerRollup, VisitRollup};
 use crate::{Moment, Scale};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -105,6 +106,57 @@ impl DayTally {
         }
     }
 
+    /// Tallies a day from counts kept per row (the hub's daily roll-ups): a count
+    /// without a group is of the moment's total and of its hour; a count with a group
+    /// is of that group's row. Counts of other days must not be passed.
+    pub fn from_rollups(date: Date, answers: &[AnswerRollup], visits: &[VisitRollup]) -> Self {
+        let [mut drop_off, mut pick_up] = [MomentCounter::default(), MomentCounter::default()];
+        for a in answers {
+            let counter = match a.moment {
+                Moment::DropOff => &mut drop_off,
+                Moment::PickUp => &mut pick_up,
+            };
+            match &a.group {
+                None => {
+                    counter.total.add_answers(a.scale, a.score, a.answers);
+                    let hour = counter.hours.entry(a.hour).or_default();
+                    hour.add_answers(a.scale, a.score, a.answers);
+                    counter.misuse = counter.misuse.saturating_add(a.misuse);
+                }
+                Some(group) => {
+                    let row = counter.groups.entry(group.clone()).or_default();
+                    row.add_answers(a.scale, a.score, a.answers);
+                }
+            }
+        }
+        for v in visits {
+            let counter = match v.moment {
+                Moment::DropOff => &mut drop_off,
+                Moment::PickUp => &mut pick_up,
+            };
+            match &v.group {
+                None => {
+                    counter.total.add_visits(v.visits);
+                    counter
+                        .hours
+                        .entry(v.hour)
+                        .or_default()
+                        .add_visits(v.visits);
+                }
+                Some(group) => counter
+                    .groups
+                    .entry(group.clone())
+                    .or_default()
+                    .add_visits(v.visits),
+            }
+        }
+        Self {
+            date,
+            drop_off: drop_off.tally(Moment::DropOff),
+            pick_up: pick_up.tally(Moment::PickUp),
+        }
+    }
+
     /// The tally of one moment.
     pub fn moment(&self, moment: Moment) -> &MomentTally {
         match moment {
@@ -132,7 +184,7 @@ impl MomentCounter {
         }
         let add = |c: &mut Counter| c.add_answers(rating.scale, rating.score, 1);
         add(&mut self.total);
-        for group in distinct_groups(&rating.groups) {
+        for group in counted_groups(&rating.groups) {
             add(self.groups.entry(group.to_owned()).or_default());
         }
         add(self.hours.entry(rating.hour).or_default());
@@ -140,7 +192,7 @@ impl MomentCounter {
 
     fn add_visit(&mut self, visit: &VisitFact) {
         self.total.add_visits(1);
-        for group in distinct_groups(&visit.groups) {
+        for group in counted_groups(&visit.groups) {
             self.groups
                 .entry(group.to_owned())
                 .or_default()
@@ -176,8 +228,9 @@ impl MomentCounter {
     }
 }
 
-/// The non-empty group names, each once.
-fn distinct_groups(groups: &[String]) -> impl Iterator<Item = &str> {
+/// The groups a rating or visit counts in: its non-empty group names, each once. The
+/// one place this is decided (the hub's roll-ups count by it too).
+pub fn counted_groups(groups: &[String]) -> impl Iterator<Item = &str> {
     groups
         .iter()
         .enumerate()
@@ -264,6 +317,59 @@ mod tests {
             .map(|h| (h.hour, h.cell.answers, h.cell.visits))
             .collect();
         assert_eq!(hours, [(16, 1, 2), (17, 3, 1)]);
+    }
+
+    #[test]
+    fn counts_kept_per_row_give_the_same_day_as_the_facts() {
+        let mut superseded = rating(Moment::DropOff, 1, &["Rupsen"], 8);
+        superseded.superseded = true;
+        let mut burst = rating(Moment::DropOff, 4, &[], 8);
+        burst.misuse = true;
+        let ratings = [
+            superseded,
+            burst,
+            rating(Moment::DropOff, 4, &["Rupsen", "Vlinders"], 8),
+            rating(Moment::DropOff, 2, &["Rupsen"], 9),
+        ];
+        let visits = [
+            visit(Moment::DropOff, &["Rupsen", "Vlinders"], 8),
+            visit(Moment::PickUp, &[], 17),
+        ];
+        let answer = |group: Option<&str>, hour, score, answers, misuse| AnswerRollup {
+            moment: Moment::DropOff,
+            group: group.map(str::to_owned),
+            hour,
+            scale: Scale::Four,
+            score,
+            answers,
+            misuse,
+        };
+        let visit_row = |moment, group: Option<&str>, hour| VisitRollup {
+            moment,
+            group: group.map(str::to_owned),
+            hour,
+            visits: 1,
+        };
+        // What the hub keeps for these facts: the total row per hour and face (misuse
+        // there), each group's rows without misuse.
+        let answers = [
+            answer(None, 8, 4, 1, 1),
+            answer(None, 9, 2, 1, 0),
+            answer(Some("Rupsen"), 8, 4, 1, 0),
+            answer(Some("Rupsen"), 9, 2, 1, 0),
+            answer(Some("Vlinders"), 8, 4, 1, 0),
+        ];
+        let visit_rows = [
+            visit_row(Moment::DropOff, None, 8),
+            visit_row(Moment::DropOff, Some("Rupsen"), 8),
+            visit_row(Moment::DropOff, Some("Vlinders"), 8),
+            visit_row(Moment::PickUp, None, 17),
+        ];
+        let day = date(2026, 3, 2);
+        assert_eq!(
+            DayTally::from_rollups(day, &answers, &visit_rows),
+            DayTally::from_facts(day, &ratings, &visits)
+        );
     }
 
     #[test]

@@ -46,13 +46,18 @@
 //! 7, in percentage points, per moment and for both moments together.
 
 mod cell;
+mod compare;
 mod day;
 mod percent;
+mod rollup;
 mod trend;
 
-pub use cell::{Cell, FaceCount};
+pub use cell::{Cell, Counter, FaceCount};
+pub use compare::Comparison;
+pub use day::counted_groups;
 pub use day::{DayTally, GroupCell, HourCell, MomentTally, RatingFact, VisitFact};
 pub use percent::MIN_ANSWERS;
+pub use rollup::{AnswerRollup, VisitRollup};
 pub use trend::{
     RatingCount, TREND_DAYS, Trend, TrendDay, VisitCount, WEEK_DAYS, WeekChange, WeekOnWeek,
 };

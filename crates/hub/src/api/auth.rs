@@ -69,7 +69,14 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAut
             StatusCode::FORBIDDEN,
             "this device's token was revoked; add the device again for a new token",
         )),
-        Some(device) => Ok(device),
+        Some(device) => {
+            // The overview shows when each kiosk was last heard from; a failure to
+            // note it must not fail the kiosk's request.
+            if let Err(e) = state.db.touch_device(&device.device_id).await {
+                tracing::warn!(error = %e, "could not note a device's last contact");
+            }
+            Ok(device)
+        }
     }
 }
 

@@ -5,9 +5,14 @@ mod erasure;
 mod pg_connect;
 mod pins;
 mod postgres;
+mod rollups;
 mod sqlite;
 
 pub use pins::{ImportedRoster, IssuedPin};
+pub use rollups::{
+    DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,
+    MAX_TREND_WEEKS, OverviewRow, Rows, WeekTrend,
+};
 
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
@@ -282,8 +287,20 @@ impl Db {
         both!(self, db => db.roster(location_id).await)
     }
 
-    /// A location's tally for a day, with the kiosk's definitions.
+    /// A location's tally for a day, with the kiosk's definitions, read from the
+    /// daily roll-ups ([`Db::day_tally`]).
     pub async fn tally(&self, location: &Location, date: Date) -> Result<DayTally, DbError> {
+        self.day_tally(location, date).await
+    }
+
+    /// A location's tally for a day counted from the stored ratings and visits
+    /// themselves (a scan of the day's rows): what the roll-ups must always equal,
+    /// for audits and tests.
+    pub async fn tally_from_raw_rows(
+        &self,
+        location: &Location,
+        date: Date,
+    ) -> Result<DayTally, DbError> {
         let zone = jiff::tz::TimeZone::get(&location.time_zone)
             .map_err(|_| DbError::Corrupt(format!("time zone of {}", location.id)))?;
         let (ratings, visits) = both!(self, db => db.day_facts(&location.id, date, &zone).await)?;

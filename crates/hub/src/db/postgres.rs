@@ -19,7 +19,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_privacy.sql"),
     include_str!("../../migrations/postgres/0003_event_id_once.sql"),
     include_str!("../../migrations/postgres/0004_users.sql"),
+    ROLLUPS_MIGRATION,
 ];
+
+/// The migration that brought the daily roll-ups; the hub fills them right after it.
+const ROLLUPS_MIGRATION: &str = include_str!("../../migrations/postgres/0005_rollups.sql");
+
+mod rollups;
 
 /// The advisory lock that keeps two hubs from migrating at once.
 const MIGRATION_LOCK: i64 = 0x7765_6c6b_6f6d;
@@ -92,6 +98,9 @@ impl PgDb {
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
                 let tx = client.transaction().await?;
                 tx.batch_execute(sql).await?;
+                if *sql == ROLLUPS_MIGRATION {
+                    rollups::backfill(&tx).await?;
+                }
                 tx.execute("DELETE FROM hub_schema", &[]).await?;
                 tx.execute(
                     "INSERT INTO hub_schema (version) VALUES ($1)",
@@ -283,15 +292,16 @@ impl PgDb {
                 EventData::FollowUp(_) | EventData::Handled(_) => {}
             }
         }
+        let mut new_ratings = Vec::new();
         if !r_ids.is_empty() {
-            tx.execute(
+            new_ratings = tx.query(
                 "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score, scale,
                                       supersedes, misuse, groups)
                  SELECT i, $1, m, d, a, s, sc, su, mi, g::jsonb
                  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::smallint[],
                              $7::smallint[], $8::text[], $9::boolean[], $10::text[])
                       AS x(i, m, d, a, s, sc, su, mi, g)
-                 ON CONFLICT DO NOTHING",
+                 ON CONFLICT DO NOTHING RETURNING id, supersedes",
                 &[
                     &location_id,
                     &r_ids,
@@ -307,17 +317,24 @@ impl PgDb {
             )
             .await?;
         }
+        let mut new_visits = Vec::new();
         if !v_ids.is_empty() {
-            tx.execute(
-                "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
+            new_visits = tx
+                .query(
+                    "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
                  SELECT i, $1, m, d, a, g::jsonb
                  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
                       AS x(i, m, d, a, g)
-                 ON CONFLICT DO NOTHING",
-                &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
-            )
-            .await?;
+                 ON CONFLICT DO NOTHING RETURNING moment, local_date, at_unix_ms, groups::text",
+                    &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
+                )
+                .await?;
         }
+        let new_ratings: Vec<(String, Option<String>)> = new_ratings
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        rollups::keep(&tx, location_id, &new_ratings, &new_visits).await?;
         // After the batch is in: an erasure also reaches the events before it.
         for family in &erased {
             erase_family(&tx, location_id, family, &mut forgotten).await?;

@@ -24,7 +24,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_privacy.sql"),
     include_str!("../../migrations/sqlite/0003_event_id_once.sql"),
     include_str!("../../migrations/sqlite/0004_users.sql"),
+    ROLLUPS_MIGRATION,
 ];
+
+/// The migration that brought the daily roll-ups; the hub fills them right after it.
+const ROLLUPS_MIGRATION: &str = include_str!("../../migrations/sqlite/0005_rollups.sql");
+
+mod rollups;
 
 /// The hub's SQLite file.
 #[derive(Clone)]
@@ -178,6 +184,7 @@ impl SqliteDb {
             let received = now_ms();
             let mut forgotten = read_forgotten(&tx, &location, &events)?;
             let mut erasures = Vec::new();
+            let (mut new_ratings, mut new_visits) = (Vec::new(), Vec::new());
             {
                 let mut insert = tx.prepare_cached(
                     "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
@@ -212,7 +219,7 @@ impl SqliteDb {
                     stored.accepted += 1;
                     match &event.parsed {
                         EventData::Rating(r) => {
-                            rating.execute(params![
+                            let new = rating.execute(params![
                                 r.id.to_string(),
                                 location,
                                 r.moment.key(),
@@ -224,9 +231,12 @@ impl SqliteDb {
                                 r.misuse,
                                 serde_json::to_string(&r.groups).unwrap_or_else(|_| "[]".into()),
                             ])?;
+                            if new == 1 {
+                                new_ratings.push((r.id.to_string(), r.supersedes.map(|s| s.to_string())));
+                            }
                         }
                         EventData::Visit(v) => {
-                            visit.execute(params![
+                            let new = visit.execute(params![
                                 v.id.to_string(),
                                 location,
                                 v.moment.key(),
@@ -234,12 +244,16 @@ impl SqliteDb {
                                 event.at_unix_ms,
                                 serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()),
                             ])?;
+                            if new == 1 {
+                                new_visits.push(v.id.to_string());
+                            }
                         }
                         EventData::Erased(e) => erasures.push(e.clone()),
                         EventData::FollowUp(_) | EventData::Handled(_) => {}
                     }
                 }
             }
+            rollups::keep(&tx, &location, &new_ratings, &new_visits)?;
             // After the batch is in: an erasure also reaches the events before it.
             for erased in &erasures {
                 erase_family(&tx, &location, erased, &mut forgotten)?;
@@ -707,6 +721,9 @@ fn migrate(conn: &mut Connection) -> Result<(), DbError> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if *sql == ROLLUPS_MIGRATION {
+            rollups::backfill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }

@@ -1,0 +1,343 @@
+//! The daily roll-ups on PostgreSQL: kept in `store_events`' transaction (which holds
+//! the location's advisory lock, so two hubs never count the same rating twice),
+//! filled by the migration that brought them, read by the dashboard's queries.
+
+use super::super::rollups::{
+    Changes, DatedAnswers, DatedVisits, DeviceContact, RatingState, Rows, VisitState, count_of,
+    date_of, group_of, small_of, touched, zone_of,
+};
+use super::{PgDb, groups_of, moment_of, scale_of};
+use crate::db::DbError;
+use jiff::civil::Date;
+use std::collections::HashSet;
+use welkom_core::tally::{AnswerRollup, VisitRollup};
+
+/// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
+/// with the id each supersedes, `visits` the new visits' rows (moment, local_date,
+/// at_unix_ms, groups as text, as the insert returned them).
+pub(super) async fn keep(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    ratings: &[(String, Option<String>)],
+    visits: &[tokio_postgres::Row],
+) -> Result<(), DbError> {
+    if ratings.is_empty() && visits.is_empty() {
+        return Ok(());
+    }
+    let statement = tx
+        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
+        .await?;
+    let zone_name: String = tx.query_one(&statement, &[&location]).await?.get(0);
+    let zone = zone_of(location, &zone_name)?;
+    let mut changes = Changes::default();
+    if !ratings.is_empty() {
+        let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
+        let touched = touched(ratings);
+        // Planned for each batch's ids (a generic plan of this query was found slower).
+        let rows = tx
+            .query(
+                "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
+                        r.groups::text,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id),
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id
+                                  AND NOT (s.id = ANY($2)))
+                 FROM ratings r WHERE r.location_id = $1 AND r.id = ANY($3)",
+                &[&location, &new_ids, &touched],
+            )
+            .await?;
+        let states = rating_states(&rows)?;
+        let new_ids: HashSet<&str> = new_ids.into_iter().collect();
+        changes.ratings(&states, &new_ids, &zone)?;
+    }
+    for row in visits {
+        changes.visit(&visit_state(row)?, &zone)?;
+    }
+    apply(tx, location, &changes).await
+}
+
+fn rating_states(rows: &[tokio_postgres::Row]) -> Result<Vec<RatingState>, DbError> {
+    rows.iter()
+        .map(|row| {
+            Ok(RatingState {
+                id: row.get(0),
+                moment: moment_of(row.get(1))?,
+                date: row.get(2),
+                at_unix_ms: row.get(3),
+                scale: scale_of(i64::from(row.get::<_, i16>(4)))?,
+                score: small_of(i64::from(row.get::<_, i16>(5)), "score")?,
+                misuse: row.get(6),
+                groups: groups_of(row.get(7))?,
+                superseded_now: row.get(8),
+                superseded_before: row.get(9),
+            })
+        })
+        .collect()
+}
+
+fn visit_state(row: &tokio_postgres::Row) -> Result<VisitState, DbError> {
+    Ok(VisitState {
+        moment: moment_of(row.get(0))?,
+        date: row.get(1),
+        at_unix_ms: row.get(2),
+        groups: groups_of(row.get(3))?,
+    })
+}
+
+/// Adds the changes to the roll-up rows, one statement per table.
+async fn apply(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    changes: &Changes,
+) -> Result<(), DbError> {
+    if !changes.answers.is_empty() {
+        let n = changes.answers.len();
+        let (mut dates, mut moments, mut groups) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut hours, mut scales, mut scores, mut answers, mut misuse) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for (key, (a, m)) in &changes.answers {
+            dates.push(key.date.as_str());
+            moments.push(key.moment);
+            groups.push(key.group.as_str());
+            hours.push(i32::from(key.hour));
+            scales.push(i32::from(key.scale));
+            scores.push(i32::from(key.score));
+            answers.push(*a);
+            misuse.push(*m);
+        }
+        let statement = tx
+            .prepare_cached(
+                "INSERT INTO rating_rollups
+                 (location_id, local_date, moment, group_name, hour, scale, score, answers, misuse)
+             SELECT $1, d, m, g, h, sc, s, a, mi
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[],
+                         $8::bigint[], $9::bigint[]) AS x(d, m, g, h, sc, s, a, mi)
+             ON CONFLICT (location_id, group_name, local_date, moment, hour, scale, score)
+             DO UPDATE SET answers = rating_rollups.answers + excluded.answers,
+                           misuse = rating_rollups.misuse + excluded.misuse",
+            )
+            .await?;
+        tx.execute(
+            &statement,
+            &[
+                &location, &dates, &moments, &groups, &hours, &scales, &scores, &answers, &misuse,
+            ],
+        )
+        .await?;
+    }
+    if !changes.visits.is_empty() {
+        let n = changes.visits.len();
+        let (mut dates, mut moments, mut groups, mut hours, mut visits) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for (key, v) in &changes.visits {
+            dates.push(key.date.as_str());
+            moments.push(key.moment);
+            groups.push(key.group.as_str());
+            hours.push(i32::from(key.hour));
+            visits.push(*v);
+        }
+        let statement = tx
+            .prepare_cached(
+            "INSERT INTO visit_rollups (location_id, local_date, moment, group_name, hour, visits)
+             SELECT $1, d, m, g, h, v
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[])
+                  AS x(d, m, g, h, v)
+             ON CONFLICT (location_id, group_name, local_date, moment, hour)
+             DO UPDATE SET visits = visit_rollups.visits + excluded.visits",
+            )
+            .await?;
+        tx.execute(
+            &statement,
+            &[&location, &dates, &moments, &groups, &hours, &visits],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Fills the roll-ups from every stored rating and visit (they must be empty).
+pub(super) async fn backfill(tx: &deadpool_postgres::Transaction<'_>) -> Result<(), DbError> {
+    let locations = tx.query("SELECT id, time_zone FROM locations", &[]).await?;
+    for location in &locations {
+        let (id, zone_name): (String, String) = (location.get(0), location.get(1));
+        let zone = zone_of(&id, &zone_name)?;
+        let mut changes = Changes::default();
+        let rows = tx
+            .query(
+                "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
+                        r.groups::text,
+                        EXISTS (SELECT 1 FROM ratings s
+                                WHERE s.location_id = r.location_id AND s.supersedes = r.id),
+                        false
+                 FROM ratings r WHERE r.location_id = $1",
+                &[&id],
+            )
+            .await?;
+        for state in &rating_states(&rows)? {
+            changes.rating(state, true, &zone)?;
+        }
+        let rows = tx
+            .query(
+                "SELECT moment, local_date, at_unix_ms, groups::text FROM visits
+                 WHERE location_id = $1",
+                &[&id],
+            )
+            .await?;
+        for row in &rows {
+            changes.visit(&visit_state(row)?, &zone)?;
+        }
+        apply(tx, &id, &changes).await?;
+    }
+    Ok(())
+}
+
+impl PgDb {
+    pub(in crate::db) async fn rollups(
+        &self,
+        location_ids: &[String],
+        rows: Rows,
+        first: Date,
+        last: Date,
+    ) -> Result<(Vec<DatedAnswers>, Vec<DatedVisits>), DbError> {
+        let client = self.client().await?;
+        let (first, last) = (first.to_string(), last.to_string());
+        let group = rows.key();
+        let filter = match group {
+            Some(_) => "group_name = $4",
+            None => "$4::text IS NULL",
+        };
+        let answer_rows = client
+            .query(
+                &format!(
+                    "SELECT location_id, local_date, moment, group_name, hour, scale, score,
+                            answers, misuse
+                     FROM rating_rollups
+                     WHERE location_id = ANY($1) AND {filter}
+                       AND local_date BETWEEN $2 AND $3 AND (answers <> 0 OR misuse <> 0)"
+                ),
+                &[&location_ids, &first, &last, &group],
+            )
+            .await?;
+        let mut answers = Vec::with_capacity(answer_rows.len());
+        for row in &answer_rows {
+            answers.push(DatedAnswers {
+                location_id: row.get(0),
+                date: date_of(row.get(1))?,
+                rollup: AnswerRollup {
+                    moment: moment_of(row.get(2))?,
+                    group: group_of(row.get(3)),
+                    hour: small_of(i64::from(row.get::<_, i32>(4)), "hour")?,
+                    scale: scale_of(i64::from(row.get::<_, i32>(5)))?,
+                    score: small_of(i64::from(row.get::<_, i32>(6)), "score")?,
+                    answers: count_of(i64::from(row.get::<_, i32>(7)), "answers")?,
+                    misuse: count_of(i64::from(row.get::<_, i32>(8)), "misuse")?,
+                },
+            });
+        }
+        let visit_rows = client
+            .query(
+                &format!(
+                    "SELECT location_id, local_date, moment, group_name, hour, visits
+                     FROM visit_rollups
+                     WHERE location_id = ANY($1) AND {filter}
+                       AND local_date BETWEEN $2 AND $3 AND visits <> 0"
+                ),
+                &[&location_ids, &first, &last, &group],
+            )
+            .await?;
+        let mut visits = Vec::with_capacity(visit_rows.len());
+        for row in &visit_rows {
+            visits.push(DatedVisits {
+                location_id: row.get(0),
+                date: date_of(row.get(1))?,
+                rollup: VisitRollup {
+                    moment: moment_of(row.get(2))?,
+                    group: group_of(row.get(3)),
+                    hour: small_of(i64::from(row.get::<_, i32>(4)), "hour")?,
+                    visits: count_of(i64::from(row.get::<_, i32>(5)), "visits")?,
+                },
+            });
+        }
+        Ok((answers, visits))
+    }
+
+    pub(in crate::db) async fn rebuild_rollups(&self) -> Result<(), DbError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // Every location's ingest waits meanwhile (the same lock as store_events').
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM locations ORDER BY id",
+            &[],
+        )
+        .await?;
+        tx.batch_execute("DELETE FROM rating_rollups; DELETE FROM visit_rollups;")
+            .await?;
+        backfill(&tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(in crate::db) async fn touch_device(
+        &self,
+        device_id: &str,
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        self.client()
+            .await?
+            .execute(
+                "UPDATE devices SET last_contact_at = $2::bigint
+                 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2::bigint - 60000)",
+                &[&device_id, &now_ms],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(in crate::db) async fn device_contacts(
+        &self,
+        location_ids: &[String],
+    ) -> Result<Vec<(String, DeviceContact)>, DbError> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT location_id, id, last_contact_at, revoked_at IS NOT NULL FROM devices
+                 WHERE location_id = ANY($1) ORDER BY created_at, id",
+                &[&location_ids],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let device_id: String = row.get(1);
+                let last_contact = row
+                    .get::<_, Option<i64>>(2)
+                    .map(jiff::Timestamp::from_millisecond)
+                    .transpose()
+                    .map_err(|_| DbError::Corrupt(format!("last contact of {device_id}")))?;
+                Ok((
+                    row.get(0),
+                    DeviceContact {
+                        device_id,
+                        last_contact,
+                        revoked: row.get(3),
+                    },
+                ))
+            })
+            .collect()
+    }
+}
