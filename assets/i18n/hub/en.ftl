@@ -14,6 +14,8 @@ login-email = Email address
 login-password = Password
 login-submit = Log in
 login-failed = The email address or the password is not right. Check them and try again.
+login-busy = Many people are logging in at once. Try again in a minute.
+login-needs-https = You can only log in over a secure connection (https://), so that nobody on the network can read your password. Ask the administrator for the https:// address.
 login-throttled = Too many failed attempts. Wait { $minutes ->
     [one] a minute
    *[other] { $minutes } minutes

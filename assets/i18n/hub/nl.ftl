@@ -14,6 +14,8 @@ login-email = E-mailadres
 login-password = Wachtwoord
 login-submit = Inloggen
 login-failed = Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.
+login-busy = Er wordt nu veel tegelijk ingelogd. Probeer het over een minuut opnieuw.
+login-needs-https = Inloggen kan alleen via een beveiligde verbinding (https://), zodat niemand op het netwerk je wachtwoord kan lezen. Vraag de beheerder om het adres met https://.
 login-throttled = Te veel mislukte pogingen. Wacht { $minutes ->
     [one] een minuut
    *[other] { $minutes } minuten

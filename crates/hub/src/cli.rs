@@ -1,8 +1,8 @@
 //! `welkom-hub`'s command line: `serve`, and the administrator's commands.
 
+use crate::AppState;
 use crate::db::Db;
 use crate::metrics::Metrics;
-use crate::{AppState, router};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
@@ -50,6 +50,11 @@ pub enum Command {
         #[arg(long, default_value_t = 512,
               value_parser = clap::value_parser!(u32).range(1..=65536))]
         max_connections: u32,
+        /// Let managers log in over plain HTTP from other machines (only behind a TLS
+        /// proxy on another host); otherwise a password is taken only over HTTPS or
+        /// from this machine.
+        #[arg(long)]
+        allow_plain_http_log_in: bool,
     },
     /// Locations.
     Location {
@@ -191,8 +196,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             listen,
             retention_days,
             max_connections,
+            allow_plain_http_log_in,
             ..
-        } => serve(db, listen, retention_days, tls, max_connections as usize).await,
+        } => {
+            let web = crate::web::WebSettings {
+                plain_http_log_in: allow_plain_http_log_in,
+                ..Default::default()
+            };
+            let limits = (max_connections as usize, web);
+            serve(db, listen, retention_days, tls, limits).await
+        }
         Command::Location {
             what: LocationCommand::Add { name, time_zone },
         } => {
@@ -264,7 +277,7 @@ async fn serve(
     listen: SocketAddr,
     retention_days: u32,
     tls: Option<Arc<rustls::ServerConfig>>,
-    max_connections: usize,
+    (max_connections, web): (usize, crate::web::WebSettings),
 ) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -284,10 +297,12 @@ async fn serve(
     };
     match tls {
         Some(config) => {
-            crate::tls::serve(listener, router(state), config, max_connections, stop).await
+            let app = crate::api::router_with(state, web);
+            crate::tls::serve(listener, app, config, max_connections, stop).await
         }
         None => {
-            let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+            let app = crate::api::router_with(state, web)
+                .into_make_service_with_connect_info::<SocketAddr>();
             axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
                 .await?

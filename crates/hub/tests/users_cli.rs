@@ -273,8 +273,12 @@ impl Drop for Served {
 }
 
 fn serve(database: &str, args: &[&str]) -> Served {
+    serve_on(database, "127.0.0.1:0", args)
+}
+
+fn serve_on(database: &str, listen: &str, args: &[&str]) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_welkom-hub"))
-        .args(["--database", database, "serve", "--listen", "127.0.0.1:0"])
+        .args(["--database", database, "serve", "--listen", listen])
         .args(args)
         .env("WELKOM_HUB_LOG", "warn")
         .stdout(Stdio::piped())
@@ -377,4 +381,66 @@ fn in_a_terminal_a_password_is_made_and_shown_once() {
         303
     );
     assert!(!ok(&db, &["user", "list"], "").contains(&password));
+}
+
+/// This machine's address on its network (not loopback): the address a request from
+/// another machine on the hall's Wi-Fi would come to. A UDP "connection" sends nothing.
+fn network_address() -> std::net::IpAddr {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    socket
+        .connect("192.0.2.1:9")
+        .expect("a network route: the test needs a non-loopback address");
+    let address = socket.local_addr().unwrap().ip();
+    assert!(!address.is_loopback(), "{address}");
+    address
+}
+
+#[test]
+fn a_password_over_plain_http_from_another_machine_is_refused() {
+    let db = database(BackEnd::Sqlite);
+    ok(
+        &db,
+        &["user", "add", "admin@example.org", "--role", "admin"],
+        "plain password 12\n",
+    );
+    let from_network = |extra: &[&str]| {
+        let served = serve_on(&db.url, "0.0.0.0:0", extra);
+        let port = served.url.rsplit(':').next().unwrap().to_owned();
+        let url = format!("http://{}:{port}", network_address());
+        let mut browser = Browser::new(&url);
+        browser.get("/login");
+        let answer = browser.log_in("admin@example.org", "plain password 12");
+        (answer.status, answer.body)
+    };
+    // The password is not even checked: the page says to use https://.
+    let (status, body) = from_network(&[]);
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("https://"), "{body}");
+    // Behind a TLS proxy on another host, the administrator allows it.
+    let (status, body) = from_network(&["--allow-plain-http-log-in"]);
+    assert_eq!(status, 303, "{body}");
+}
+
+#[test]
+fn a_locked_account_is_unlocked_from_the_command_line() {
+    let db = database(BackEnd::Sqlite);
+    ok(
+        &db,
+        &["user", "add", "admin@example.org", "--role", "admin"],
+        "right password 12\n",
+    );
+    let served = serve(&db.url, &[]);
+    let mut browser = Browser::new(&served.url);
+    browser.get("/login");
+    for _ in 0..6 {
+        browser.log_in("admin@example.org", "wrong password 12");
+    }
+    let locked = browser.log_in("admin@example.org", "right password 12");
+    assert_eq!(locked.status, 429, "{}", locked.body);
+    let said = ok(&db, &["user", "unlock", "admin@example.org"], "");
+    assert!(said.contains("can log in again"), "{said}");
+    let answer = browser.log_in("admin@example.org", "right password 12");
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let unknown = refused(&db, &["user", "unlock", "nobody@example.org"], "");
+    assert!(unknown.contains("no user"), "{unknown}");
 }

@@ -33,6 +33,12 @@ pub enum UserCommand {
         /// Their email address.
         email: String,
     },
+    /// Let a user log in again at once after too many wrong passwords (someone who
+    /// knows their email may keep trying).
+    Unlock {
+        /// Their email address.
+        email: String,
+    },
 }
 
 /// A role on the command line.
@@ -78,7 +84,7 @@ fn password() -> Result<Password, String> {
     let line = piped.lines().next().unwrap_or("").to_owned();
     if line.is_empty() {
         return Err(format!(
-            "standard input gave no password; pipe one of at least {} characters (echo '…' | welkom-hub user …), or run the command in a terminal to have one made",
+            "standard input gave no password; pipe one of at least {} characters (welkom-hub user … < password.txt, a file only you can read), or run the command in a terminal to have one made",
             crate::password::MIN_LENGTH
         ));
     }
@@ -112,6 +118,17 @@ fn print_generated(email: &str, password: &Password) {
 /// Runs a `user` command.
 pub async fn run(db: &Db, what: UserCommand) -> anyhow::Result<ExitCode> {
     match what {
+        UserCommand::Unlock { email } => {
+            if db.user_with_hash(&email).await?.is_none() {
+                return refuse(&format!(
+                    "there is no user {email}; see `welkom-hub user list`"
+                ));
+            }
+            db.login_succeeded(&crate::web::login::account_key(&email), "")
+                .await?;
+            println!("{email} can log in again now");
+            Ok(ExitCode::SUCCESS)
+        }
         UserCommand::Add {
             email,
             role,

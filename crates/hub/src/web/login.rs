@@ -82,9 +82,10 @@ pub async fn form(user: Option<CurrentUser>, visit: Visit) -> Response {
     login_page(&visit, StatusCode::OK, "", String::new())
 }
 
-/// The throttle's key of an address: IPv6 by its /64 (one household or office).
+/// The throttle's key of an address: IPv6 by its /64 (one household or office); an
+/// IPv4 client seen through a dual-stack listener (`::ffff:a.b.c.d`) as IPv4.
 fn address_key(address: Option<IpAddr>) -> String {
-    match address {
+    match address.map(|a| a.to_canonical()) {
         Some(IpAddr::V4(v4)) => format!("address:{v4}"),
         Some(IpAddr::V6(v6)) => {
             let s = v6.segments();
@@ -96,9 +97,30 @@ fn address_key(address: Option<IpAddr>) -> String {
 
 /// The throttle's key of an account: a hash of the email as typed (lower case), so
 /// emails that belong to nobody are kept no more than those that do.
-fn account_key(email: &str) -> String {
+pub(crate) fn account_key(email: &str) -> String {
     let digest = Sha256::digest(email.trim().to_lowercase().as_bytes());
     format!("account:{}", csrf::hex(&digest))
+}
+
+/// Password checks under way at once, at most: each takes argon2id's memory (19 MiB),
+/// so a flood of log-ins cannot exhaust the server's memory.
+static PASSWORD_CHECKS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// How long a log-in waits for its turn to have its password checked.
+const PASSWORD_CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Milliseconds since the epoch when "log-in throttled" was last logged: at most one
+/// line a minute, so refused attempts cannot fill the disk.
+static THROTTLE_LOGGED_MS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Whether a password may be sent this way: over TLS, or from this machine (a
+/// reverse proxy beside the hub), or when the hub was told to allow plain HTTP.
+fn may_send_password(visit: &Visit, allow_plain_http: bool) -> bool {
+    visit.secure
+        || allow_plain_http
+        || visit
+            .address
+            .is_some_and(|a| a.to_canonical().is_loopback())
 }
 
 /// `POST /login`.
@@ -109,6 +131,15 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
             .into_response();
     }
     let tr = super::Tr { lang: visit.lang };
+    if !may_send_password(&visit, state.settings.plain_http_log_in) {
+        tracing::warn!("a log-in over plain HTTP from another machine was refused");
+        return login_page(
+            &visit,
+            StatusCode::FORBIDDEN,
+            form.get("email"),
+            tr.get("login-needs-https"),
+        );
+    }
     let (account, address) = (account_key(form.get("email")), address_key(visit.address));
     let keys: Vec<(String, ThrottlePolicy)> = vec![
         (account.clone(), state.settings.account_throttle),
@@ -117,7 +148,12 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
     match state.db.begin_login_attempt(keys, state.now_ms()).await {
         Ok(None) => {}
         Ok(Some(wait_ms)) => {
-            tracing::warn!(address = %address, "log-in throttled");
+            let now_ms = state.now_ms();
+            let last = THROTTLE_LOGGED_MS.load(std::sync::atomic::Ordering::Relaxed);
+            if now_ms - last >= 60_000 {
+                THROTTLE_LOGGED_MS.store(now_ms, std::sync::atomic::Ordering::Relaxed);
+                tracing::warn!(address = %address, "log-in throttled (logged at most once a minute)");
+            }
             let minutes = ((wait_ms + 59_999) / 60_000).max(1);
             let message = tr.with("login-throttled", &[("minutes", minutes.into())]);
             return login_page(
@@ -137,6 +173,15 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
         Err(e) => return WebError::internal(visit.lang, "cannot read a user", &e).into_response(),
     };
     let password = form.get("password").to_owned();
+    let Ok(Ok(_turn)) = tokio::time::timeout(PASSWORD_CHECK_WAIT, PASSWORD_CHECKS.acquire()).await
+    else {
+        return login_page(
+            &visit,
+            StatusCode::SERVICE_UNAVAILABLE,
+            form.get("email"),
+            tr.get("login-busy"),
+        );
+    };
     let checked = tokio::task::spawn_blocking(move || match found {
         Some((user, hash)) => crate::password::verify(&password, &hash).then_some(user),
         None => {
@@ -222,6 +267,15 @@ mod tests {
         assert_eq!(
             address_key(Some("192.0.2.7".parse().unwrap())),
             "address:192.0.2.7"
+        );
+        // IPv4 through a dual-stack listener: each client its own, not one /64.
+        assert_eq!(
+            address_key(Some("::ffff:192.0.2.7".parse().unwrap())),
+            "address:192.0.2.7"
+        );
+        assert_ne!(
+            address_key(Some("::ffff:192.0.2.7".parse().unwrap())),
+            address_key(Some("::ffff:198.51.100.9".parse().unwrap()))
         );
     }
 

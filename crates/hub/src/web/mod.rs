@@ -19,7 +19,7 @@ mod form;
 mod headers;
 mod i18n;
 mod location;
-mod login;
+pub(crate) mod login;
 mod overview;
 mod pages;
 mod session;
@@ -49,6 +49,9 @@ pub struct WebSettings {
     pub account_throttle: ThrottlePolicy,
     /// Wrong passwords per client address.
     pub address_throttle: ThrottlePolicy,
+    /// Whether a password may be sent over plain HTTP from another machine (a TLS
+    /// proxy on another host); otherwise only over TLS or from this machine.
+    pub plain_http_log_in: bool,
 }
 
 impl Default for WebSettings {
@@ -59,6 +62,7 @@ impl Default for WebSettings {
             session_lifetime: Duration::from_secs(7 * 24 * 3600),
             account_throttle: ThrottlePolicy::ACCOUNT,
             address_throttle: ThrottlePolicy::ADDRESS,
+            plain_http_log_in: false,
         }
     }
 }
