@@ -6,6 +6,7 @@ pub mod api;
 mod background;
 pub mod cli;
 pub mod db;
+pub mod export;
 pub mod metrics;
 pub mod openapi;
 pub mod tls;

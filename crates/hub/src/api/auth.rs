@@ -39,7 +39,10 @@ pub async fn device_of(
 
 /// The device behind the request's token: 401 when there is no token or an unknown
 /// one, 403 when it was revoked.
+/// A device let in has what its request says about it recorded (its last contact,
+/// waiting events, version and clock, `device_report`).
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAuth, Problem> {
+    let received_at = jiff::Timestamp::now();
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -69,7 +72,10 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAut
             StatusCode::FORBIDDEN,
             "this device's token was revoked; add the device again for a new token",
         )),
-        Some(device) => Ok(device),
+        Some(device) => {
+            super::device_report::record(state, &device, headers, received_at).await;
+            Ok(device)
+        }
     }
 }
 

@@ -1,12 +1,14 @@
 //! The hub's database: one SQLite file by default, PostgreSQL at scale. Both back
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
+mod device_status;
 mod erasure;
 mod pg_connect;
 mod pins;
 mod postgres;
 mod sqlite;
 
+pub use device_status::{DeviceReport, DeviceStatus};
 pub use pins::{ImportedRoster, IssuedPin};
 
 use jiff::civil::Date;

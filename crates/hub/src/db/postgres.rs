@@ -2,6 +2,8 @@
 //! when it outgrows one machine; several hub processes may share one database (the
 //! migrations take an advisory lock, every write is one transaction).
 
+mod device_status;
+
 use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::sqlite::{groups_of, moment_of, scale_of};
 use super::{
@@ -18,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_hub.sql"),
     include_str!("../../migrations/postgres/0002_privacy.sql"),
     include_str!("../../migrations/postgres/0003_event_id_once.sql"),
+    include_str!("../../migrations/postgres/0006_device_status.sql"),
 ];
 
 /// The advisory lock that keeps two hubs from migrating at once.
