@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::io::{Cursor, Read};
 use std::process::Command;
 use welkom_hub::db::Location;
-use welkom_hub::export::{self, Period, RATING_COLUMNS};
+use welkom_hub::export::{self, RATING_COLUMNS};
 
 const FORMULA_GROUP: &str = "=HYPERLINK(\"http://x\",\"y\")";
 

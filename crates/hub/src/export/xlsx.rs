@@ -85,18 +85,22 @@ fn write_row(
         .ok()
         .and_then(|d| excel_date(d).ok())
     {
-        Some(day) => sheet.write_datetime_with_format(row, 1, &day, &formats.date)?,
+        Some(day) => {
+            sheet.write_datetime_with_format(row, 1, &day, &formats.date)?;
+        }
         None => text(sheet, row, 1, &r.local_date)?,
-    };
+    }
     let local = r
         .time
         .parse::<Timestamp>()
         .ok()
         .and_then(|at| excel_time(at.to_zoned(zone.clone()).datetime()).ok());
     match local {
-        Some(at) => sheet.write_datetime_with_format(row, 2, &at, &formats.time)?,
+        Some(at) => {
+            sheet.write_datetime_with_format(row, 2, &at, &formats.time)?;
+        }
         None => text(sheet, row, 2, &r.time)?,
-    };
+    }
     text(sheet, row, 3, &r.moment)?;
     sheet.write_number(row, 4, r.score as f64)?;
     sheet.write_number(row, 5, r.scale as f64)?;
