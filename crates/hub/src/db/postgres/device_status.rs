@@ -17,12 +17,13 @@ impl PgDb {
         let update = client
             .prepare_cached(
                 "UPDATE devices
-                 SET last_contact_at = $2, last_waiting = $3, app_version = $4, clock_offset_ms = $5
-                 WHERE id = $1
+                 SET last_contact_at = $2::BIGINT, last_waiting = $3::BIGINT,
+                     app_version = $4::TEXT, clock_offset_ms = $5::BIGINT
+                 WHERE id = $1::TEXT
                    AND NOT (last_contact_at IS NOT NULL
-                            AND last_contact_at BETWEEN $2 - $6 AND $2
-                            AND last_waiting IS NOT DISTINCT FROM $3
-                            AND app_version IS NOT DISTINCT FROM $4
+                            AND last_contact_at BETWEEN $2::BIGINT - $6::BIGINT AND $2::BIGINT
+                            AND last_waiting IS NOT DISTINCT FROM $3::BIGINT
+                            AND app_version IS NOT DISTINCT FROM $4::TEXT
                             AND (clock_offset_ms IS NULL) = ($5::BIGINT IS NULL))",
             )
             .await?;
