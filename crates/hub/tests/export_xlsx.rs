@@ -143,7 +143,7 @@ fn the_workbook_holds_what_the_csv_holds(back_end: BackEnd) {
         // 22:30 UTC on 1 July is 00:30 on 2 July in Amsterdam (summer time).
         let summer = book[1..]
             .iter()
-            .find(|r| r[8].to_string() == "Vlinders")
+            .find(|r| r[8] == Data::String("Vlinders".into()))
             .unwrap();
         let Data::DateTime(at) = &summer[2] else {
             panic!("{summer:?}")
