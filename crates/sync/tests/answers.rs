@@ -310,6 +310,20 @@ fn an_upstream_named_welkom_that_is_not_one_says_so_and_sends_nothing() {
     assert!(message.contains("kind = \"cloudevents\""), "{message}");
     assert!(fake.requests().iter().all(|r| r.method == "GET"));
     assert_eq!(client.store().outbox_summary().unwrap().waiting, 2);
+    // Named a Welkom hub, it is told what waits and the kiosk's clock at once.
+    let asked = &fake.requests()[0].reported;
+    assert!(
+        asked
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("welkom-waiting: 2")),
+        "{asked:?}"
+    );
+    assert!(
+        asked
+            .iter()
+            .any(|h| h.to_ascii_lowercase().starts_with("date: ")),
+        "{asked:?}"
+    );
 }
 
 #[test]
