@@ -1,5 +1,8 @@
 //! `welkom-hub`'s command line: `serve`, and the administrator's commands.
 
+mod device_list;
+mod export_ratings;
+
 use crate::AppState;
 use crate::db::Db;
 use crate::metrics::Metrics;
@@ -118,6 +121,13 @@ pub enum DeviceCommand {
         #[arg(long)]
         device: String,
     },
+    /// List a location's kiosks: added, revoked, last contact, waiting events, app
+    /// version and clock offset.
+    List {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+    },
 }
 
 /// `welkom-hub roster …`
@@ -151,9 +161,18 @@ pub enum ExportCommand {
         /// The location's id.
         #[arg(long)]
         location: String,
-        /// csv or json.
+        /// csv, xlsx (an Excel workbook) or json.
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        /// The first day (YYYY-MM-DD, the location's day) to export.
+        #[arg(long)]
+        from: Option<jiff::civil::Date>,
+        /// The last day (YYYY-MM-DD) to export.
+        #[arg(long)]
+        to: Option<jiff::civil::Date>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -164,6 +183,8 @@ pub enum Format {
     Csv,
     /// A JSON array.
     Json,
+    /// An Excel workbook (`.xlsx`).
+    Xlsx,
 }
 
 /// The default database: one SQLite file in the hub's data directory.
@@ -244,6 +265,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::from(2))
             }
         }
+        Command::Device {
+            what: DeviceCommand::List { location },
+        } => device_list::run(&db, &location).await,
         Command::Roster {
             what:
                 RosterCommand::Import {
@@ -255,19 +279,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => import_roster(&db, &location, &file, pins_out, reissue_pins).await,
         Command::User { what } => users::run(&db, what).await,
         Command::Export {
-            what: ExportCommand::Ratings { location, format },
+            what:
+                ExportCommand::Ratings {
+                    location,
+                    format,
+                    from,
+                    to,
+                    out,
+                },
         } => {
-            let ratings = db.ratings(&location).await?;
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &ratings)?;
-                    writeln!(out)?;
-                }
-                Format::Csv => write_ratings_csv(&mut out, &ratings)?,
-            }
-            Ok(ExitCode::SUCCESS)
+            let period = crate::export::Period { from, to };
+            export_ratings::run(&db, &location, format, period, out).await
         }
     }
 }
@@ -440,34 +462,4 @@ fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
-}
-
-/// The ratings as CSV with a header row. What a kiosk sent (ids, days, times,
-/// moments, groups) is text from elsewhere and is never read as a formula; scores and
-/// scales are plain numbers.
-fn write_ratings_csv(
-    out: &mut impl std::io::Write,
-    ratings: &[crate::db::ExportedRating],
-) -> std::io::Result<()> {
-    use welkom_core::csv::{cell, number};
-    writeln!(
-        out,
-        "id,local_date,time,moment,score,scale,superseded,misuse,groups"
-    )?;
-    for r in ratings {
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{}",
-            cell(&r.id),
-            cell(&r.local_date),
-            cell(&r.time),
-            cell(&r.moment),
-            number(r.score),
-            number(r.scale),
-            r.superseded,
-            r.misuse,
-            cell(&r.groups.join("|"))
-        )?;
-    }
-    Ok(())
 }

@@ -7,6 +7,7 @@ mod background;
 pub mod cli;
 pub mod clock;
 pub mod db;
+pub mod export;
 pub mod metrics;
 pub mod openapi;
 pub mod password;

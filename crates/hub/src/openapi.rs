@@ -56,6 +56,23 @@ pub fn document() -> Value {
         "description": "The protocol version: 1. Left out, version 1 is meant; another version gets 400 naming the supported ones.",
         "schema": {"type": "string", "enum": ["1"]}
     });
+    // What a kiosk says about itself on every request to a hub (docs/protocol.md,
+    // "What a kiosk reports"); optional, and a malformed value is ignored.
+    let waiting = json!({
+        "name": "Welkom-Waiting", "in": "header", "required": false,
+        "description": "Events waiting at the kiosk when it made the request, this request's batch included and set-aside events not (shown on the hub's Devices page). Digits only; anything else is ignored.",
+        "schema": {"type": "string"}
+    });
+    let date = json!({
+        "name": "Date", "in": "header", "required": false,
+        "description": "The kiosk's clock (IMF-fixdate, RFC 9110): the hub keeps the kiosk's clock minus its own receive time. Ignored when malformed or more than a year off.",
+        "schema": {"type": "string"}
+    });
+    let user_agent = json!({
+        "name": "User-Agent", "in": "header", "required": false,
+        "description": "`welkom/X.Y.Z`: the hub keeps the version when it looks like one.",
+        "schema": {"type": "string"}
+    });
     let unauthorized = json!({
         "description": "No token, or a token the hub does not know. Checked before anything else in the request.",
         "headers": {"WWW-Authenticate": {
@@ -96,7 +113,7 @@ pub fn document() -> Value {
             "/v1/events": {"post": {
                 "summary": "Send a batch of events",
                 "security": [{"device": []}],
-                "parameters": [protocol],
+                "parameters": [protocol, waiting, date, user_agent],
                 "requestBody": {"required": true, "content": {"application/cloudevents-batch+json": {
                     "schema": {"type": "array",
                                "description": format!("CloudEvents (see the CloudEvent schema), at most {} per batch and {} bytes in all (more: 413). An event that is not a valid CloudEvent of a known type is refused on its own, with the reason, in the answer; the others are stored.", welkom_protocol::MAX_BATCH_EVENTS, welkom_protocol::MAX_BATCH_BYTES),
@@ -111,7 +128,7 @@ pub fn document() -> Value {
             "/v1/device": {"get": {
                 "summary": "The device this token belongs to, and its location",
                 "security": [{"device": []}],
-                "parameters": [protocol],
+                "parameters": [protocol, waiting, date, user_agent],
                 "responses": auth_problems(serde_json::Map::from_iter([
                     ("200".to_owned(), json!({"description": "The device's and location's ids.",
                         "content": {"application/json": {"schema": {"type": "object",
@@ -124,7 +141,7 @@ pub fn document() -> Value {
             "/v1/roster": {"get": {
                 "summary": "The device's location's roster (CSV), with an ETag",
                 "security": [{"device": []}],
-                "parameters": [protocol, {"name": "If-None-Match", "in": "header", "required": false,
+                "parameters": [protocol, waiting, date, user_agent, {"name": "If-None-Match", "in": "header", "required": false,
                                           "schema": {"type": "string"}}],
                 "responses": auth_problems(serde_json::Map::from_iter([
                     ("200".to_owned(), json!({"description": "The roster as CSV, with a PIN verifier (pin_hash, argon2id) per guardian and no PIN in clear.",
@@ -138,7 +155,7 @@ pub fn document() -> Value {
                 "summary": "A day's tally of the device's own location",
                 "security": [{"device": []}],
                 "parameters": [
-                    protocol,
+                    protocol, waiting, date, user_agent,
                     {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
                     {"name": "date", "in": "query", "required": true, "schema": {"type": "string", "format": "date"}}
                 ],

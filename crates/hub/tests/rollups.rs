@@ -21,6 +21,15 @@ use welkom_hub::db::{Location, NewDevice, Rows};
 
 const GROUPS: [&str; 4] = ["Rupsen", "Vlinders", "Kikkers", ""];
 
+/// The schema version the roll-ups' migration (0005) brings.
+const ROLLUPS_VERSION: i64 = 5;
+
+/// Undoes the migrations after the roll-ups', newest first (the same SQL on both
+/// back ends), so that a database can be stepped back to before them.
+const AFTER_ROLLUPS: &str = "ALTER TABLE devices DROP COLUMN last_waiting;
+     ALTER TABLE devices DROP COLUMN app_version;
+     ALTER TABLE devices DROP COLUMN clock_offset_ms;";
+
 fn amsterdam() -> TimeZone {
     TimeZone::get("Europe/Amsterdam").unwrap()
 }
@@ -494,14 +503,12 @@ fn the_migration_fills_the_roll_ups_as_ingest_keeps_them_on_sqlite() {
     drop(hub);
     // Back to the schema before the roll-ups, with the ratings and visits kept.
     let conn = rusqlite::Connection::open(&file).unwrap();
-    // The roll-ups' migration is the latest: one version back.
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .unwrap();
+    // Back to the version before the roll-ups (0005): what came with it and after
+    // it goes.
     conn.execute_batch(&format!(
-        "DROP TABLE rating_rollups; DROP TABLE visit_rollups;
+        "{AFTER_ROLLUPS} DROP TABLE rating_rollups; DROP TABLE visit_rollups;
          ALTER TABLE devices DROP COLUMN last_contact_at; PRAGMA user_version = {};",
-        version - 1
+        ROLLUPS_VERSION - 1
     ))
     .unwrap();
     drop(conn);
@@ -529,11 +536,12 @@ fn the_migration_fills_the_roll_ups_as_ingest_keeps_them_on_postgres() {
                 .unwrap();
             tokio::spawn(connection);
             client
-                .batch_execute(
-                    "DROP TABLE rating_rollups; DROP TABLE visit_rollups;
+                .batch_execute(&format!(
+                    "{AFTER_ROLLUPS} DROP TABLE rating_rollups; DROP TABLE visit_rollups;
                      ALTER TABLE devices DROP COLUMN last_contact_at;
-                     UPDATE hub_schema SET version = version - 1;",
-                )
+                     UPDATE hub_schema SET version = {};",
+                    ROLLUPS_VERSION - 1
+                ))
                 .await
         })
         .unwrap();

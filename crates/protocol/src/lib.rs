@@ -23,6 +23,10 @@ pub const BATCH_CONTENT_TYPE: &str = "application/cloudevents-batch+json";
 /// The header that carries the protocol version on every request and answer.
 pub const PROTOCOL_HEADER: &str = "Welkom-Protocol";
 
+/// The header in which a kiosk tells a Welkom hub how many of its events wait to be
+/// sent (set-aside events not counted), on every request to a hub; optional.
+pub const WAITING_HEADER: &str = "Welkom-Waiting";
+
 /// The protocol version this build speaks.
 pub const PROTOCOL_VERSION: u32 = 1;
 

@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use std::time::Duration;
 use welkom_protocol::{
     BATCH_CONTENT_TYPE, CloudEvent, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, PROTOCOL_HEADER,
-    PROTOCOL_VERSION, Source,
+    PROTOCOL_VERSION, Source, WAITING_HEADER,
 };
 use welkom_store::{OutboxEvent, Store, StoreError};
 
@@ -170,6 +170,24 @@ impl SyncClient {
         }
     }
 
+    /// A request to a Welkom hub with what the hub shows on its Devices page: the
+    /// events waiting here (`Welkom-Waiting`, set-aside events not counted) and this
+    /// device's clock (`Date`, RFC 9110's IMF-fixdate). The version is in
+    /// `User-Agent`. A plain CloudEvents receiver gets neither.
+    fn reported<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        let request = request.header(
+            "Date",
+            &httpdate::fmt_http_date(std::time::SystemTime::now()),
+        );
+        match self.store.outbox_waiting() {
+            Ok(waiting) => request.header(WAITING_HEADER, &waiting.to_string()),
+            Err(e) => {
+                tracing::warn!(error = %e, "counting the waiting events failed; not reported");
+                request
+            }
+        }
+    }
+
     /// Finds out once what the upstream is and which `source` the events carry.
     fn resolve(&mut self) -> Result<(Peer, String), Attempt> {
         if let Some(found) = &self.identity {
@@ -224,8 +242,12 @@ impl SyncClient {
     /// Asks `GET /v1/device`: a Welkom hub says who the token belongs to (kept in
     /// the store under `key`); anything without it is a plain receiver.
     fn ask_device(&mut self, key: &str) -> Result<Peer, Attempt> {
-        let response = self
-            .authorised(self.agent.get(&self.url("/v1/device")))
+        let mut request = self.authorised(self.agent.get(&self.url("/v1/device")));
+        // Until it answers, an upstream found by asking may be a plain receiver.
+        if self.upstream.kind == UpstreamKind::Welkom {
+            request = self.reported(request);
+        }
+        let response = request
             .call()
             .map_err(|e| Attempt::RetryAfter(None, format!("cannot reach the upstream: {e}")))?;
         self.note_clock(&response);
@@ -307,10 +329,13 @@ impl SyncClient {
             Peer::Hub => self.url("/v1/events"),
             Peer::Receiver => self.upstream.url.trim().to_owned(),
         };
-        let response = self
+        let mut request = self
             .authorised(self.agent.post(&url))
-            .header("Content-Type", BATCH_CONTENT_TYPE)
-            .send(&body[..]);
+            .header("Content-Type", BATCH_CONTENT_TYPE);
+        if peer == Peer::Hub {
+            request = self.reported(request);
+        }
+        let response = request.send(&body[..]);
         let response = match response {
             Ok(response) => response,
             Err(e) => {
@@ -438,7 +463,7 @@ impl SyncClient {
             Err(other) => return Ok(RosterFetch::Failed(format!("{other:?}"))),
         }
         let etag = self.store.sync_state(ROSTER_ETAG_KEY)?;
-        let mut request = self.authorised(self.agent.get(&self.url("/v1/roster")));
+        let mut request = self.reported(self.authorised(self.agent.get(&self.url("/v1/roster"))));
         if let Some(etag) = &etag {
             request = request.header("If-None-Match", etag);
         }

@@ -22,6 +22,8 @@ struct Request {
     method: String,
     path: String,
     authorization: Option<String>,
+    /// The `Welkom-Waiting` and `Date` headers, which only a Welkom hub is sent.
+    reported: Vec<String>,
     body: Vec<u8>,
 }
 
@@ -52,6 +54,7 @@ impl Fake {
                     let method = parts.next().unwrap_or_default().to_owned();
                     let path = parts.next().unwrap_or_default().to_owned();
                     let (mut length, mut authorization) = (0, None);
+                    let mut reported = Vec::new();
                     loop {
                         let mut header = String::new();
                         reader.read_line(&mut header).unwrap();
@@ -63,6 +66,7 @@ impl Fake {
                         match name.to_ascii_lowercase().as_str() {
                             "content-length" => length = value.trim().parse().unwrap(),
                             "authorization" => authorization = Some(value.trim().to_owned()),
+                            "welkom-waiting" | "date" => reported.push(header.to_owned()),
                             _ => {}
                         }
                     }
@@ -72,6 +76,7 @@ impl Fake {
                         method,
                         path,
                         authorization,
+                        reported,
                         body,
                     };
                     let (status, welkom, body) = answer(&request);
@@ -146,6 +151,13 @@ fn a_plain_receiver_is_found_by_asking_and_takes_the_batch_at_its_own_url() {
         "asked once, never asked for a roster, posted to the url itself"
     );
     assert_eq!(requests[1].authorization.as_deref(), Some("Bearer wlk_1"));
+    for request in &requests {
+        assert_eq!(
+            request.reported,
+            Vec::<String>::new(),
+            "a plain receiver is not told the kiosk's waiting count or clock"
+        );
+    }
     let source = client.identity().unwrap().1.to_owned();
     assert!(
         source.starts_with("/locations/de-boomhut/devices/"),
@@ -218,6 +230,33 @@ fn a_welkom_answer_that_does_not_account_for_the_batch_marks_nothing_sent() {
         client.identity().unwrap(),
         (Peer::Hub, "/locations/l1/devices/d1")
     );
+    // A hub is told what waits and the kiosk's clock; an upstream not yet known to
+    // be a hub (the first question) is told neither.
+    let requests = fake.requests();
+    assert_eq!(requests[0].path, "/v1/device");
+    assert!(
+        requests[0].reported.is_empty(),
+        "{:?}",
+        requests[0].reported
+    );
+    let post = &requests[1].reported;
+    assert!(
+        post.iter()
+            .any(|h| h.eq_ignore_ascii_case("welkom-waiting: 8")),
+        "{post:?}"
+    );
+    let date = post
+        .iter()
+        .find_map(|h| {
+            h.strip_prefix("date: ")
+                .or_else(|| h.strip_prefix("Date: "))
+        })
+        .unwrap_or_else(|| panic!("no Date in {post:?}"));
+    let sent = httpdate::parse_http_date(date).unwrap();
+    let off = std::time::SystemTime::now()
+        .duration_since(sent)
+        .unwrap_or_default();
+    assert!(off < Duration::from_secs(60), "the kiosk's clock: {date}");
 }
 
 /// A hub always answers a batch with its counts. A 2xx without them (a captive
@@ -271,6 +310,20 @@ fn an_upstream_named_welkom_that_is_not_one_says_so_and_sends_nothing() {
     assert!(message.contains("kind = \"cloudevents\""), "{message}");
     assert!(fake.requests().iter().all(|r| r.method == "GET"));
     assert_eq!(client.store().outbox_summary().unwrap().waiting, 2);
+    // Named a Welkom hub, it is told what waits and the kiosk's clock at once.
+    let asked = &fake.requests()[0].reported;
+    assert!(
+        asked
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("welkom-waiting: 2")),
+        "{asked:?}"
+    );
+    assert!(
+        asked
+            .iter()
+            .any(|h| h.to_ascii_lowercase().starts_with("date: ")),
+        "{asked:?}"
+    );
 }
 
 #[test]

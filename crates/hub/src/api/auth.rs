@@ -39,7 +39,10 @@ pub async fn device_of(
 
 /// The device behind the request's token: 401 when there is no token or an unknown
 /// one, 403 when it was revoked.
+/// A device let in has what its request says about it recorded (its last contact,
+/// waiting events, version and clock, `device_report`).
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAuth, Problem> {
+    let received_at = jiff::Timestamp::now();
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -70,11 +73,7 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAut
             "this device's token was revoked; add the device again for a new token",
         )),
         Some(device) => {
-            // The overview shows when each kiosk was last heard from; a failure to
-            // note it must not fail the kiosk's request.
-            if let Err(e) = state.db.touch_device(&device.device_id).await {
-                tracing::warn!(error = %e, "could not note a device's last contact");
-            }
+            super::device_report::record(state, &device, headers, received_at).await;
             Ok(device)
         }
     }

@@ -6,6 +6,7 @@ mod auth;
 pub mod batch;
 mod body;
 mod device;
+mod device_report;
 mod events;
 mod problem;
 mod roster;

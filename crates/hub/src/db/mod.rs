@@ -1,6 +1,7 @@
 //! The hub's database: one SQLite file by default, PostgreSQL at scale. Both back
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
+mod device_status;
 mod erasure;
 mod pg_connect;
 mod pins;
@@ -8,6 +9,7 @@ mod postgres;
 mod rollups;
 mod sqlite;
 
+pub use device_status::{DeviceReport, DeviceStatus};
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,

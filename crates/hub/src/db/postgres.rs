@@ -2,6 +2,8 @@
 //! when it outgrows one machine; several hub processes may share one database (the
 //! migrations take an advisory lock, every write is one transaction).
 
+mod device_status;
+
 use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::sqlite::{groups_of, moment_of, scale_of};
 use super::{
@@ -20,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0003_event_id_once.sql"),
     include_str!("../../migrations/postgres/0004_users.sql"),
     ROLLUPS_MIGRATION,
+    include_str!("../../migrations/postgres/0006_device_status.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.

@@ -5,6 +5,8 @@
 //! family's erasure the freed pages are given back and the write-ahead log emptied,
 //! so no byte of the family stays in the files.
 
+mod device_status;
+
 use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::{
     CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, etag_of,
@@ -25,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_event_id_once.sql"),
     include_str!("../../migrations/sqlite/0004_users.sql"),
     ROLLUPS_MIGRATION,
+    include_str!("../../migrations/sqlite/0006_device_status.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
