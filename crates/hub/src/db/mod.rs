@@ -2,11 +2,15 @@
 //! ends keep the same tables (see `migrations/`) and answer the same calls.
 
 mod erasure;
+mod follow_ups;
+mod follow_ups_pg;
+mod follow_ups_sqlite;
 mod pg_connect;
 mod pins;
 mod postgres;
 mod sqlite;
 
+pub use follow_ups::{FollowUp, Handled};
 pub use pins::{ImportedRoster, IssuedPin};
 
 use jiff::civil::Date;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_privacy.sql"),
     include_str!("../../migrations/postgres/0003_event_id_once.sql"),
     include_str!("../../migrations/postgres/0004_users.sql"),
+    include_str!("../../migrations/postgres/0007_follow_ups.sql"),
 ];
 
 /// The advisory lock that keeps two hubs from migrating at once.
@@ -318,9 +319,11 @@ impl PgDb {
             )
             .await?;
         }
+        super::follow_ups_pg::ingest(&tx, location_id, &new_events, received).await?;
         // After the batch is in: an erasure also reaches the events before it.
         for family in &erased {
             erase_family(&tx, location_id, family, &mut forgotten).await?;
+            super::follow_ups_pg::erase(&tx, location_id, &family.guardian_id).await?;
         }
         let hashes = forgotten.take_added();
         if !hashes.is_empty() {
@@ -539,9 +542,9 @@ impl PgDb {
     }
 
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
-        Ok(self
-            .client()
-            .await?
+        let client = self.client().await?;
+        super::follow_ups_pg::retain(&**client, cutoff_ms).await?;
+        Ok(client
             .execute(
                 "UPDATE events
                  SET data = CASE WHEN data ? 'children'

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_privacy.sql"),
     include_str!("../../migrations/sqlite/0003_event_id_once.sql"),
     include_str!("../../migrations/sqlite/0004_users.sql"),
+    include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
 ];
 
 /// The hub's SQLite file.
@@ -210,6 +211,7 @@ impl SqliteDb {
                         continue;
                     }
                     stored.accepted += 1;
+                    super::follow_ups_sqlite::ingest(&tx, &location, event, received)?;
                     match &event.parsed {
                         EventData::Rating(r) => {
                             rating.execute(params![
@@ -243,6 +245,7 @@ impl SqliteDb {
             // After the batch is in: an erasure also reaches the events before it.
             for erased in &erasures {
                 erase_family(&tx, &location, erased, &mut forgotten)?;
+                super::follow_ups_sqlite::erase(&tx, &location, &erased.guardian_id)?;
             }
             remember_forgotten(&tx, &location, &mut forgotten, received)?;
             tx.commit()?;
@@ -469,6 +472,7 @@ impl SqliteDb {
 
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
         self.with(move |conn| {
+            super::follow_ups_sqlite::retain(conn, cutoff_ms)?;
             Ok(conn.execute(
                 "UPDATE events
                  SET data = json_remove(
