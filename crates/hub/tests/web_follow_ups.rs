@@ -398,3 +398,73 @@ fn retention_drops_guardians_staff_names_and_notes(back_end: BackEnd) {
     assert!(page.body.contains("Sfeer in de groep"), "the reasons stay");
 }
 on_both_back_ends!(retention_drops_guardians_staff_names_and_notes);
+
+/// Makes the database look as it did before migration 0007 (schema 4, no follow-up
+/// tables), over a connection of its own.
+fn back_to_schema_4(back_end: BackEnd, url: &str, runtime: &tokio::runtime::Runtime) {
+    const DROP: &str = "DROP TABLE follow_up_notes; DROP TABLE follow_ups;";
+    match back_end {
+        BackEnd::Sqlite => {
+            let path = url.strip_prefix("sqlite:").unwrap();
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(5))
+                .unwrap();
+            conn.execute_batch(DROP).unwrap();
+            conn.pragma_update(None, "user_version", 4).unwrap();
+        }
+        BackEnd::Postgres => runtime.block_on(async {
+            let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            tokio::spawn(connection);
+            client
+                .batch_execute(&format!("{DROP} UPDATE hub_schema SET version = 4;"))
+                .await
+                .unwrap();
+        }),
+    }
+}
+
+fn an_older_database_is_back_filled_from_its_events(back_end: BackEnd) {
+    let dir = tempfile::tempdir().unwrap();
+    let cluster = match back_end {
+        BackEnd::Sqlite => None,
+        BackEnd::Postgres => Some(common::postgres::TempPostgres::require()),
+    };
+    let url = match &cluster {
+        Some(cluster) => cluster.url.clone(),
+        None => format!("sqlite:{}", dir.path().join("hub.sqlite").display()),
+    };
+    let hub = Hub::from_background(
+        welkom_hub::BackgroundHub::start(&url).unwrap(),
+        if cluster.is_some() {
+            "postgres"
+        } else {
+            "sqlite"
+        },
+    );
+    let location = hub.location("De Zonnebloem");
+    let kiosk = hub.device(&location);
+    a_morning(&hub, &kiosk);
+    let day: jiff::civil::Date = "2026-03-02".parse().unwrap();
+    let read = |db: &welkom_hub::Db| {
+        hub.runtime
+            .block_on(db.follow_ups(&location, day, day))
+            .unwrap()
+    };
+    let at_ingest = read(&hub.db);
+    assert_eq!(at_ingest.len(), 3, "{}: {at_ingest:?}", hub.back_end);
+
+    back_to_schema_4(back_end, &url, &hub.runtime);
+    let reopened = hub.runtime.block_on(welkom_hub::Db::open(&url)).unwrap();
+    let back_filled = read(&reopened);
+    assert_eq!(back_filled, at_ingest, "{}", hub.back_end);
+    assert_eq!(
+        back_filled[2].reasons,
+        ["atmosphere", "parking"],
+        "the later answer"
+    );
+    assert!(back_filled[2].handled.is_some());
+    drop(cluster);
+}
+on_both_back_ends!(an_older_database_is_back_filled_from_its_events);
