@@ -238,6 +238,8 @@ fn the_follow_ups_page_in_a_browser() {
         assert!(browser.text("#handled-heading").contains("Gesproken"));
         browser.assert_accessible("follow-ups, four weeks");
         browser.screenshot(&format!("follow-ups-4weeks-{size}"));
+        browser.script("document.getElementById('handled-heading').scrollIntoView(); return null;");
+        browser.screenshot(&format!("follow-ups-handled-{size}"));
         browser.click(".account__logout button");
 
         // The admin: counts only.
