@@ -146,7 +146,7 @@ fn a_month_of_follow_ups(hub: &common::Hub, kiosk: &welkom_hub::db::NewDevice) {
                        "guardian_id": guardian, "groups": ["Egeltjes"]}),
             ));
             let answer = uuid::Uuid::now_v7().to_string();
-            let talk = n % 3 == 0;
+            let talk = n.is_multiple_of(3);
             batch.push(event(
                 "nl.welkom.rating.followup.v1",
                 &answer,
@@ -156,7 +156,7 @@ fn a_month_of_follow_ups(hub: &common::Hub, kiosk: &welkom_hub::db::NewDevice) {
                        "talk_request": talk, "guardian_id": if talk { Some(&guardian) } else { None }}),
             ));
             // The older ones were talked about a day later.
-            if offset < 26 && n % 4 != 0 {
+            if offset < 26 && !n.is_multiple_of(4) {
                 let note = uuid::Uuid::now_v7().to_string();
                 let next = day.checked_add(jiff::Span::new().days(1)).unwrap();
                 batch.push(event(
