@@ -4,16 +4,23 @@
 use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of};
 use super::postgres::PgDb;
 use super::{CheckedEvent, DbError};
+use std::collections::BTreeMap;
 use tokio_postgres::GenericClient;
 
 /// Adds what the new events say to the follow-up tables, inside the ingest's
-/// transaction.
+/// transaction: at most three statements per batch, whatever its size.
 pub(super) async fn ingest(
     tx: &tokio_postgres::Transaction<'_>,
     location: &str,
     events: &[&CheckedEvent],
     received: i64,
 ) -> Result<(), DbError> {
+    // One row per key within a statement (PostgreSQL refuses to change a row twice):
+    // the latest answer per rating, each rating and note once.
+    let mut low: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut answers: BTreeMap<String, (i64, String, String, bool, Option<String>)> =
+        BTreeMap::new();
+    let mut notes: BTreeMap<String, (String, String, String, i64)> = BTreeMap::new();
     for event in events {
         match Ingest::of(event) {
             None => {}
@@ -21,14 +28,7 @@ pub(super) async fn ingest(
                 rating_id,
                 guardian_id,
             }) => {
-                tx.execute(
-                    "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
-                     VALUES ($1, $2, TRUE, $3, $4)
-                     ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                         low = TRUE, guardian_id = excluded.guardian_id",
-                    &[&location, &rating_id, &guardian_id, &received],
-                )
-                .await?;
+                low.insert(rating_id, guardian_id);
             }
             Some(Ingest::Answer {
                 rating_id,
@@ -38,30 +38,15 @@ pub(super) async fn ingest(
                 talk_request,
                 guardian_id,
             }) => {
-                tx.execute(
-                    "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms,
-                                             reasons, talk_request, talk_guardian_id, received_at)
-                     VALUES ($1, $2, $3, $4, ($5::text)::jsonb, $6, $7, $8)
-                     ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                         answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
-                         reasons = excluded.reasons, talk_request = excluded.talk_request,
-                         talk_guardian_id = excluded.talk_guardian_id,
-                         received_at = greatest(follow_ups.received_at, excluded.received_at)
-                     WHERE follow_ups.answer_id IS NULL
-                        OR (excluded.answer_at_ms, excluded.answer_id)
-                           > (follow_ups.answer_at_ms, follow_ups.answer_id)",
-                    &[
-                        &location,
-                        &rating_id,
-                        &answer_id,
-                        &at_unix_ms,
-                        &reasons,
-                        &talk_request,
-                        &guardian_id,
-                        &received,
-                    ],
-                )
-                .await?;
+                let later = answers
+                    .get(&rating_id)
+                    .is_none_or(|(at, id, ..)| (at_unix_ms, &answer_id) > (*at, id));
+                if later {
+                    answers.insert(
+                        rating_id,
+                        (at_unix_ms, answer_id, reasons, talk_request, guardian_id),
+                    );
+                }
             }
             Some(Ingest::Note {
                 id,
@@ -70,23 +55,80 @@ pub(super) async fn ingest(
                 note,
                 at_unix_ms,
             }) => {
-                tx.execute(
-                    "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
-                                                  at_unix_ms, received_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-                    &[
-                        &location,
-                        &id,
-                        &rating_id,
-                        &staff_name,
-                        &note,
-                        &at_unix_ms,
-                        &received,
-                    ],
-                )
-                .await?;
+                notes.insert(id, (rating_id, staff_name, note, at_unix_ms));
             }
         }
+    }
+    if !low.is_empty() {
+        let (ids, guardians): (Vec<String>, Vec<Option<String>>) = low.into_iter().unzip();
+        tx.execute(
+            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
+             SELECT $1, r, TRUE, g, $4 FROM unnest($2::text[], $3::text[]) AS x(r, g)
+             ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                 low = TRUE, guardian_id = excluded.guardian_id",
+            &[&location, &ids, &guardians, &received],
+        )
+        .await?;
+    }
+    if !answers.is_empty() {
+        let mut ratings = Vec::new();
+        let mut at = Vec::new();
+        let mut ids = Vec::new();
+        let mut reasons = Vec::new();
+        let mut talk = Vec::new();
+        let mut guardians = Vec::new();
+        for (rating, (a, id, r, t, g)) in answers {
+            ratings.push(rating);
+            at.push(a);
+            ids.push(id);
+            reasons.push(r);
+            talk.push(t);
+            guardians.push(g);
+        }
+        // A later answer (by time, then id) replaces an earlier one.
+        tx.execute(
+            "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms,
+                                     reasons, talk_request, talk_guardian_id, received_at)
+             SELECT $1, r, i, a, re::jsonb, t, g, $8
+             FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[],
+                         $7::text[]) AS x(r, i, a, re, t, g)
+             ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                 answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
+                 reasons = excluded.reasons, talk_request = excluded.talk_request,
+                 talk_guardian_id = excluded.talk_guardian_id,
+                 received_at = greatest(follow_ups.received_at, excluded.received_at)
+             WHERE follow_ups.answer_id IS NULL
+                OR (excluded.answer_at_ms, excluded.answer_id)
+                   > (follow_ups.answer_at_ms, follow_ups.answer_id)",
+            &[
+                &location, &ratings, &ids, &at, &reasons, &talk, &guardians, &received,
+            ],
+        )
+        .await?;
+    }
+    if !notes.is_empty() {
+        let mut ids = Vec::new();
+        let mut ratings = Vec::new();
+        let mut staff = Vec::new();
+        let mut texts = Vec::new();
+        let mut at = Vec::new();
+        for (id, (rating, name, note, a)) in notes {
+            ids.push(id);
+            ratings.push(rating);
+            staff.push(name);
+            texts.push(note);
+            at.push(a);
+        }
+        tx.execute(
+            "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
+                                          at_unix_ms, received_at)
+             SELECT $1, i, r, s, n, a, $7
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+                  AS x(i, r, s, n, a)
+             ON CONFLICT DO NOTHING",
+            &[&location, &ids, &ratings, &staff, &texts, &at, &received],
+        )
+        .await?;
     }
     Ok(())
 }
