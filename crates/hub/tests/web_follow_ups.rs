@@ -281,6 +281,20 @@ fn open_and_handled_with_names_for_the_manager_and_counts_for_the_admin(back_end
     assert!(english.body.contains("value=\"4weeks\" selected"));
     assert!(english.body.contains("From 03-02-2026 to 02-03-2026"));
 
+    // A week later: the open ones stay, the one handled last week is only in the
+    // last four weeks.
+    web.clock
+        .advance(std::time::Duration::from_secs(7 * 24 * 3600));
+    let mut manager = logged_in(hub, "manager@zonnebloem.example");
+    let next_week = manager.get(&path);
+    assert!(next_week.body.contains("Fenna Vermeulen"), "still open");
+    assert!(!next_week.body.contains("Jorrit"), "handled last week");
+    assert_eq!(count(&next_week.body, "open-low"), "1");
+    assert_eq!(count(&next_week.body, "handled-low"), "0");
+    let four_weeks = manager.get(&format!("{path}?period=4weeks"));
+    assert!(four_weeks.body.contains("Jorrit Hoekstra"));
+    assert_eq!(count(&four_weeks.body, "handled-low"), "1");
+
     // Another location's manager: as if it did not exist.
     let mut stranger = logged_in(hub, "manager@anker.example");
     let refused = stranger.get(&path);
@@ -296,7 +310,7 @@ fn open_and_handled_with_names_for_the_manager_and_counts_for_the_admin(back_end
 
     // The admin: counts, no names, no notes.
     let mut admin = logged_in(hub, "kwaliteit@example.org");
-    let counts = admin.get(&path);
+    let counts = admin.get(&format!("{path}?period=4weeks"));
     assert_eq!(counts.status, 200);
     for (which, n) in [("open-low", "1"), ("open-talk", "1"), ("handled-low", "1")] {
         assert_eq!(count(&counts.body, which), n);
