@@ -47,6 +47,7 @@ follow-ups-low = Low rating
 follow-ups-talk-request = Would like to talk
 follow-ups-none-open = Nothing open to follow up. Well done!
 follow-ups-none-handled = Nothing has been handled in this period yet.
+follow-ups-anonymous-parent = Anonymous parent
 follow-ups-unknown-parent = Parent (name not known)
 follow-ups-when-label = When
 follow-ups-face-label = Face

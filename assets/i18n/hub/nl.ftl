@@ -47,6 +47,7 @@ follow-ups-low = Laag cijfer
 follow-ups-talk-request = Wil graag even praten
 follow-ups-none-open = Niets open om op te volgen. Mooi zo!
 follow-ups-none-handled = In deze periode is nog niets afgehandeld.
+follow-ups-anonymous-parent = Anonieme ouder
 follow-ups-unknown-parent = Ouder (naam niet bekend)
 follow-ups-when-label = Wanneer
 follow-ups-face-label = Gezicht

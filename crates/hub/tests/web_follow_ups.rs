@@ -374,6 +374,7 @@ fn an_erased_family_leaves_no_trace_in_the_follow_ups(back_end: BackEnd) {
         .get(&format!("/locations/{}/follow-ups", location.id));
     assert!(!page.body.contains("Jorrit"), "{}", page.body);
     assert!(page.body.contains("Fenna Vermeulen"));
+    assert!(page.body.contains("Anonieme ouder"), "{}", page.body);
     // Still handled, by Els, without the note.
     assert_eq!(count(&page.body, "handled-low"), "1");
     assert!(page.body.contains("Door Els"));

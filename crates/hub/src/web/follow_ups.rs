@@ -217,12 +217,14 @@ async fn roster_names(state: &WebState, location: &Location) -> HashMap<String, 
 
 /// One follow-up in the page's words.
 fn item_view(tr: Tr, zone: &TimeZone, item: &FollowUp, names: &HashMap<String, String>) -> Item {
-    let guardian = item
-        .guardian_id
-        .as_ref()
-        .and_then(|id| names.get(id))
-        .cloned()
-        .unwrap_or_else(|| tr.get("follow-ups-unknown-parent"));
+    // No link (anonymous, erased, past retention), or a guardian the roster lacks.
+    let guardian = match &item.guardian_id {
+        None => tr.get("follow-ups-anonymous-parent"),
+        Some(id) => names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| tr.get("follow-ups-unknown-parent")),
+    };
     let face = welkom_core::Scale::try_from(item.scale)
         .ok()
         .and_then(|scale| scale.face(item.score))
