@@ -301,7 +301,8 @@ impl Db {
 
     /// Retention: drops the guardian, visit and children from the data of events
     /// received before `cutoff` (the ratings and visits the tally counts keep no
-    /// names); returns how many events changed.
+    /// names), and the guardian, staff name and note from the follow-ups received
+    /// before it; returns how many events changed.
     pub async fn apply_retention(&self, cutoff: jiff::Timestamp) -> Result<u64, DbError> {
         both!(self, db => db.apply_retention(cutoff.as_millisecond()).await)
     }
