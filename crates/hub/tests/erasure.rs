@@ -299,6 +299,21 @@ fn an_erased_family_is_gone_from_events_roster_late_events_and_bytes(back_end: B
         for row in &rows {
             assert_eq!(traces(row), Vec::<&str>::new(), "{}: {row}", hub.back_end);
         }
+        // The follow-ups kept at ingest are among the rows checked: the family's low
+        // rating stays a follow-up, handled by Els, without guardian or note.
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("follow_ups:") && r.contains(ra.as_str())),
+            "{}: the follow-ups are read",
+            hub.back_end
+        );
+        assert!(
+            rows.iter().any(|r| r.starts_with("follow_up_notes:")
+                && r.contains(ra.as_str())
+                && r.contains("Els")),
+            "{}: the notes are read",
+            hub.back_end
+        );
 
         // On SQLite, not a byte of them in the files.
         if let Some(file) = &hub.sqlite {

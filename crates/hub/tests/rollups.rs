@@ -26,7 +26,8 @@ const ROLLUPS_VERSION: i64 = 5;
 
 /// Undoes the migrations after the roll-ups', newest first (the same SQL on both
 /// back ends), so that a database can be stepped back to before them.
-const AFTER_ROLLUPS: &str = "ALTER TABLE devices DROP COLUMN last_waiting;
+const AFTER_ROLLUPS: &str = "DROP TABLE follow_up_notes; DROP TABLE follow_ups;
+     ALTER TABLE devices DROP COLUMN last_waiting;
      ALTER TABLE devices DROP COLUMN app_version;
      ALTER TABLE devices DROP COLUMN clock_offset_ms;";
 

@@ -3,6 +3,9 @@
 
 mod device_status;
 mod erasure;
+mod follow_ups;
+mod follow_ups_pg;
+mod follow_ups_sqlite;
 mod pg_connect;
 mod pins;
 mod postgres;
@@ -10,6 +13,7 @@ mod rollups;
 mod sqlite;
 
 pub use device_status::{DeviceReport, DeviceStatus};
+pub use follow_ups::{FollowUp, Handled};
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,
@@ -316,7 +320,8 @@ impl Db {
 
     /// Retention: drops the guardian, visit and children from the data of events
     /// received before `cutoff` (the ratings and visits the tally counts keep no
-    /// names); returns how many events changed.
+    /// names), and the guardian, staff name and note from the follow-ups received
+    /// before it; returns how many events changed.
     pub async fn apply_retention(&self, cutoff: jiff::Timestamp) -> Result<u64, DbError> {
         both!(self, db => db.apply_retention(cutoff.as_millisecond()).await)
     }

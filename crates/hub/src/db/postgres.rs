@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0004_users.sql"),
     ROLLUPS_MIGRATION,
     include_str!("../../migrations/postgres/0006_device_status.sql"),
+    include_str!("../../migrations/postgres/0007_follow_ups.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -338,9 +339,11 @@ impl PgDb {
             .map(|row| (row.get(0), row.get(1)))
             .collect();
         rollups::keep(&tx, location_id, &new_ratings, &new_visits).await?;
+        super::follow_ups_pg::ingest(&tx, location_id, &new_events, received).await?;
         // After the batch is in: an erasure also reaches the events before it.
         for family in &erased {
             erase_family(&tx, location_id, family, &mut forgotten).await?;
+            super::follow_ups_pg::erase(&tx, location_id, &family.guardian_id).await?;
         }
         let hashes = forgotten.take_added();
         if !hashes.is_empty() {
@@ -559,9 +562,9 @@ impl PgDb {
     }
 
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
-        Ok(self
-            .client()
-            .await?
+        let client = self.client().await?;
+        super::follow_ups_pg::retain(&**client, cutoff_ms).await?;
+        Ok(client
             .execute(
                 "UPDATE events
                  SET data = CASE WHEN data ? 'children'

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0004_users.sql"),
     ROLLUPS_MIGRATION,
     include_str!("../../migrations/sqlite/0006_device_status.sql"),
+    include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -220,6 +221,7 @@ impl SqliteDb {
                         continue;
                     }
                     stored.accepted += 1;
+                    super::follow_ups_sqlite::ingest(&tx, &location, event, received)?;
                     match &event.parsed {
                         EventData::Rating(r) => {
                             let new = rating.execute(params![
@@ -260,6 +262,7 @@ impl SqliteDb {
             // After the batch is in: an erasure also reaches the events before it.
             for erased in &erasures {
                 erase_family(&tx, &location, erased, &mut forgotten)?;
+                super::follow_ups_sqlite::erase(&tx, &location, &erased.guardian_id)?;
             }
             remember_forgotten(&tx, &location, &mut forgotten, received)?;
             tx.commit()?;
@@ -486,6 +489,7 @@ impl SqliteDb {
 
     pub(super) async fn apply_retention(&self, cutoff_ms: i64) -> Result<u64, DbError> {
         self.with(move |conn| {
+            super::follow_ups_sqlite::retain(conn, cutoff_ms)?;
             Ok(conn.execute(
                 "UPDATE events
                  SET data = json_remove(

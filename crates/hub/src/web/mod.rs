@@ -3,7 +3,8 @@
 //!
 //! - `/` sends to `/overview` or `/login`; `/login` (GET, POST) and `/logout` (POST);
 //!   `/overview` lists the locations the user may see; `/locations/{id}` is one of
-//!   them (404 for any other: a page never says that a location exists).
+//!   them (404 for any other: a page never says that a location exists), with its
+//!   follow-ups at `/locations/{id}/follow-ups`.
 //! - A session is a cookie holding 256 random bits; the database keeps only their
 //!   SHA-256. It ends after [`WebSettings::session_idle`] without a request, after
 //!   [`WebSettings::session_lifetime`] in any case, and at log-out.
@@ -15,6 +16,7 @@
 mod assets;
 mod cookies;
 mod csrf;
+mod follow_ups;
 mod form;
 mod headers;
 mod i18n;
@@ -103,6 +105,7 @@ where
         .route("/logout", post(login::logout))
         .route("/overview", get(overview::page))
         .route("/locations/{id}", get(location::page))
+        .route("/locations/{id}/follow-ups", get(follow_ups::page))
         .route("/static/{file}", get(assets::serve))
         .layer(axum::middleware::from_fn(headers::every_page))
         .with_state(state)

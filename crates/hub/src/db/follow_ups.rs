@@ -1,0 +1,200 @@
+//! The follow-ups of a location: every counted low rating and every talk request,
+//! open until a staff member's note names it, with the reasons the guardian chose.
+//! Kept at ingest (`follow_ups`, `follow_up_notes`, migration 0007) in the
+//! transaction that stores the events; the page reads only those rows.
+//!
+//! The rules are the kiosk's (`welkom_store`'s follow-up list): a rating counts when
+//! it is not misuse and not superseded; it needs a talk when it is low
+//! ([`welkom_core::Scale::is_low`]) or its latest answer asks to talk.
+
+use super::{CheckedEvent, Db, DbError};
+use jiff::civil::Date;
+use welkom_core::Scale;
+use welkom_protocol::EventData;
+
+/// A low rating or a talk request, as the Follow-ups page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The rating it is about.
+    pub rating_id: String,
+    /// When the face was tapped, in milliseconds since the epoch.
+    pub at_unix_ms: i64,
+    /// drop_off or pick_up.
+    pub moment: String,
+    /// The face, 1 (worst) to `scale`.
+    pub score: u8,
+    /// The number of faces shown.
+    pub scale: u8,
+    /// One of the lowest faces.
+    pub low: bool,
+    /// The keys of the reasons the guardian chose (latest answer).
+    pub reasons: Vec<String>,
+    /// The guardian asked to talk (latest answer).
+    pub talk_request: bool,
+    /// The guardian, when the hub still holds the link (not anonymous, not erased,
+    /// not past retention).
+    pub guardian_id: Option<String>,
+    /// The latest staff note about it; `None` while open.
+    pub handled: Option<Handled>,
+}
+
+/// A staff member's "talked".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handled {
+    /// Who talked (empty after retention).
+    pub staff_name: String,
+    /// What they noted (empty after erasure or retention).
+    pub note: String,
+    /// When, in milliseconds since the epoch.
+    pub at_unix_ms: i64,
+}
+
+impl FollowUp {
+    /// Whether nobody has talked about it yet.
+    pub fn is_open(&self) -> bool {
+        self.handled.is_none()
+    }
+}
+
+/// What one new event adds to the follow-up tables, read from its data as stored
+/// (after an erased family was stripped from it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Ingest {
+    /// A low rating, with its guardian when the data names one.
+    LowRating {
+        rating_id: String,
+        guardian_id: Option<String>,
+    },
+    /// A guardian's answer after a rating.
+    Answer {
+        rating_id: String,
+        answer_id: String,
+        at_unix_ms: i64,
+        reasons: String,
+        talk_request: bool,
+        guardian_id: Option<String>,
+    },
+    /// A staff member's note.
+    Note {
+        id: String,
+        rating_id: String,
+        staff_name: String,
+        note: String,
+        at_unix_ms: i64,
+    },
+}
+
+impl Ingest {
+    /// What `event` adds, if anything.
+    pub(super) fn of(event: &CheckedEvent) -> Option<Self> {
+        let text = |key: &str| {
+            event
+                .data
+                .get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        match &event.parsed {
+            EventData::Rating(r) => {
+                let low = Scale::try_from(r.scale).is_ok_and(|scale| scale.is_low(r.score));
+                low.then(|| Self::LowRating {
+                    rating_id: r.id.to_string(),
+                    guardian_id: text("guardian_id"),
+                })
+            }
+            EventData::FollowUp(f) => Some(Self::Answer {
+                rating_id: f.rating_id.to_string(),
+                answer_id: f.id.to_string(),
+                at_unix_ms: event.at_unix_ms,
+                reasons: serde_json::to_string(&f.reasons).unwrap_or_else(|_| "[]".into()),
+                talk_request: f.talk_request,
+                guardian_id: text("guardian_id"),
+            }),
+            EventData::Handled(h) => Some(Self::Note {
+                id: h.id.to_string(),
+                rating_id: h.rating_id.to_string(),
+                staff_name: text("staff_name").unwrap_or_default(),
+                note: text("note").unwrap_or_default(),
+                at_unix_ms: event.at_unix_ms,
+            }),
+            EventData::Visit(_) | EventData::Erased(_) => None,
+        }
+    }
+}
+
+/// A row as both back ends read it, before the checks.
+pub(super) type Row = (
+    String,                        // rating id
+    i64,                           // at
+    String,                        // moment
+    i64,                           // score
+    i64,                           // scale
+    bool,                          // low
+    String,                        // reasons (JSON)
+    bool,                          // talk request
+    Option<String>,                // guardian
+    Option<(String, String, i64)>, // note
+);
+
+/// Reads a row; a value the hub cannot read is said plainly.
+pub(super) fn follow_up_of(row: Row) -> Result<FollowUp, DbError> {
+    let (rating_id, at_unix_ms, moment, score, scale, low, reasons, talk_request, guardian, note) =
+        row;
+    let corrupt = |what: &str| DbError::Corrupt(format!("{what} of follow-up {rating_id}"));
+    Ok(FollowUp {
+        score: u8::try_from(score).map_err(|_| corrupt("the score"))?,
+        scale: u8::try_from(scale).map_err(|_| corrupt("the scale"))?,
+        reasons: serde_json::from_str(&reasons).map_err(|_| corrupt("the reasons"))?,
+        handled: note.map(|(staff_name, note, at_unix_ms)| Handled {
+            staff_name,
+            note,
+            at_unix_ms,
+        }),
+        rating_id,
+        at_unix_ms,
+        moment,
+        low,
+        talk_request,
+        guardian_id: guardian,
+    })
+}
+
+impl Db {
+    /// The follow-ups of a location for the period `from..=to` (the location's days):
+    /// every one still open whose rating is on or before `to` (an open one never
+    /// drops off, as on the kiosk), oldest first, then those handled within the
+    /// period, oldest first.
+    pub async fn follow_ups(
+        &self,
+        location: &super::Location,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<FollowUp>, DbError> {
+        let zone = jiff::tz::TimeZone::get(&location.time_zone)
+            .map_err(|_| DbError::Corrupt(format!("time zone of {}", location.id)))?;
+        let start = |day: Date| -> Result<i64, DbError> {
+            Ok(day
+                .to_zoned(zone.clone())
+                .map_err(|e| DbError::Invalid(format!("the day {day}: {e}")))?
+                .timestamp()
+                .as_millisecond())
+        };
+        let after = to
+            .tomorrow()
+            .map_err(|e| DbError::Invalid(format!("the day after {to}: {e}")))?;
+        let window = (start(from)?, start(after)?);
+        let last_day = to.to_string();
+        let mut items = match self {
+            Db::Sqlite(db) => db.follow_ups(&location.id, &last_day, window).await?,
+            Db::Postgres(db) => db.follow_ups(&location.id, &last_day, window).await?,
+        };
+        items.sort_by(|a, b| {
+            (!a.is_open(), a.at_unix_ms, &a.rating_id).cmp(&(
+                !b.is_open(),
+                b.at_unix_ms,
+                &b.rating_id,
+            ))
+        });
+        Ok(items)
+    }
+}

@@ -1,0 +1,227 @@
+//! The follow-up tables on PostgreSQL: the same as on SQLite
+//! (see [`super::follow_ups_sqlite`]).
+
+use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of};
+use super::postgres::PgDb;
+use super::{CheckedEvent, DbError};
+use std::collections::BTreeMap;
+use tokio_postgres::GenericClient;
+
+/// Adds what the new events say to the follow-up tables, inside the ingest's
+/// transaction: at most three statements per batch, whatever its size.
+pub(super) async fn ingest(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    events: &[&CheckedEvent],
+    received: i64,
+) -> Result<(), DbError> {
+    // One row per key within a statement (PostgreSQL refuses to change a row twice):
+    // the latest answer per rating, each rating and note once.
+    let mut low: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut answers: BTreeMap<String, (i64, String, String, bool, Option<String>)> =
+        BTreeMap::new();
+    let mut notes: BTreeMap<String, (String, String, String, i64)> = BTreeMap::new();
+    for event in events {
+        match Ingest::of(event) {
+            None => {}
+            Some(Ingest::LowRating {
+                rating_id,
+                guardian_id,
+            }) => {
+                low.insert(rating_id, guardian_id);
+            }
+            Some(Ingest::Answer {
+                rating_id,
+                answer_id,
+                at_unix_ms,
+                reasons,
+                talk_request,
+                guardian_id,
+            }) => {
+                let later = answers
+                    .get(&rating_id)
+                    .is_none_or(|(at, id, ..)| (at_unix_ms, &answer_id) > (*at, id));
+                if later {
+                    answers.insert(
+                        rating_id,
+                        (at_unix_ms, answer_id, reasons, talk_request, guardian_id),
+                    );
+                }
+            }
+            Some(Ingest::Note {
+                id,
+                rating_id,
+                staff_name,
+                note,
+                at_unix_ms,
+            }) => {
+                notes.insert(id, (rating_id, staff_name, note, at_unix_ms));
+            }
+        }
+    }
+    if !low.is_empty() {
+        let (ids, guardians): (Vec<String>, Vec<Option<String>>) = low.into_iter().unzip();
+        tx.execute(
+            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
+             SELECT $1, r, TRUE, g, $4 FROM unnest($2::text[], $3::text[]) AS x(r, g)
+             ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                 low = TRUE, guardian_id = excluded.guardian_id",
+            &[&location, &ids, &guardians, &received],
+        )
+        .await?;
+    }
+    if !answers.is_empty() {
+        let mut ratings = Vec::new();
+        let mut at = Vec::new();
+        let mut ids = Vec::new();
+        let mut reasons = Vec::new();
+        let mut talk = Vec::new();
+        let mut guardians = Vec::new();
+        for (rating, (a, id, r, t, g)) in answers {
+            ratings.push(rating);
+            at.push(a);
+            ids.push(id);
+            reasons.push(r);
+            talk.push(t);
+            guardians.push(g);
+        }
+        // A later answer (by time, then id) replaces an earlier one.
+        tx.execute(
+            "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms,
+                                     reasons, talk_request, talk_guardian_id, received_at)
+             SELECT $1, r, i, a, re::jsonb, t, g, $8
+             FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[],
+                         $7::text[]) AS x(r, i, a, re, t, g)
+             ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                 answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
+                 reasons = excluded.reasons, talk_request = excluded.talk_request,
+                 talk_guardian_id = excluded.talk_guardian_id,
+                 received_at = greatest(follow_ups.received_at, excluded.received_at)
+             WHERE follow_ups.answer_id IS NULL
+                OR (excluded.answer_at_ms, excluded.answer_id)
+                   > (follow_ups.answer_at_ms, follow_ups.answer_id)",
+            &[
+                &location, &ratings, &ids, &at, &reasons, &talk, &guardians, &received,
+            ],
+        )
+        .await?;
+    }
+    if !notes.is_empty() {
+        let mut ids = Vec::new();
+        let mut ratings = Vec::new();
+        let mut staff = Vec::new();
+        let mut texts = Vec::new();
+        let mut at = Vec::new();
+        for (id, (rating, name, note, a)) in notes {
+            ids.push(id);
+            ratings.push(rating);
+            staff.push(name);
+            texts.push(note);
+            at.push(a);
+        }
+        tx.execute(
+            "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
+                                          at_unix_ms, received_at)
+             SELECT $1, i, r, s, n, a, $7
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+                  AS x(i, r, s, n, a)
+             ON CONFLICT DO NOTHING",
+            &[&location, &ids, &ratings, &staff, &texts, &at, &received],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A family's erasure (see [`super::follow_ups_sqlite::erase`]).
+pub(super) async fn erase(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    guardian: &str,
+) -> Result<(), DbError> {
+    tx.execute(
+        "UPDATE follow_up_notes SET note = ''
+         WHERE location_id = $1 AND note <> '' AND rating_id IN (
+             SELECT rating_id FROM follow_ups
+             WHERE location_id = $1 AND (guardian_id = $2 OR talk_guardian_id = $2))",
+        &[&location, &guardian],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE follow_ups SET
+             guardian_id = CASE WHEN guardian_id = $2 THEN NULL ELSE guardian_id END,
+             talk_guardian_id = CASE WHEN talk_guardian_id = $2 THEN NULL ELSE talk_guardian_id END
+         WHERE location_id = $1 AND (guardian_id = $2 OR talk_guardian_id = $2)",
+        &[&location, &guardian],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Retention (see [`super::follow_ups_sqlite::retain`]).
+pub(super) async fn retain(client: &impl GenericClient, cutoff_ms: i64) -> Result<u64, DbError> {
+    let guardians = client
+        .execute(
+            "UPDATE follow_ups SET guardian_id = NULL, talk_guardian_id = NULL
+             WHERE received_at < $1 AND (guardian_id IS NOT NULL OR talk_guardian_id IS NOT NULL)",
+            &[&cutoff_ms],
+        )
+        .await?;
+    let notes = client
+        .execute(
+            "UPDATE follow_up_notes SET staff_name = '', note = ''
+             WHERE received_at < $1 AND (staff_name <> '' OR note <> '')",
+            &[&cutoff_ms],
+        )
+        .await?;
+    Ok(guardians + notes)
+}
+
+const LISTED: &str = "
+SELECT f.rating_id, r.at_unix_ms, r.moment, r.score::bigint, r.scale::bigint, f.low,
+       f.reasons::text, f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id),
+       n.staff_name, n.note, n.at_unix_ms
+FROM follow_ups f
+JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+LEFT JOIN LATERAL (
+    SELECT y.staff_name, y.note, y.at_unix_ms FROM follow_up_notes y
+    WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
+    ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1) n ON TRUE
+WHERE f.location_id = $1 AND (f.low OR f.talk_request) AND NOT r.misuse
+  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+  AND CASE WHEN n.at_unix_ms IS NULL THEN r.local_date <= $2
+           ELSE n.at_unix_ms >= $3 AND n.at_unix_ms < $4 END";
+
+impl PgDb {
+    pub(super) async fn follow_ups(
+        &self,
+        location_id: &str,
+        last_day: &str,
+        window: (i64, i64),
+    ) -> Result<Vec<FollowUp>, DbError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(LISTED, &[&location_id, &last_day, &window.0, &window.1])
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let note = row
+                    .get::<_, Option<String>>(9)
+                    .map(|staff| (staff, row.get(10), row.get(11)));
+                let read: Row = (
+                    row.get(0),
+                    row.get(1),
+                    row.get(2),
+                    row.get(3),
+                    row.get(4),
+                    row.get(5),
+                    row.get(6),
+                    row.get(7),
+                    row.get(8),
+                    note,
+                );
+                follow_up_of(read)
+            })
+            .collect::<Result<Vec<_>, _>>()
+    }
+}

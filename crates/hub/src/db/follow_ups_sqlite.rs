@@ -1,0 +1,170 @@
+//! The follow-up tables on SQLite: kept at ingest, cleared on erasure and by
+//! retention, read by the Follow-ups page (see [`super::follow_ups`]).
+
+use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of};
+use super::sqlite::SqliteDb;
+use super::{CheckedEvent, DbError};
+use rusqlite::{Connection, Transaction, params};
+
+/// Adds what a new event says to the follow-up tables, inside the ingest's transaction.
+pub(super) fn ingest(
+    tx: &Transaction<'_>,
+    location: &str,
+    event: &CheckedEvent,
+    received: i64,
+) -> Result<(), DbError> {
+    match Ingest::of(event) {
+        None => {}
+        Some(Ingest::LowRating {
+            rating_id,
+            guardian_id,
+        }) => {
+            tx.prepare_cached(
+                "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
+                 VALUES (?1, ?2, 1, ?3, ?4)
+                 ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                     low = 1, guardian_id = excluded.guardian_id",
+            )?
+            .execute(params![location, rating_id, guardian_id, received])?;
+        }
+        Some(Ingest::Answer {
+            rating_id,
+            answer_id,
+            at_unix_ms,
+            reasons,
+            talk_request,
+            guardian_id,
+        }) => {
+            // A later answer (by time, then id) replaces an earlier one.
+            tx.prepare_cached(
+                "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms, reasons,
+                                         talk_request, talk_guardian_id, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                     answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
+                     reasons = excluded.reasons, talk_request = excluded.talk_request,
+                     talk_guardian_id = excluded.talk_guardian_id,
+                     received_at = max(follow_ups.received_at, excluded.received_at)
+                 WHERE follow_ups.answer_id IS NULL
+                    OR (excluded.answer_at_ms, excluded.answer_id)
+                       > (follow_ups.answer_at_ms, follow_ups.answer_id)",
+            )?
+            .execute(params![
+                location,
+                rating_id,
+                answer_id,
+                at_unix_ms,
+                reasons,
+                talk_request,
+                guardian_id,
+                received
+            ])?;
+        }
+        Some(Ingest::Note {
+            id,
+            rating_id,
+            staff_name,
+            note,
+            at_unix_ms,
+        }) => {
+            tx.prepare_cached(
+                "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
+                                              at_unix_ms, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                location, id, rating_id, staff_name, note, at_unix_ms, received
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// A family's erasure: their guardian id leaves the follow-ups and the notes about
+/// their ratings are emptied (that they were handled, and by whom, stays), as in the
+/// events.
+pub(super) fn erase(tx: &Transaction<'_>, location: &str, guardian: &str) -> Result<(), DbError> {
+    tx.execute(
+        "UPDATE follow_up_notes SET note = ''
+         WHERE location_id = ?1 AND note <> '' AND rating_id IN (
+             SELECT rating_id FROM follow_ups
+             WHERE location_id = ?1 AND (guardian_id = ?2 OR talk_guardian_id = ?2))",
+        params![location, guardian],
+    )?;
+    tx.execute(
+        "UPDATE follow_ups SET
+             guardian_id = CASE WHEN guardian_id = ?2 THEN NULL ELSE guardian_id END,
+             talk_guardian_id = CASE WHEN talk_guardian_id = ?2 THEN NULL ELSE talk_guardian_id END
+         WHERE location_id = ?1 AND (guardian_id = ?2 OR talk_guardian_id = ?2)",
+        params![location, guardian],
+    )?;
+    Ok(())
+}
+
+/// Retention: rows received before the cutoff keep no guardian, staff name or note.
+pub(super) fn retain(conn: &Connection, cutoff_ms: i64) -> Result<u64, DbError> {
+    let guardians = conn.execute(
+        "UPDATE follow_ups SET guardian_id = NULL, talk_guardian_id = NULL
+         WHERE received_at < ?1 AND (guardian_id IS NOT NULL OR talk_guardian_id IS NOT NULL)",
+        [cutoff_ms],
+    )?;
+    let notes = conn.execute(
+        "UPDATE follow_up_notes SET staff_name = '', note = ''
+         WHERE received_at < ?1 AND (staff_name <> '' OR note <> '')",
+        [cutoff_ms],
+    )?;
+    Ok((guardians + notes) as u64)
+}
+
+/// The follow-ups that need a talk: open ones rated on or before `last_day`, and
+/// those whose latest note falls in `window` (milliseconds, end excluded).
+const LISTED: &str = "
+SELECT f.rating_id, r.at_unix_ms, r.moment, r.score, r.scale, f.low, f.reasons,
+       f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id),
+       n.staff_name, n.note, n.at_unix_ms
+FROM follow_ups f
+JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+LEFT JOIN follow_up_notes n ON n.location_id = f.location_id AND n.id = (
+    SELECT y.id FROM follow_up_notes y
+    WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
+    ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)
+WHERE f.location_id = ?1 AND (f.low = 1 OR f.talk_request = 1) AND r.misuse = 0
+  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+  AND CASE WHEN n.id IS NULL THEN r.local_date <= ?2
+           ELSE n.at_unix_ms >= ?3 AND n.at_unix_ms < ?4 END";
+
+impl SqliteDb {
+    pub(super) async fn follow_ups(
+        &self,
+        location_id: &str,
+        last_day: &str,
+        window: (i64, i64),
+    ) -> Result<Vec<FollowUp>, DbError> {
+        let (location, last_day) = (location_id.to_owned(), last_day.to_owned());
+        self.with(move |conn| {
+            let mut stmt = conn.prepare_cached(LISTED)?;
+            let rows = stmt
+                .query_map(params![location, last_day, window.0, window.1], |row| {
+                    let note = match row.get::<_, Option<String>>(9)? {
+                        Some(staff) => Some((staff, row.get(10)?, row.get(11)?)),
+                        None => None,
+                    };
+                    Ok::<Row, rusqlite::Error>((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                        row.get(6)?,
+                        row.get(7)?,
+                        row.get(8)?,
+                        note,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(follow_up_of).collect()
+        })
+        .await
+    }
+}
