@@ -329,13 +329,13 @@ fn under_tls_the_session_cookie_is_secure() {
     let mut browser = Browser::with_agent(&served.url, agent);
     let form = browser.get("/login");
     assert!(
-        form.set_cookie("welkom_login_csrf")
+        form.set_cookie("__Host-welkom_login_csrf")
             .unwrap()
             .contains("; Secure")
     );
     let answer = browser.log_in("admin@example.org", "tls password 12");
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let cookie = answer.set_cookie("welkom_session").unwrap();
+    let cookie = answer.set_cookie("__Host-welkom_session").unwrap();
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Secure"] {
         assert!(cookie.contains(flag), "{flag} missing: {cookie}");
     }

@@ -10,15 +10,27 @@ pub const LOGIN_CSRF: &str = "welkom_login_csrf";
 /// The language the user chose.
 pub const LANGUAGE: &str = "welkom_lang";
 
-/// The value of a cookie the browser sent, if any.
-pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// A cookie's name on the wire: under TLS with the `__Host-` prefix, which a browser
+/// accepts only from this host, over TLS, for the whole site, so that a page on a
+/// sibling domain cannot plant or shadow it.
+fn wire_name(name: &str, secure: bool) -> std::borrow::Cow<'_, str> {
+    match secure {
+        true => format!("__Host-{name}").into(),
+        false => name.into(),
+    }
+}
+
+/// The value of a cookie the browser sent, if any (`secure`: the request came over
+/// TLS, so only the `__Host-` cookie counts).
+pub fn get<'a>(headers: &'a HeaderMap, name: &str, secure: bool) -> Option<&'a str> {
+    let name = wire_name(name, secure);
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
+        .find(|(n, _)| *n == name.as_ref())
         .map(|(_, value)| value.trim_matches('"'))
 }
 
@@ -33,8 +45,10 @@ pub enum Life {
     Gone,
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, and Secure under TLS.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, and under TLS Secure with
+/// the `__Host-` prefix.
 pub fn set(name: &str, value: &str, life: Life, secure: bool) -> String {
+    let name = wire_name(name, secure);
     let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     match life {
         Life::Session => {}
@@ -55,8 +69,19 @@ mod tests {
     fn finds_a_cookie_among_others() {
         let mut headers = HeaderMap::new();
         headers.insert(COOKIE, "a=1; welkom_session=abc; b=2".parse().unwrap());
-        assert_eq!(get(&headers, SESSION), Some("abc"));
-        assert_eq!(get(&headers, LANGUAGE), None);
+        assert_eq!(get(&headers, SESSION, false), Some("abc"));
+        assert_eq!(get(&headers, LANGUAGE, false), None);
+        // Under TLS only the prefixed cookie counts: a planted plain one is ignored.
+        assert_eq!(get(&headers, SESSION, true), None);
+        headers.insert(
+            COOKIE,
+            "welkom_session=planted; __Host-welkom_session=real"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(get(&headers, SESSION, true), Some("real"));
+        assert!(set(SESSION, "x", Life::Session, true).starts_with("__Host-welkom_session=x;"));
+        assert!(set(SESSION, "x", Life::Session, false).starts_with("welkom_session=x;"));
     }
 
     #[test]

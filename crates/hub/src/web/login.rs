@@ -55,7 +55,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Visit {
 /// The log-in page with this status and message; it reuses the browser's log-in
 /// token when it has one, or sets a new one.
 fn login_page(visit: &Visit, status: StatusCode, email: &str, message: String) -> Response {
-    let existing = cookies::get(&visit.headers, cookies::LOGIN_CSRF)
+    let existing = cookies::get(&visit.headers, cookies::LOGIN_CSRF, visit.secure)
         .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
     let token = existing.map(str::to_owned).unwrap_or_else(csrf::new_token);
     let page = LoginPage {
@@ -125,7 +125,7 @@ fn may_send_password(visit: &Visit, allow_plain_http: bool) -> bool {
 
 /// `POST /login`.
 pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -> Response {
-    let expected = cookies::get(&visit.headers, cookies::LOGIN_CSRF).unwrap_or("");
+    let expected = cookies::get(&visit.headers, cookies::LOGIN_CSRF, visit.secure).unwrap_or("");
     if !csrf::matches(expected, form.get("csrf")) {
         return WebError::Forbidden(Chrome::anonymous(visit.lang, "error-forbidden-title"))
             .into_response();
@@ -209,7 +209,7 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
         return WebError::internal(visit.lang, "cannot store a session", &e).into_response();
     }
     // A session the browser held before ends now.
-    if let Some(old) = cookies::get(&visit.headers, cookies::SESSION) {
+    if let Some(old) = cookies::get(&visit.headers, cookies::SESSION, visit.secure) {
         let _ = state.db.end_session(&session::id_hash(old)).await;
     }
     tracing::info!(user = %user.id, "logged in");

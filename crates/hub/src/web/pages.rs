@@ -57,7 +57,10 @@ pub fn language(parts: &Parts) -> Lang {
     if let Some(lang) = chosen_language(parts.uri.query()) {
         return lang;
     }
-    if let Some(lang) = cookies::get(&parts.headers, cookies::LANGUAGE).and_then(Lang::from_code) {
+    let secure = parts.extensions.get::<super::ServedOverTls>().is_some();
+    if let Some(lang) =
+        cookies::get(&parts.headers, cookies::LANGUAGE, secure).and_then(Lang::from_code)
+    {
         return lang;
     }
     parts

@@ -52,7 +52,8 @@ impl OptionalFromRequestParts<WebState> for CurrentUser {
         state: &WebState,
     ) -> Result<Option<Self>, WebError> {
         let lang = language(parts);
-        let Some(id) = cookies::get(&parts.headers, cookies::SESSION) else {
+        let secure = parts.extensions.get::<super::ServedOverTls>().is_some();
+        let Some(id) = cookies::get(&parts.headers, cookies::SESSION, secure) else {
             return Ok(None);
         };
         // A cookie of the wrong shape is no session; it is not even looked up.
