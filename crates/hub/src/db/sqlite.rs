@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     ROLLUPS_MIGRATION,
     include_str!("../../migrations/sqlite/0006_device_status.sql"),
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
+    include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
