@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{MANAGER_PIN, MONDAY_MORNING, TestKiosk, kiosk, kiosk_in, sign_in};
+use common::{MANAGER_PIN, MONDAY_MORNING, kiosk, kiosk_in, rate_once, sign_in};
 use egui_kittest::kittest::Queryable;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,20 +66,6 @@ impl Drop for SmallDisk {
             .arg(&self.mount)
             .status();
     }
-}
-
-/// Identifies Sanne and taps the top face; whether the thank-you came.
-fn rate_once(k: &mut TestKiosk) -> bool {
-    k.type_pin("4826");
-    assert!(matches!(k.screen(), Screen::Rate(_)), "identified");
-    k.tap("Top");
-    let thanked = matches!(k.screen(), Screen::ThankYou(_));
-    if thanked {
-        k.wait(Duration::from_secs(2));
-        k.tap("Klaar");
-    }
-    assert!(k.on_welcome());
-    thanked
 }
 
 fn empty_the_log(dir: &Path) {

@@ -12,11 +12,12 @@
 
 mod common;
 
-use common::{MANAGER_PIN, MONDAY_MORNING, TestKiosk, kiosk_in, kiosk_reopened, sign_in};
+use common::{
+    MANAGER_PIN, MONDAY_MORNING, TestKiosk, kiosk_in, kiosk_reopened, rate_once, sign_in,
+};
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 use welkom::kiosk::Screen;
 use welkom_store::{StaffRole, WriteProblem};
 
@@ -113,20 +114,6 @@ impl Drop for Ext4Disk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg("-l").arg(&self.mount).status();
     }
-}
-
-/// Identifies Sanne and taps the top face; whether the thank-you came.
-fn rate_once(k: &mut TestKiosk) -> bool {
-    k.type_pin("4826");
-    assert!(matches!(k.screen(), Screen::Rate(_)), "identified");
-    k.tap("Top");
-    let thanked = matches!(k.screen(), Screen::ThankYou(_));
-    if thanked {
-        k.wait(Duration::from_secs(2));
-        k.tap("Klaar");
-    }
-    assert!(k.on_welcome());
-    thanked
 }
 
 #[test]

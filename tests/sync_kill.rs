@@ -7,7 +7,7 @@
 mod proxy;
 
 #[allow(dead_code)]
-#[path = "../crates/hub/tests/common/kiosk.rs"]
+#[path = "../crates/sync/tests/common/mod.rs"]
 mod kiosk_store;
 
 use proxy::{Mode, Proxy};
@@ -36,7 +36,7 @@ fn the_kiosk_killed_mid_send_and_restarted_doubles_and_loses_nothing() {
         ),
     )
     .unwrap();
-    drop(kiosk_store::rated(kiosk.path(), 1000));
+    drop(kiosk_store::kiosk(kiosk.path(), 1000));
 
     let at_hub = || {
         hub.runtime

@@ -71,6 +71,21 @@ pub fn kiosk_in(dir: tempfile::TempDir, config: &str, now: &str, size: egui::Vec
     }
 }
 
+/// Identifies Sanne (Dutch) and taps the top face; whether the thank-you came. Back
+/// on the welcome screen either way.
+pub fn rate_once(k: &mut TestKiosk) -> bool {
+    k.type_pin("4826");
+    assert!(matches!(k.screen(), Screen::Rate(_)), "identified");
+    k.tap("Top");
+    let thanked = matches!(k.screen(), Screen::ThankYou(_));
+    if thanked {
+        k.wait(Duration::from_secs(2));
+        k.tap("Klaar");
+    }
+    assert!(k.on_welcome());
+    thanked
+}
+
 /// The kiosk started again on a data directory it used before (after a restart),
 /// nothing written to it first.
 pub fn kiosk_reopened(dir: tempfile::TempDir, now: &str, size: egui::Vec2) -> TestKiosk {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{BackEnd, Hub, agent, kiosk};
+use common::{BackEnd, Hub, agent, rated_kiosk};
 use jiff::Timestamp;
 use std::time::{Duration, SystemTime};
 use welkom_hub::db::{DeviceStatus, NewDevice};
@@ -25,7 +25,7 @@ fn status(hub: &Hub, device: &NewDevice) -> DeviceStatus {
 
 fn client(dir: &std::path::Path, hub: &Hub, token: &str, ratings: usize) -> SyncClient {
     SyncClient::new(
-        kiosk::rated(dir, ratings),
+        rated_kiosk::kiosk(dir, ratings),
         Upstream {
             timeout: Duration::from_secs(10),
             ..Upstream::new(&hub.url, token)

@@ -6,7 +6,8 @@
 
 mod common;
 
-use common::kiosk::{more as kiosk_more, rated as kiosk};
+use common::kiosk::more as kiosk_more;
+use common::rated_kiosk::kiosk;
 
 use common::proxy::{Mode, Proxy};
 use std::io::BufRead;

@@ -72,9 +72,15 @@ fn certificate(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBu
 
 /// An agent that trusts only this certificate.
 fn trusting(pem: &str) -> ureq::Agent {
+    trusting_within(pem, None)
+}
+
+/// [`trusting`], giving up on a request after `timeout`.
+fn trusting_within(pem: &str, timeout: Option<Duration>) -> ureq::Agent {
     let root = ureq::tls::Certificate::from_pem(pem.as_bytes()).unwrap();
     ureq::Agent::config_builder()
         .http_status_as_error(false)
+        .timeout_global(timeout)
         .tls_config(
             ureq::tls::TlsConfig::builder()
                 .root_certs(ureq::tls::RootCerts::Specific(Arc::new(vec![root])))
@@ -409,7 +415,7 @@ fn a_kiosk_given_the_organisations_ca_file_sends_to_a_hub_it_signed_and_trusts_n
     );
     let client = |ca_file: Option<&Path>, kiosk: &Path| {
         SyncClient::new(
-            common::kiosk::rated(kiosk, 12),
+            common::rated_kiosk::kiosk(kiosk, 12),
             Upstream {
                 ca_file: ca_file.map(Path::to_owned),
                 ..Upstream::new(&hub.url, &token)
@@ -466,7 +472,7 @@ fn a_kiosk_given_the_organisations_ca_file_sends_to_a_hub_it_signed_and_trusts_n
     let kiosk_c = dir.path().join("c");
     std::fs::create_dir_all(&kiosk_c).unwrap();
     let mut fooled = SyncClient::new(
-        common::kiosk::rated(&kiosk_c, 3),
+        common::rated_kiosk::kiosk(&kiosk_c, 3),
         Upstream {
             ca_file: Some(ca.clone()),
             ..Upstream::new(&impostor.url, &token)
@@ -496,17 +502,7 @@ fn with_https_at_most_max_connections_are_served_at_once() {
         ],
     );
     let address = hub.url.strip_prefix("https://").unwrap();
-    let root = ureq::tls::Certificate::from_pem(pem.as_bytes()).unwrap();
-    let impatient: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(2)))
-        .tls_config(
-            ureq::tls::TlsConfig::builder()
-                .root_certs(ureq::tls::RootCerts::Specific(Arc::new(vec![root])))
-                .build(),
-        )
-        .build()
-        .into();
+    let impatient = trusting_within(&pem, Some(Duration::from_secs(2)));
     let health = || impatient.get(&format!("{}/healthz", hub.url)).call();
     assert_eq!(health().unwrap().status().as_u16(), 200);
 

@@ -5,6 +5,8 @@
 pub mod kiosk;
 pub mod postgres;
 pub mod proxy;
+#[path = "../../../sync/tests/common/mod.rs"]
+pub mod rated_kiosk;
 pub mod web;
 
 use serde_json::{Value, json};
