@@ -148,6 +148,61 @@ fn wrong_passwords_are_throttled_per_account(back_end: BackEnd) {
 }
 on_both_back_ends!(wrong_passwords_are_throttled_per_account);
 
+fn guesses_elsewhere_do_not_lock_out_a_browser_that_logged_in_before(back_end: BackEnd) {
+    let web = start(back_end);
+    let hub = &web.hub;
+    hub.user("manager@example.org", Role::Admin, &[]);
+    // The manager's laptop logged in last week and was logged out.
+    let mut laptop = Browser::new(&hub.url);
+    let first = laptop.log_in("manager@example.org", PASSWORD);
+    assert_eq!(first.status, 303, "{}", first.body);
+    let known = first
+        .set_cookie("welkom_known_browser")
+        .expect("a known-browser cookie after a right password");
+    assert!(
+        known.contains("HttpOnly") && known.contains("SameSite=Lax") && known.contains("Max-Age="),
+        "{known}"
+    );
+    laptop.cookies.remove("welkom_session");
+
+    // Someone else guesses until the account is throttled for them.
+    let mut stranger = Browser::new(&hub.url);
+    for _ in 0..5 {
+        let guess = stranger.log_in("manager@example.org", "guess guess guess");
+        assert_eq!(guess.status, 401);
+    }
+    assert_eq!(
+        stranger.log_in("manager@example.org", PASSWORD).status,
+        429,
+        "the account is throttled for a browser it does not know"
+    );
+    // A cookie copied from the laptop for another account, or made up, changes
+    // nothing for the stranger.
+    stranger.cookies.insert(
+        "welkom_known_browser".into(),
+        format!("{}.{}", "ab".repeat(16), "cd".repeat(32)),
+    );
+    assert_eq!(stranger.log_in("manager@example.org", PASSWORD).status, 429);
+
+    // The laptop still gets in, at once.
+    let back = laptop.log_in("manager@example.org", PASSWORD);
+    assert_eq!((back.status, back.location()), (303, Some("/overview")));
+    laptop.cookies.remove("welkom_session");
+
+    // Its own wrong passwords are throttled like any (a stolen cookie gives a thief
+    // no more guesses than the account has).
+    for _ in 0..5 {
+        assert_eq!(
+            laptop
+                .log_in("manager@example.org", "guess guess guess")
+                .status,
+            401
+        );
+    }
+    assert_eq!(laptop.log_in("manager@example.org", PASSWORD).status, 429);
+}
+on_both_back_ends!(guesses_elsewhere_do_not_lock_out_a_browser_that_logged_in_before);
+
 fn wrong_passwords_are_throttled_per_address(back_end: BackEnd) {
     let web = start(back_end);
     let hub = &web.hub;

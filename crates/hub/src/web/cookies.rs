@@ -9,6 +9,8 @@ pub const SESSION: &str = "welkom_session";
 pub const LOGIN_CSRF: &str = "welkom_login_csrf";
 /// The language the user chose.
 pub const LANGUAGE: &str = "welkom_lang";
+/// Marks a browser that logged in to an account before (see `known_browser.rs`).
+pub const KNOWN_BROWSER: &str = "welkom_known_browser";
 
 /// A cookie's name on the wire: under TLS with the `__Host-` prefix, which a browser
 /// accepts only from this host, over TLS, for the whole site, so that a page on a

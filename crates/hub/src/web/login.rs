@@ -1,12 +1,14 @@
 //! `/login` and `/logout`. A wrong email and a wrong password look the same and take
 //! the same time (an unknown email is checked against a hash nobody has); wrong
-//! passwords are throttled per account and per client address.
+//! passwords are throttled per account and per client address. A browser that
+//! logged in to the account before counts its wrong passwords apart from the
+//! account's (`known_browser.rs`), so guesses elsewhere do not lock its user out.
 
 use super::cookies::{self, Life};
 use super::form::Fields;
 use super::pages::{Chrome, WebError, language, render};
 use super::session::{self, millis};
-use super::{CurrentUser, Lang, ServedOverTls, WebState, csrf};
+use super::{CurrentUser, Lang, ServedOverTls, WebState, csrf, known_browser};
 use crate::db::ThrottlePolicy;
 use askama::Template;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
@@ -140,9 +142,11 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
             tr.get("login-needs-https"),
         );
     }
-    let (account, address) = (account_key(form.get("email")), address_key(visit.address));
+    let account = account_key(form.get("email"));
+    let throttled_as = known_browser::throttle_key(&visit.headers, visit.secure, &account);
+    let address = address_key(visit.address);
     let keys: Vec<(String, ThrottlePolicy)> = vec![
-        (account.clone(), state.settings.account_throttle),
+        (throttled_as.clone(), state.settings.account_throttle),
         (address.clone(), state.settings.address_throttle),
     ];
     match state.db.begin_login_attempt(keys, state.now_ms()).await {
@@ -199,7 +203,7 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
             tr.get("login-failed"),
         );
     };
-    if let Err(e) = state.db.login_succeeded(&account, &address).await {
+    if let Err(e) = state.db.login_succeeded(&throttled_as, &address).await {
         return WebError::internal(visit.lang, "cannot clear the log-in throttle", &e)
             .into_response();
     }
@@ -217,6 +221,12 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
     let set = [
         cookies::set(cookies::SESSION, &cookie_value, Life::Session, visit.secure),
         cookies::set(cookies::LOGIN_CSRF, "", Life::Gone, visit.secure),
+        cookies::set(
+            cookies::KNOWN_BROWSER,
+            &known_browser::cookie_value(&account),
+            Life::Seconds(known_browser::LIFE_SECONDS),
+            visit.secure,
+        ),
     ];
     for cookie in set {
         if let Ok(value) = HeaderValue::from_str(&cookie) {

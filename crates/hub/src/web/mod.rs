@@ -20,6 +20,7 @@ mod follow_ups;
 mod form;
 mod headers;
 mod i18n;
+mod known_browser;
 mod location;
 pub(crate) mod login;
 mod overview;
