@@ -90,3 +90,105 @@ error-forbidden-body = The form has expired or did not come from this page. Open
 error-internal-title = Something went wrong
 error-internal-body = The hub could not handle this request just now. Try again in a few minutes; if it keeps failing, tell the administrator.
 error-home = Go to the start page
+
+## overview
+overview-caption = Locations with the numbers of the last 7 days against the 7 days before
+overview-col-location = Location
+overview-col-answers = Answers
+overview-col-enthusiastic = Enthusiastic
+overview-col-low = Low
+overview-col-response = Response
+overview-col-follow-ups = Open follow-ups
+overview-col-contact = Kiosk last heard
+overview-sort-descending = sort from high to low
+overview-sort-ascending = sort from low to high
+overview-order-attention = What needs attention is on top: the highest share of low ratings, then the most open follow-ups, then the kiosk silent for longest.
+overview-order-descending = Sorted by { $column }, from high to low.
+overview-order-ascending = Sorted by { $column }, from low to high.
+overview-order-reset = Back to: what needs attention on top
+overview-too-few = fewer than 5 answers
+overview-no-kiosk = No kiosk
+overview-never-heard = Never
+overview-silent = Silent
+overview-kiosks = { $n ->
+    [one] 1 kiosk
+   *[other] { $n } kiosks
+}
+overview-note = The last 7 days (today included) against the 7 days before. A percentage is shown from 5 answers; a change only when both weeks have 5. ▲ higher, ▼ lower, = the same. A kiosk not heard from for over a day is marked ‘Silent’.
+numbers-points-up = { $points } percentage points higher than last week
+numbers-points-down = { $points } percentage points lower than last week
+numbers-points-same = the same as last week
+numbers-count-up = { $n } more than last week
+numbers-count-down = { $n } fewer than last week
+numbers-count-same = as many as last week
+numbers-just-now = just now
+numbers-minutes-ago = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+} ago
+numbers-hours-ago = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+} ago
+numbers-days-ago = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+} ago
+
+## devices
+devices-title = Kiosks
+devices-page-title = Kiosks · { $location }
+devices-back = Back to { $location }
+devices-intro = Every tablet of this location, with when it was last heard from. A kiosk silent for over a day is marked.
+devices-none = This location has no kiosk yet. Add one below.
+devices-kiosk = Kiosk { $device }
+devices-active = Active
+devices-revoked = Revoked
+devices-revoked-at = Revoked { $when }
+devices-silent = Silent
+devices-added-label = Added
+devices-contact-label = Last contact
+devices-waiting-label = Events waiting
+devices-version-label = App version
+devices-clock-label = Clock
+devices-never-heard = Never
+devices-contact = { $ago } ({ $when })
+devices-unknown = unknown
+devices-waiting = { $n ->
+    [one] 1 waiting to be sent
+   *[other] { $n } waiting to be sent
+}
+devices-clock-ahead = { $amount } ahead
+devices-clock-behind = { $amount } behind
+devices-clock-in-step = in step
+devices-when = { $date } at { $time }
+devices-revoke = Revoke…
+devices-revoke-title = Revoke the kiosk?
+devices-revoke-text = Once revoked, the token of kiosk { $device } no longer works: the tablet can send and fetch nothing. What it has not sent yet stays waiting on the tablet. Revoking cannot be undone; you can add a new kiosk.
+devices-revoke-confirm = Yes, revoke the kiosk
+devices-revoke-cancel = No, back to the kiosks
+devices-revoked-notice = Kiosk { $device } is revoked. Its token no longer works.
+devices-add-title = Add a kiosk
+devices-add-text = A new kiosk gets a token of its own. You see it only once; the hub keeps only a hash of it.
+devices-add = Add a kiosk
+devices-added-title = New kiosk added
+devices-added-once = Copy this token now: it is shown only once. Whoever has it can send data for this location, so do not share it.
+devices-token-label = Token of kiosk { $device }
+devices-config-intro = Put the hub's address and the token in the kiosk's welkom.toml:
+devices-config-after = Then restart the kiosk. In staff mode, ‘Sync’ shows whether it is connected.
+devices-to-list = To the kiosks of { $location }
+
+## export
+export-title = Export
+export-page-title = Export · { $location }
+export-back = Back to { $location }
+export-intro = The ratings of this location in a period, without names: one line per rating with day, time, moment (drop-off or pick-up), face, scale, whether it was replaced or counted as misuse, and the groups.
+export-from = From
+export-to = To (included)
+export-date-hint = Days in the location's time zone. By default: the last full month.
+export-csv = Download CSV
+export-xlsx = Download Excel (.xlsx)
+export-error-date = ‘{ $field }’ is not a date the hub can read: { $value }. Pick a day in the calendar or write it as YYYY-MM-DD, for example 2026-03-01.
+export-error-missing = Pick a day for ‘{ $field }’.
+export-error-order = The period starts ({ $from }) after its last day ({ $to }). Put the earliest day under ‘From’.
+export-error-title = The export could not be made

@@ -90,3 +90,102 @@ error-forbidden-body = Het formulier is verlopen of kwam niet van deze pagina. O
 error-internal-title = Er ging iets mis
 error-internal-body = De hub kon dit verzoek nu niet afhandelen. Probeer het over een paar minuten opnieuw; blijft het misgaan, meld het dan bij de beheerder.
 error-home = Naar de startpagina
+
+## overview
+overview-caption = Locaties met de cijfers van de afgelopen 7 dagen tegenover de 7 dagen ervoor
+overview-col-location = Locatie
+overview-col-answers = Antwoorden
+overview-col-enthusiastic = Enthousiast
+overview-col-low = Laag
+overview-col-response = Respons
+overview-col-follow-ups = Open opvolging
+overview-col-contact = Kiosk laatst gehoord
+overview-sort-descending = sorteer van hoog naar laag
+overview-sort-ascending = sorteer van laag naar hoog
+overview-order-attention = Wat aandacht nodig heeft staat bovenaan: hoogste aandeel lage cijfers, dan de meeste open opvolging, dan de kiosk die het langst stil is.
+overview-order-descending = Gesorteerd op { $column }, van hoog naar laag.
+overview-order-ascending = Gesorteerd op { $column }, van laag naar hoog.
+overview-order-reset = Terug naar: wat aandacht nodig heeft bovenaan
+overview-too-few = minder dan 5 antwoorden
+overview-no-kiosk = Geen kiosk
+overview-never-heard = Nog nooit
+overview-silent = Stil
+overview-kiosks = { $n ->
+    [one] 1 kiosk
+   *[other] { $n } kiosks
+}
+overview-note = De afgelopen 7 dagen (vandaag meegeteld) tegenover de 7 dagen ervoor. Een percentage staat er pas bij 5 antwoorden of meer; een verschil pas als beide weken er 5 hebben. ▲ hoger, ▼ lager, = gelijk. Een kiosk die langer dan een dag niets van zich liet horen, is gemarkeerd als ‘Stil’.
+numbers-points-up = { $points } procentpunt hoger dan vorige week
+numbers-points-down = { $points } procentpunt lager dan vorige week
+numbers-points-same = gelijk aan vorige week
+numbers-count-up = { $n } meer dan vorige week
+numbers-count-down = { $n } minder dan vorige week
+numbers-count-same = evenveel als vorige week
+numbers-just-now = zojuist
+numbers-minutes-ago = { $n ->
+    [one] 1 minuut
+   *[other] { $n } minuten
+} geleden
+numbers-hours-ago = { $n } uur geleden
+numbers-days-ago = { $n ->
+    [one] 1 dag
+   *[other] { $n } dagen
+} geleden
+
+## devices
+devices-title = Kiosks
+devices-page-title = Kiosks · { $location }
+devices-back = Terug naar { $location }
+devices-intro = Elke tablet van deze locatie, met wanneer hij voor het laatst iets van zich liet horen. Een kiosk die langer dan een dag stil is, is gemarkeerd.
+devices-none = Deze locatie heeft nog geen kiosk. Voeg er hieronder een toe.
+devices-kiosk = Kiosk { $device }
+devices-active = Actief
+devices-revoked = Ingetrokken
+devices-revoked-at = Ingetrokken { $when }
+devices-silent = Stil
+devices-added-label = Toegevoegd
+devices-contact-label = Laatste contact
+devices-waiting-label = Wachtende gebeurtenissen
+devices-version-label = App-versie
+devices-clock-label = Klok
+devices-never-heard = Nog nooit
+devices-contact = { $ago } ({ $when })
+devices-unknown = onbekend
+devices-waiting = { $n ->
+    [one] 1 wacht op verzending
+   *[other] { $n } wachten op verzending
+}
+devices-clock-ahead = loopt { $amount } voor
+devices-clock-behind = loopt { $amount } achter
+devices-clock-in-step = loopt gelijk
+devices-when = { $date } om { $time }
+devices-revoke = Intrekken…
+devices-revoke-title = Kiosk intrekken?
+devices-revoke-text = Na het intrekken werkt het token van kiosk { $device } niet meer: de tablet kan niets meer sturen of ophalen. Wat hij nog niet verstuurd heeft, blijft op de tablet wachten. Intrekken kan niet ongedaan worden gemaakt; je kunt wel een nieuwe kiosk toevoegen.
+devices-revoke-confirm = Ja, kiosk intrekken
+devices-revoke-cancel = Nee, terug naar de kiosks
+devices-revoked-notice = Kiosk { $device } is ingetrokken. Zijn token werkt niet meer.
+devices-add-title = Kiosk toevoegen
+devices-add-text = Een nieuwe kiosk krijgt een eigen token. Je ziet het maar één keer; de hub bewaart er alleen een hash van.
+devices-add = Kiosk toevoegen
+devices-added-title = Nieuwe kiosk toegevoegd
+devices-added-once = Kopieer dit token nu: het wordt maar één keer getoond. Wie het heeft, kan namens deze locatie gegevens sturen, dus deel het niet.
+devices-token-label = Token van kiosk { $device }
+devices-config-intro = Zet het adres van de hub en het token in welkom.toml van de kiosk:
+devices-config-after = Start de kiosk daarna opnieuw. In de medewerkersmodus laat ‘Synchronisatie’ zien of hij verbonden is.
+devices-to-list = Naar de kiosks van { $location }
+
+## export
+export-title = Exporteren
+export-page-title = Exporteren · { $location }
+export-back = Terug naar { $location }
+export-intro = De beoordelingen van deze locatie in een periode, zonder namen: één regel per beoordeling met dag, tijd, moment (brengen of halen), gezicht, schaal, of hij vervangen of als misbruik geteld is, en de groepen.
+export-from = Van
+export-to = Tot en met
+export-date-hint = Dagen in de tijdzone van de locatie. Standaard: de vorige volledige maand.
+export-csv = CSV downloaden
+export-xlsx = Excel downloaden (.xlsx)
+export-error-date = ‘{ $field }’ is geen datum die de hub kan lezen: { $value }. Kies een dag in de kalender of schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-03-01.
+export-error-missing = Kies bij ‘{ $field }’ een dag.
+export-error-order = De periode begint ({ $from }) na de laatste dag ({ $to }). Zet de vroegste dag bij ‘Van’.
+export-error-title = De export kon niet gemaakt worden

@@ -48,7 +48,7 @@ fn log_in_see_the_overview_and_log_out_in_a_browser() {
         browser.click("form.form button[type=submit]");
         assert!(browser.url().ends_with("/overview"), "{}", browser.url());
         assert_eq!(browser.text("h1"), "Overzicht");
-        let list = browser.text(".location-list");
+        let list = browser.text(".overview");
         assert!(
             list.contains("De Vlinder") && list.contains("De Boomhut"),
             "{list}"
@@ -57,7 +57,7 @@ fn log_in_see_the_overview_and_log_out_in_a_browser() {
         browser.assert_accessible("overview");
         browser.screenshot(&format!("overview-{size}"));
 
-        browser.click(".location-list a");
+        browser.click(".overview__name a");
         assert!(browser.url().contains("/locations/"), "{}", browser.url());
         browser.assert_accessible("location");
         browser.screenshot(&format!("location-{size}"));

@@ -101,6 +101,11 @@ async fn openapi() -> Response {
     axum::Json(crate::openapi::document()).into_response()
 }
 
-async fn not_found() -> Response {
+/// No route: the API's JSON problem under `/v1/` (and its other paths), the HTML
+/// not-found page for anything a browser may have asked.
+async fn not_found(request: axum::extract::Request) -> Response {
+    if crate::web::answers_html_not_found(request.uri().path()) {
+        return crate::web::not_found(request).await;
+    }
     Problem::new(StatusCode::NOT_FOUND, "no such path; see /openapi.json").into_response()
 }

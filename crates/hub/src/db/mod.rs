@@ -4,6 +4,7 @@
 mod device_status;
 mod erasure;
 mod follow_ups;
+mod follow_ups_open;
 mod follow_ups_pg;
 mod follow_ups_sqlite;
 mod pg_connect;

@@ -27,9 +27,16 @@ pub fn chosen_language(query: Option<&str>) -> Option<Lang> {
 
 /// The middleware.
 pub async fn every_page(request: Request, next: Next) -> Response {
-    let chosen = chosen_language(request.uri().query());
+    let query = request.uri().query().map(str::to_owned);
+    let chosen = chosen_language(query.as_deref());
     let secure = request.extensions().get::<ServedOverTls>().is_some();
-    let mut response = next.run(request).await;
+    let response = super::pages::with_query(query.as_deref(), next.run(request)).await;
+    finish(response, chosen, secure)
+}
+
+/// Puts the headers of every page on an answer (and the language cookie when the
+/// user just chose one).
+pub fn finish(mut response: Response, chosen: Option<Lang>, secure: bool) -> Response {
     let headers = response.headers_mut();
     let fixed = [
         (header::CONTENT_SECURITY_POLICY, CSP),

@@ -4,7 +4,15 @@
 //! - `/` sends to `/overview` or `/login`; `/login` (GET, POST) and `/logout` (POST);
 //!   `/overview` lists the locations the user may see; `/locations/{id}` is one of
 //!   them (404 for any other: a page never says that a location exists), with its
-//!   follow-ups at `/locations/{id}/follow-ups`.
+//!   follow-ups at `/locations/{id}/follow-ups`, its kiosks at
+//!   `/locations/{id}/devices` (add: `POST` there; revoke: `…/devices/{device}/revoke`,
+//!   `GET` asks, `POST` does), and its ratings' export at `/locations/{id}/export`
+//!   (downloads at `…/export/ratings.csv` and `…/export/ratings.xlsx`).
+//! - `/overview` has a row of numbers per location, sortable by its column headers
+//!   (`?sort=…&dir=…`), what needs attention first by default.
+//! - The language links keep the page's other query parameters. A path that is no
+//!   page and not the API's (`/v1/…`, `/healthz`, `/metrics`, `/openapi.json`)
+//!   answers the HTML not-found page ([`not_found`]); the API keeps its JSON.
 //! - A session is a cookie holding 256 random bits; the database keeps only their
 //!   SHA-256. It ends after [`WebSettings::session_idle`] without a request, after
 //!   [`WebSettings::session_lifetime`] in any case, and at log-out.
@@ -16,6 +24,8 @@
 mod assets;
 mod cookies;
 mod csrf;
+mod devices;
+mod export;
 mod follow_ups;
 mod form;
 mod headers;
@@ -23,6 +33,7 @@ mod i18n;
 mod known_browser;
 mod location;
 pub(crate) mod login;
+mod numbers;
 mod overview;
 mod pages;
 mod session;
@@ -107,6 +118,17 @@ where
         .route("/overview", get(overview::page))
         .route("/locations/{id}", get(location::page))
         .route("/locations/{id}/follow-ups", get(follow_ups::page))
+        .route(
+            "/locations/{id}/devices",
+            get(devices::page).post(devices::add),
+        )
+        .route(
+            "/locations/{id}/devices/{device}/revoke",
+            get(devices::confirm_revoke).post(devices::revoke),
+        )
+        .route("/locations/{id}/export", get(export::page))
+        .route("/locations/{id}/export/ratings.csv", get(export::csv))
+        .route("/locations/{id}/export/ratings.xlsx", get(export::xlsx))
         .route("/static/{file}", get(assets::serve))
         .layer(axum::middleware::from_fn(headers::every_page))
         .with_state(state)
@@ -118,6 +140,32 @@ async fn home(user: Option<CurrentUser>) -> axum::response::Redirect {
         Some(_) => axum::response::Redirect::to("/overview"),
         None => axum::response::Redirect::to("/login"),
     }
+}
+
+/// Whether a path that no route answers gets the HTML not-found page (a browser's
+/// path) rather than the API's JSON problem: anything but `/v1/…`, `/healthz`,
+/// `/metrics` and `/openapi.json`.
+pub fn answers_html_not_found(path: &str) -> bool {
+    let api = path == "/v1"
+        || path.starts_with("/v1/")
+        || matches!(path, "/healthz" | "/metrics" | "/openapi.json");
+    !api
+}
+
+/// The HTML not-found page for a path no route answers, in the request's language,
+/// with every page's security headers.
+pub async fn not_found(request: axum::extract::Request) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (parts, _) = request.into_parts();
+    let query = parts.uri.query().map(str::to_owned);
+    let chosen = headers::chosen_language(query.as_deref());
+    let secure = parts.extensions.get::<ServedOverTls>().is_some();
+    let response = pages::with_query(query.as_deref(), async {
+        let chrome = Chrome::anonymous(pages::language(&parts), "error-not-found-title");
+        WebError::NotFound(chrome).into_response()
+    })
+    .await;
+    headers::finish(response, chosen, secure)
 }
 
 /// Drops ended sessions and failed log-ins that no longer count (see

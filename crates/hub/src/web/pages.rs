@@ -22,6 +22,29 @@ pub struct Chrome {
     pub email: String,
     /// The session's CSRF token, for the log-out form; empty before log-in.
     pub csrf: String,
+    /// The request's query without `lang`, URL-encoded (the language links keep it).
+    pub other_query: String,
+}
+
+tokio::task_local! {
+    /// The query of the request being answered, without `lang` ([`with_query`]).
+    static OTHER_QUERY: String;
+}
+
+/// Runs `answer` (a page's handler) knowing the request's query, so that every
+/// [`Chrome`] made for it builds its language links from it.
+pub async fn with_query<F: std::future::Future>(query: Option<&str>, answer: F) -> F::Output {
+    OTHER_QUERY.scope(without_lang(query), answer).await
+}
+
+/// A query without its `lang` parameters, encoded again.
+fn without_lang(query: Option<&str>) -> String {
+    let Some(query) = query else {
+        return String::new();
+    };
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form_urlencoded::parse(query.as_bytes()).filter(|(name, _)| name != "lang"))
+        .finish()
 }
 
 impl Chrome {
@@ -33,6 +56,7 @@ impl Chrome {
             tr,
             email: String::new(),
             csrf: String::new(),
+            other_query: OTHER_QUERY.try_with(Clone::clone).unwrap_or_default(),
         }
     }
 
@@ -42,6 +66,15 @@ impl Chrome {
             email: logged_in.user.email.clone(),
             csrf: logged_in.csrf_token.clone(),
             ..Self::anonymous(lang, title)
+        }
+    }
+
+    /// The link to this page in the language `code`, keeping the page's other query
+    /// parameters (`?period=4weeks&lang=en`).
+    pub fn lang_href(&self, code: &str) -> String {
+        match self.other_query.is_empty() {
+            true => format!("?lang={code}"),
+            false => format!("?{}&lang={code}", self.other_query),
         }
     }
 
@@ -137,5 +170,29 @@ impl IntoResponse for WebError {
         };
         let body = chrome.tr.get(body);
         render(status, &ErrorPage { chrome, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_links_keep_the_other_parameters() {
+        assert_eq!(without_lang(None), "");
+        assert_eq!(without_lang(Some("lang=en")), "");
+        assert_eq!(
+            without_lang(Some("period=4weeks&lang=en&sort=a%20b%26c")),
+            "period=4weeks&sort=a+b%26c"
+        );
+        let chrome = |other: &str| Chrome {
+            other_query: other.to_owned(),
+            ..Chrome::anonymous(Lang::Nl, "overview-title")
+        };
+        assert_eq!(chrome("").lang_href("en"), "?lang=en");
+        assert_eq!(
+            chrome("sort=low&dir=desc").lang_href("nl"),
+            "?sort=low&dir=desc&lang=nl"
+        );
     }
 }

@@ -145,6 +145,15 @@ impl Hub {
         }
     }
 
+    /// The database's address, as `welkom-hub --database` takes it.
+    pub fn database_url(&self) -> String {
+        match (&self.sqlite, &self._postgres) {
+            (Some(file), _) => format!("sqlite:{}", file.display()),
+            (None, Some(cluster)) => cluster.url.clone(),
+            (None, None) => panic!("this hub's database address is not known"),
+        }
+    }
+
     /// Adds a location in Amsterdam.
     pub fn location(&self, name: &str) -> Location {
         self.runtime

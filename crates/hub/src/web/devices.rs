@@ -1,0 +1,362 @@
+//! `/locations/{id}/devices`: the location's kiosks, each with its last contact, the
+//! events it last said were waiting, its app version and its clock offset (what
+//! `welkom-hub device list` prints); add a kiosk (its token shown once, on the answer
+//! to the form, never in a URL) and revoke one (after a confirmation page).
+//!
+//! Who may: whoever may see the location ([`VisibleLocation`]): its managers and
+//! the admins. Every form carries the session's CSRF token. Adding and revoking are
+//! logged with the user's id and the device's id, no names.
+
+use super::form::Fields;
+use super::location::VisibleLocation;
+use super::numbers::{self, DAY_MS};
+use super::pages::{Chrome, WebError, render};
+use super::{ServedOverTls, Tr, WebState, csrf};
+use crate::db::{DeviceStatus, Location};
+use askama::Template;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::tz::TimeZone;
+use std::collections::HashMap;
+
+/// One kiosk as the page shows it.
+struct Kiosk {
+    id: String,
+    revoked: bool,
+    state: String,
+    added: String,
+    contact: String,
+    silent: bool,
+    waiting: String,
+    version: String,
+    clock: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/devices.html")]
+struct DevicesPage {
+    chrome: Chrome,
+    location: Location,
+    kiosks: Vec<Kiosk>,
+    notice: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/device_revoke.html")]
+struct RevokePage {
+    chrome: Chrome,
+    location: Location,
+    device_id: String,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/device_added.html")]
+struct AddedPage {
+    chrome: Chrome,
+    location: Location,
+    device_id: String,
+    token: String,
+    config: String,
+}
+
+fn chrome(visible: &VisibleLocation, title: &str) -> Chrome {
+    let mut chrome = Chrome::for_user(visible.user.lang, title, &visible.user.logged_in);
+    chrome.title = chrome
+        .tr
+        .with_text("devices-page-title", "location", &visible.location.name);
+    chrome
+}
+
+async fn devices_of(
+    state: &WebState,
+    visible: &VisibleLocation,
+) -> Result<Vec<DeviceStatus>, WebError> {
+    state
+        .db
+        .devices(&visible.location.id)
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot read the devices", &e))
+}
+
+fn not_found(visible: &VisibleLocation) -> WebError {
+    WebError::NotFound(Chrome::for_user(
+        visible.user.lang,
+        "error-not-found-title",
+        &visible.user.logged_in,
+    ))
+}
+
+/// Refuses a form without the session's CSRF token.
+fn check_csrf(visible: &VisibleLocation, form: &Fields) -> Result<(), WebError> {
+    match csrf::matches(&visible.user.logged_in.csrf_token, form.get("csrf")) {
+        true => Ok(()),
+        false => Err(WebError::Forbidden(Chrome::for_user(
+            visible.user.lang,
+            "error-forbidden-title",
+            &visible.user.logged_in,
+        ))),
+    }
+}
+
+/// `GET /locations/{id}/devices[?revoked=DEVICE]`.
+pub async fn page(
+    State(state): State<WebState>,
+    visible: VisibleLocation,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let devices = devices_of(&state, &visible).await?;
+    let chrome = chrome(&visible, "devices-title");
+    let tr = chrome.tr;
+    let zone = TimeZone::get(&visible.location.time_zone).unwrap_or(TimeZone::UTC);
+    let now_ms = state.now_ms();
+    // The notice after a revocation names only a revoked kiosk of this location.
+    let notice = query
+        .get("revoked")
+        .filter(|id| devices.iter().any(|d| &d.id == *id && d.revoked()))
+        .map(|id| tr.with_text("devices-revoked-notice", "device", id))
+        .unwrap_or_default();
+    let kiosks = devices
+        .iter()
+        .map(|d| kiosk_view(tr, &zone, now_ms, d))
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &DevicesPage {
+            chrome,
+            location: visible.location,
+            kiosks,
+            notice,
+        },
+    ))
+}
+
+/// `POST /locations/{id}/devices`: adds a kiosk and shows its token, this once.
+pub async fn add(
+    State(state): State<WebState>,
+    visible: VisibleLocation,
+    tls: Option<Extension<ServedOverTls>>,
+    headers: HeaderMap,
+    form: Fields,
+) -> Result<Response, WebError> {
+    check_csrf(&visible, &form)?;
+    let device = state
+        .db
+        .add_device(&visible.location.id)
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot add a device", &e))?;
+    tracing::info!(
+        user = %visible.user.logged_in.user.id,
+        location = %visible.location.id,
+        device = %device.id,
+        "a device was added on the devices page"
+    );
+    let mut chrome = chrome(&visible, "devices-added-title");
+    chrome.title = chrome.tr.get("devices-added-title");
+    let config = format!(
+        "[upstream]\nurl = \"{}\"\ntoken = \"{}\"\n",
+        hub_address(&headers, tls.is_some()),
+        device.token
+    );
+    let mut response = render(
+        StatusCode::OK,
+        &AddedPage {
+            chrome,
+            location: visible.location,
+            device_id: device.id,
+            token: device.token,
+            config,
+        },
+    );
+    // Never kept by a browser or a proxy.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The address kiosks reach this hub at, as the browser did: its `Host` header when
+/// that is a plain host name or address (with a port), else a placeholder.
+fn hub_address(headers: &HeaderMap, tls: bool) -> String {
+    let scheme = if tls { "https" } else { "http" };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        });
+    match host {
+        Some(host) => format!("{scheme}://{host}"),
+        None => format!("{scheme}://HUB-ADDRESS"),
+    }
+}
+
+/// The device named in the path, when it belongs to this location.
+async fn device_of(
+    state: &WebState,
+    visible: &VisibleLocation,
+    params: &HashMap<String, String>,
+) -> Result<DeviceStatus, WebError> {
+    let wanted = params.get("device").ok_or_else(|| not_found(visible))?;
+    devices_of(state, visible)
+        .await?
+        .into_iter()
+        .find(|d| &d.id == wanted)
+        .ok_or_else(|| not_found(visible))
+}
+
+/// `GET /locations/{id}/devices/{device}/revoke`: asks to confirm.
+pub async fn confirm_revoke(
+    State(state): State<WebState>,
+    visible: VisibleLocation,
+    Path(params): Path<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let device = device_of(&state, &visible, &params).await?;
+    if device.revoked() {
+        return Ok(Redirect::to(&devices_path(&visible.location)).into_response());
+    }
+    let mut chrome = chrome(&visible, "devices-revoke-title");
+    chrome.title = chrome.tr.get("devices-revoke-title");
+    let text = chrome
+        .tr
+        .with_text("devices-revoke-text", "device", &device.id);
+    Ok(render(
+        StatusCode::OK,
+        &RevokePage {
+            chrome,
+            location: visible.location,
+            device_id: device.id,
+            text,
+        },
+    ))
+}
+
+/// `POST /locations/{id}/devices/{device}/revoke`: revokes its token, then back to
+/// the list, which says so.
+pub async fn revoke(
+    State(state): State<WebState>,
+    visible: VisibleLocation,
+    Path(params): Path<HashMap<String, String>>,
+    form: Fields,
+) -> Result<Response, WebError> {
+    let device = device_of(&state, &visible, &params).await?;
+    check_csrf(&visible, &form)?;
+    state
+        .db
+        .revoke_device(&device.id)
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot revoke a device", &e))?;
+    tracing::info!(
+        user = %visible.user.logged_in.user.id,
+        location = %visible.location.id,
+        device = %device.id,
+        "a device was revoked on the devices page"
+    );
+    let to = format!(
+        "{}?revoked={}",
+        devices_path(&visible.location),
+        form_urlencoded::byte_serialize(device.id.as_bytes()).collect::<String>()
+    );
+    Ok(Redirect::to(&to).into_response())
+}
+
+fn devices_path(location: &Location) -> String {
+    format!(
+        "/locations/{}/devices",
+        form_urlencoded::byte_serialize(location.id.as_bytes()).collect::<String>()
+    )
+}
+
+fn kiosk_view(tr: Tr, zone: &TimeZone, now_ms: i64, d: &DeviceStatus) -> Kiosk {
+    let when = |at: jiff::Timestamp| {
+        let local = at.to_zoned(zone.clone());
+        tr.with(
+            "devices-when",
+            &[
+                ("date", local.strftime("%d-%m-%Y").to_string().into()),
+                ("time", local.strftime("%H:%M").to_string().into()),
+            ],
+        )
+    };
+    let unknown = || tr.get("devices-unknown");
+    let silent = !d.revoked()
+        && d.last_contact_at
+            .is_none_or(|at| now_ms - at.as_millisecond() > DAY_MS);
+    Kiosk {
+        id: d.id.clone(),
+        revoked: d.revoked(),
+        state: match d.revoked_at {
+            Some(at) => tr.with_text("devices-revoked-at", "when", &when(at)),
+            None => tr.get("devices-active"),
+        },
+        added: when(d.added_at),
+        contact: match d.last_contact_at {
+            None => tr.get("devices-never-heard"),
+            Some(at) => tr.with(
+                "devices-contact",
+                &[
+                    ("ago", numbers::ago(tr, now_ms, at.as_millisecond()).into()),
+                    ("when", when(at).into()),
+                ],
+            ),
+        },
+        silent,
+        waiting: d.last_waiting.map_or_else(unknown, |n| {
+            tr.with(
+                "devices-waiting",
+                &[("n", i64::try_from(n).unwrap_or(i64::MAX).into())],
+            )
+        }),
+        version: d.app_version.clone().unwrap_or_else(unknown),
+        clock: d.clock_offset_ms.map_or_else(unknown, |ms| clock(tr, ms)),
+    }
+}
+
+/// The clock offset in words: "loopt 2s voor", "loopt 1m30s achter", "loopt gelijk"
+/// (the amounts as `welkom-hub device list` writes them).
+fn clock(tr: Tr, ms: i64) -> String {
+    let secs = (ms as f64 / 1000.0).round() as i64;
+    let abs = secs.unsigned_abs();
+    let amount = match abs {
+        0..60 => format!("{abs}s"),
+        60..3600 => format!("{}m{:02}s", abs / 60, abs % 60),
+        _ => format!("{}h{:02}m", abs / 3600, abs % 3600 / 60),
+    };
+    match secs {
+        0 => tr.get("devices-clock-in-step"),
+        s if s > 0 => tr.with_text("devices-clock-ahead", "amount", &amount),
+        _ => tr.with_text("devices-clock-behind", "amount", &amount),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::Lang;
+
+    #[test]
+    fn the_clock_says_which_way() {
+        let nl = Tr { lang: Lang::Nl };
+        assert_eq!(clock(nl, 300), "loopt gelijk");
+        assert_eq!(clock(nl, 2_000), "loopt 2s voor");
+        assert_eq!(clock(nl, -90_000), "loopt 1m30s achter");
+        assert_eq!(clock(Tr { lang: Lang::En }, 7_260_000), "2h01m ahead");
+    }
+
+    #[test]
+    fn the_hub_address_comes_from_a_plain_host_header_only() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(hub_address(&headers, true), "https://HUB-ADDRESS");
+        headers.insert(
+            header::HOST,
+            HeaderValue::from_static("hub.example.org:8443"),
+        );
+        assert_eq!(hub_address(&headers, true), "https://hub.example.org:8443");
+        headers.insert(header::HOST, HeaderValue::from_static("x\"><script>"));
+        assert_eq!(hub_address(&headers, false), "http://HUB-ADDRESS");
+    }
+}
