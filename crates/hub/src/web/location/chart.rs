@@ -54,8 +54,15 @@ pub struct LineChart<'a> {
 /// The chart as an `<svg>` element with `role="img"`, named by the element with id
 /// `labelled_by`; an error says what plotters could not draw.
 pub fn svg(chart: &LineChart<'_>, labelled_by: &str) -> Result<String, String> {
-    let mut out = String::new();
-    draw(chart, &mut out).map_err(|e| format!("cannot draw a chart: {e}"))?;
+    // A chart that the library cannot draw (a panic inside it included) is an
+    // error the page leaves out, never a failed answer.
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut out = String::new();
+        draw(chart, &mut out)
+            .map(|()| out)
+            .map_err(|e| format!("cannot draw a chart: {e}"))
+    }));
+    let out = drawn.map_err(|_| "the charting library failed while drawing".to_owned())??;
     let opening = format!("<svg width=\"{}\" height=\"{}\" ", SIZE.0, SIZE.1);
     let Some(rest) = out.strip_prefix(&opening) else {
         return Err("the chart's SVG does not start as expected".into());
@@ -72,8 +79,10 @@ pub fn svg(chart: &LineChart<'_>, labelled_by: &str) -> Result<String, String> {
 }
 
 fn draw(chart: &LineChart<'_>, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
+    // An x axis of whole points on a real scale: plotters' integer axes can
+    // overflow while choosing their labels.
     let points = chart.x_labels.len().max(2);
-    let last = i32::try_from(points - 1).unwrap_or(i32::MAX);
+    let last = points as f64 - 0.5;
     let root = SVGBackend::with_string(out, SIZE).into_drawing_area();
     root.fill(&WHITE)?;
     let mut builder = ChartBuilder::on(&root);
@@ -87,11 +96,14 @@ fn draw(chart: &LineChart<'_>, out: &mut String) -> Result<(), Box<dyn std::erro
     if !chart.caption.is_empty() {
         builder.caption(chart.caption, ("sans-serif", TEXT).into_font().color(&INK));
     }
-    let mut plot = builder.build_cartesian_2d(0..last, 0f64..100f64)?;
-    let x_label = |x: &i32| {
-        usize::try_from(*x)
-            .ok()
-            .and_then(|i| chart.x_labels.get(i))
+    let mut plot = builder.build_cartesian_2d(-0.5f64..last, 0f64..100f64)?;
+    let x_label = |x: &f64| {
+        if x.fract().abs() > 1e-9 || *x < 0.0 {
+            return String::new();
+        }
+        chart
+            .x_labels
+            .get(x.round() as usize)
             .cloned()
             .unwrap_or_default()
     };
@@ -121,7 +133,7 @@ fn draw(chart: &LineChart<'_>, out: &mut String) -> Result<(), Box<dyn std::erro
             .values
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| Some((i32::try_from(i).ok()?, (*v)?)));
+            .filter_map(|(i, v)| Some((i as f64, (*v)?)));
         match line.marker {
             Marker::Circle => {
                 plot.draw_series(shown.map(|p| Circle::new(p, 4, colour.filled())))?;
@@ -136,13 +148,13 @@ fn draw(chart: &LineChart<'_>, out: &mut String) -> Result<(), Box<dyn std::erro
 }
 
 /// The unbroken stretches of a line: consecutive points that have a value.
-fn runs(values: &[Option<f64>]) -> Vec<Vec<(i32, f64)>> {
+fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     let mut runs = Vec::new();
     let mut run = Vec::new();
     for (i, value) in values.iter().enumerate() {
-        match (value, i32::try_from(i)) {
-            (Some(v), Ok(x)) => run.push((x, *v)),
-            _ => {
+        match value {
+            Some(v) => run.push((i as f64, *v)),
+            None => {
                 if !run.is_empty() {
                     runs.push(std::mem::take(&mut run));
                 }
@@ -183,7 +195,7 @@ mod tests {
     fn a_gap_splits_the_line() {
         assert_eq!(
             runs(&[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0), None]),
-            vec![vec![(0, 1.0), (1, 2.0)], vec![(3, 3.0), (4, 4.0)]]
+            vec![vec![(0.0, 1.0), (1.0, 2.0)], vec![(3.0, 3.0), (4.0, 4.0)]]
         );
         let svg = chart_with(
             vec![Some(50.0), Some(60.0), None, Some(70.0), Some(80.0)],
