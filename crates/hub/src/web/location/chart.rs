@@ -10,7 +10,7 @@ use plotters::prelude::*;
 /// The canvas: small enough that its text stays readable on a phone.
 const SIZE: (u32, u32) = (440, 270);
 /// Text size on the canvas (plotters writes 1/1.24 of it as the SVG font size).
-const TEXT: f64 = 17.0;
+const TEXT: f64 = 20.0;
 /// The charts' text colour (the pages' ink).
 const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x1d);
 /// The grid's colour.
@@ -91,8 +91,8 @@ fn draw(chart: &LineChart<'_>, out: &mut String) -> Result<(), Box<dyn std::erro
         .margin_right(18)
         .margin_left(4)
         .margin_bottom(4)
-        .x_label_area_size(46)
-        .y_label_area_size(58);
+        .x_label_area_size(52)
+        .y_label_area_size(66);
     if !chart.caption.is_empty() {
         builder.caption(chart.caption, ("sans-serif", TEXT).into_font().color(&INK));
     }

@@ -45,7 +45,7 @@ pub struct LegendBand {
 
 /// The heat map as the page shows it.
 pub struct HeatView {
-    /// The hours shown as "07" (the first to the last with an answer or visit).
+    /// The hours shown as "07": those with an answer or a visit on any weekday.
     pub hours: Vec<String>,
     /// Monday to Friday always, Saturday and Sunday when they have squares.
     pub rows: Vec<WeekdayRow>,
@@ -69,13 +69,13 @@ fn band_class(share: f64) -> &'static str {
 
 /// The view of a heat map.
 pub fn view(tr: &Tr, map: &HeatMap) -> HeatView {
-    let hours: Vec<u8> = match (
-        map.cells.iter().map(|c| c.hour).min(),
-        map.cells.iter().map(|c| c.hour).max(),
-    ) {
-        (Some(first), Some(last)) => (first..=last).collect(),
-        _ => Vec::new(),
-    };
+    let hours: Vec<u8> = map
+        .cells
+        .iter()
+        .map(|c| c.hour)
+        .collect::<std::collections::BTreeSet<u8>>()
+        .into_iter()
+        .collect();
     let rows = (1..=7u8)
         .filter(|day| *day <= 5 || map.cells.iter().any(|c| c.weekday == *day))
         .map(|weekday| WeekdayRow {
