@@ -9,7 +9,8 @@ mod today;
 mod trend;
 
 pub use nav::LocationNav;
-pub use page::page;
+pub use page::{Figures, figures, page};
+pub use trend::Period;
 
 use super::pages::{Chrome, WebError};
 use super::{CurrentUser, WebState};

@@ -28,6 +28,9 @@ mod session;
 
 pub use i18n::{Lang, Tr};
 pub use location::VisibleLocation;
+pub use location::{
+    Figures as LocationFigures, Period as TrendPeriod, figures as location_figures,
+};
 pub use pages::{Chrome, WebError};
 pub use session::CurrentUser;
 

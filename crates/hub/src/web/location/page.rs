@@ -65,16 +65,23 @@ fn href(id: &str, period: Period, group: Option<&str>) -> String {
     format!("/locations/{id}?{}", query.finish())
 }
 
-/// What the page reads from the database.
-struct Figures {
-    groups: Vec<String>,
-    tally: welkom_core::tally::DayTally,
-    four_weeks: Option<welkom_core::tally::Trend>,
-    weeks: Vec<crate::db::WeekTrend>,
-    heat: crate::db::HeatMap,
+/// What the page reads from the database: every figure, from the roll-ups.
+pub struct Figures {
+    /// The location's groups over the last year (the group choice).
+    pub groups: Vec<String>,
+    /// Today, every group.
+    pub tally: welkom_core::tally::DayTally,
+    /// The kiosk's four-week trend, when that is the period.
+    pub four_weeks: Option<welkom_core::tally::Trend>,
+    /// The weeks of a 13- or 52-week trend (empty for four weeks).
+    pub weeks: Vec<crate::db::WeekTrend>,
+    /// The heat map of the period.
+    pub heat: crate::db::HeatMap,
 }
 
-async fn figures(
+/// Reads the page's figures for `today` at the location, of the period and of a
+/// group (or every group): the same queries the page makes, also for the benchmark.
+pub async fn figures(
     db: &Db,
     location: &Location,
     today: Date,
