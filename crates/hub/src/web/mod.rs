@@ -3,8 +3,9 @@
 //!
 //! - `/` sends to `/overview` or `/login`; `/login` (GET, POST) and `/logout` (POST);
 //!   `/overview` lists the locations the user may see; `/locations/{id}` is one of
-//!   them (404 for any other: a page never says that a location exists), with its
-//!   follow-ups at `/locations/{id}/follow-ups`.
+//!   them (404 for any other: a page never says that a location exists): Today,
+//!   trend charts, heat map, `?trend=4w|13w|52w&group=NAME`; with its follow-ups at
+//!   `/locations/{id}/follow-ups`.
 //! - A session is a cookie holding 256 random bits; the database keeps only their
 //!   SHA-256. It ends after [`WebSettings::session_idle`] without a request, after
 //!   [`WebSettings::session_lifetime`] in any case, and at log-out.

@@ -201,7 +201,11 @@ mod tests {
             vec![Some(50.0), Some(60.0), None, Some(70.0), Some(80.0)],
             "",
         );
-        assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+        let lines = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("stroke=\"#0B5D52\""))
+            .count();
+        assert_eq!(lines, 2, "{svg}");
         assert!(
             svg.starts_with("<svg class=\"chart__svg\" role=\"img\""),
             "{svg}"
