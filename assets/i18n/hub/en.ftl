@@ -125,6 +125,7 @@ location-trend-axis-low = Low
 location-trend-chart-enthusiastic = Share of enthusiastic answers
 location-trend-chart-low = Share of low answers (the two lowest faces)
 location-trend-gap = No point: fewer than five answers.
+location-trend-empty = No day or week with five answers or more in this period yet: the charts stay empty.
 location-trend-table = The charts' numbers as a table
 location-trend-table-note = A dash: fewer than five answers, so no percentage.
 location-trend-week-change = { $moment }: { $now } enthusiastic this week, { $before } the week before ({ $points } percentage points)

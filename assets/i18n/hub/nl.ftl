@@ -125,6 +125,7 @@ location-trend-axis-low = Laag
 location-trend-chart-enthusiastic = Aandeel enthousiaste antwoorden
 location-trend-chart-low = Aandeel lage antwoorden (de twee laagste gezichtjes)
 location-trend-gap = Geen punt: minder dan 5 antwoorden.
+location-trend-empty = Nog geen dag of week met minstens 5 antwoorden in deze periode: de grafieken blijven leeg.
 location-trend-table = De cijfers van de grafieken als tabel
 location-trend-table-note = Een streepje: minder dan 5 antwoorden, dus geen percentage.
 location-trend-week-change = { $moment }: { $now } enthousiast deze week, { $before } de week ervoor ({ $points } procentpunt)

@@ -373,6 +373,7 @@ fn trend_is_a_chart_with_gaps(back_end: BackEnd) {
     );
     let charts = svgs(&body);
     assert_eq!(charts.len(), 2, "enthusiastic and low");
+    assert!(!body.contains("Nog geen dag of week"), "there are points");
     for chart in &charts {
         assert!(
             chart.contains("role=\"img\"") && chart.contains("viewBox="),
@@ -583,6 +584,11 @@ fn another_manager_gets_404(back_end: BackEnd) {
     let own = stranger.get(&format!("/locations/{}", anker.id));
     assert_eq!(own.status, 200);
     assert!(own.body.contains("Het Anker") && !own.body.contains("Egeltjes"));
+    assert!(
+        own.body
+            .contains("Nog geen dag of week met minstens 5 antwoorden"),
+        "empty charts are said to be empty"
+    );
     // Without a session: to the log-in page.
     let anonymous = Browser::new(&hub.url).get(&format!("{path}?group=Egeltjes"));
     assert_eq!(anonymous.status, 303);

@@ -51,6 +51,8 @@ struct LocationPage {
     week_lines: Vec<String>,
     legend: Vec<LegendLine>,
     charts: Vec<ChartView>,
+    /// Whether any day or week of the trend has five answers (a point to draw).
+    any_point: bool,
     table: Vec<TableRow>,
     heat: HeatView,
 }
@@ -195,6 +197,9 @@ pub async fn page(
             },
         ],
         charts: trend::charts(&tr, period, &buckets, &caption),
+        any_point: buckets
+            .iter()
+            .any(|b| b.drop_off.shows_percentages() || b.pick_up.shows_percentages()),
         table: trend::table(&buckets),
         heat: heat::view(&tr, &f.heat),
         chrome,
