@@ -384,6 +384,21 @@ fn run(
             db.trend_weeks(&l, last, 52, Some(&group)).await.unwrap();
         }
     });
+    for (name, period) in [
+        ("location page's queries, 4 weeks", "4w"),
+        ("location page's queries, 13 weeks", "13w"),
+        ("location page's queries, a year", "52w"),
+    ] {
+        let period = welkom_hub::web::TrendPeriod::of(Some(period));
+        time(&hub, name, calls, |i| {
+            let (db, l) = (db.clone(), pick(i));
+            async move {
+                welkom_hub::web::location_figures(&db, &l, last, period, None)
+                    .await
+                    .unwrap();
+            }
+        });
+    }
     time(&hub, "heat map, 13 weeks", calls, |i| {
         let (db, l) = (db.clone(), pick(i));
         async move {

@@ -7,6 +7,7 @@ mod follow_ups;
 mod follow_ups_open;
 mod follow_ups_pg;
 mod follow_ups_sqlite;
+mod location_groups;
 mod pg_connect;
 mod pins;
 mod postgres;

@@ -37,6 +37,7 @@ struct Kiosk {
 #[template(path = "web/devices.html")]
 struct DevicesPage {
     chrome: Chrome,
+    nav: super::location::LocationNav,
     location: Location,
     kiosks: Vec<Kiosk>,
     notice: String,
@@ -124,6 +125,7 @@ pub async fn page(
     Ok(render(
         StatusCode::OK,
         &DevicesPage {
+            nav: super::location::LocationNav::new(&chrome.tr, &visible.location.id, "devices"),
             chrome,
             location: visible.location,
             kiosks,

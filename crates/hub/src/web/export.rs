@@ -47,6 +47,7 @@ impl Format {
 #[template(path = "web/export.html")]
 struct ExportPage {
     chrome: Chrome,
+    nav: super::location::LocationNav,
     location: Location,
     from: String,
     to: String,
@@ -84,6 +85,7 @@ fn page_of(
     render(
         status,
         &ExportPage {
+            nav: super::location::LocationNav::new(&chrome.tr, &visible.location.id, "export"),
             chrome,
             location: visible.location,
             from,

@@ -94,6 +94,7 @@ struct Counts {
 #[template(path = "web/follow_ups.html")]
 struct FollowUpsPage {
     chrome: Chrome,
+    nav: super::location::LocationNav,
     location: Location,
     periods: Vec<PeriodChoice>,
     period_text: String,
@@ -176,6 +177,7 @@ pub async fn page(
     Ok(render(
         StatusCode::OK,
         &FollowUpsPage {
+            nav: super::location::LocationNav::new(&chrome.tr, &location.id, "follow-ups"),
             chrome,
             location,
             periods,

@@ -1,14 +1,22 @@
-//! One location's page, and [`VisibleLocation`]: the guard every page of a location
-//! goes through.
+//! One location's page (`location/page.rs`: Today, trend charts, heat map, per group)
+//! and [`VisibleLocation`]: the guard every page of a location goes through.
 
-use super::pages::{Chrome, WebError, render};
+mod chart;
+mod heat;
+mod nav;
+mod page;
+mod today;
+mod trend;
+
+pub use nav::LocationNav;
+pub use page::{Figures, figures, page};
+pub use trend::Period;
+
+use super::pages::{Chrome, WebError};
 use super::{CurrentUser, WebState};
 use crate::db::Location;
-use askama::Template;
 use axum::extract::{FromRequestParts, Path};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::Response;
 use std::collections::HashMap;
 
 /// The location named by `{id}` in the path, when the logged-in user may see it.
@@ -52,29 +60,4 @@ impl FromRequestParts<WebState> for VisibleLocation {
             Err(e) => Err(WebError::internal(user.lang, "cannot read a location", &e)),
         }
     }
-}
-
-#[derive(Template)]
-#[template(path = "web/location.html")]
-struct LocationPage {
-    chrome: Chrome,
-    location: Location,
-    time_zone: String,
-}
-
-/// `GET /locations/{id}`.
-pub async fn page(visible: VisibleLocation) -> Response {
-    let mut chrome = Chrome::for_user(visible.user.lang, "overview-title", &visible.user.logged_in);
-    chrome.title = visible.location.name.clone();
-    let time_zone = chrome
-        .tr
-        .with_text("location-time-zone", "zone", &visible.location.time_zone);
-    render(
-        StatusCode::OK,
-        &LocationPage {
-            chrome,
-            location: visible.location,
-            time_zone,
-        },
-    )
 }

@@ -3,7 +3,8 @@
 //!
 //! - `/` sends to `/overview` or `/login`; `/login` (GET, POST) and `/logout` (POST);
 //!   `/overview` lists the locations the user may see; `/locations/{id}` is one of
-//!   them (404 for any other: a page never says that a location exists), with its
+//!   them (404 for any other: a page never says that a location exists): Today,
+//!   trend charts, heat map, `?trend=4w|13w|52w&group=NAME`; with its
 //!   follow-ups at `/locations/{id}/follow-ups`, its kiosks at
 //!   `/locations/{id}/devices` (add: `POST` there; revoke: `…/devices/{device}/revoke`,
 //!   `GET` asks, `POST` does), and its ratings' export at `/locations/{id}/export`
@@ -40,6 +41,9 @@ mod session;
 
 pub use i18n::{Lang, Tr};
 pub use location::VisibleLocation;
+pub use location::{
+    Figures as LocationFigures, Period as TrendPeriod, figures as location_figures,
+};
 pub use pages::{Chrome, WebError};
 pub use session::CurrentUser;
 
