@@ -169,6 +169,12 @@ impl IntoResponse for WebError {
             }
         };
         let body = chrome.tr.get(body);
+        // An error page does not repeat what was asked: its language links carry
+        // only the language.
+        let chrome = Chrome {
+            other_query: String::new(),
+            ..chrome
+        };
         render(status, &ErrorPage { chrome, body })
     }
 }
