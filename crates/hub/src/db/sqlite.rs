@@ -251,7 +251,13 @@ impl SqliteDb {
                                 serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()),
                             ])?;
                             if new == 1 {
-                                new_visits.push(v.id.to_string());
+                                // As stored: the roll-ups need not read it back.
+                                new_visits.push(rollups::VisitState {
+                                    moment: v.moment,
+                                    date: v.local_date.to_string(),
+                                    at_unix_ms: event.at_unix_ms,
+                                    groups: v.groups.clone(),
+                                });
                             }
                         }
                         EventData::Erased(e) => erasures.push(e.clone()),

@@ -33,19 +33,26 @@ pub(super) async fn keep(
     if !ratings.is_empty() {
         let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
         let touched = touched(ratings);
-        // Planned for each batch's ids (a generic plan of this query was found slower).
-        let rows = tx
-            .query(
+        // Each touched rating is looked up by its primary key (the `LIMIT` keeps the
+        // planner from turning the lookups into a scan of the location's ratings,
+        // whatever its statistics say), so the cost follows the batch, not the
+        // location's ratings; one plan serves every batch.
+        let statement = tx
+            .prepare_cached(
                 "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
                         r.groups::text,
                         EXISTS (SELECT 1 FROM ratings s
                                 WHERE s.location_id = r.location_id AND s.supersedes = r.id),
                         EXISTS (SELECT 1 FROM ratings s
                                 WHERE s.location_id = r.location_id AND s.supersedes = r.id
-                                  AND NOT (s.id = ANY($2)))
-                 FROM ratings r WHERE r.location_id = $1 AND r.id = ANY($3)",
-                &[&location, &new_ids, &touched],
+                                  AND NOT (s.id = ANY($2::text[])))
+                 FROM unnest($3::text[]) AS t(id)
+                 CROSS JOIN LATERAL (SELECT * FROM ratings
+                                     WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
             )
+            .await?;
+        let rows = tx
+            .query(&statement, &[&location, &new_ids, &touched])
             .await?;
         let states = rating_states(&rows)?;
         let new_ids: HashSet<&str> = new_ids.into_iter().collect();

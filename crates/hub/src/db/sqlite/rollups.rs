@@ -1,9 +1,10 @@
 //! The daily roll-ups on SQLite: kept in `store_events`' transaction, filled by the
 //! migration that brought them, read by the dashboard's queries.
 
+pub(super) use super::super::rollups::VisitState;
 use super::super::rollups::{
-    Changes, DatedAnswers, DatedVisits, DeviceContact, RatingState, Rows, VisitState, count_of,
-    date_of, group_of, small_of, touched, zone_of,
+    Changes, DatedAnswers, DatedVisits, DeviceContact, RatingState, Rows, count_of, date_of,
+    group_of, small_of, touched, zone_of,
 };
 use super::{SqliteDb, groups_of, moment_of, scale_of};
 use crate::db::DbError;
@@ -13,12 +14,12 @@ use std::collections::HashSet;
 use welkom_core::tally::{AnswerRollup, VisitRollup};
 
 /// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
-/// with the id each supersedes, `visits` the new visits' ids.
+/// with the id each supersedes, `visits` the new visits as they were stored.
 pub(super) fn keep(
     conn: &Connection,
     location: &str,
     ratings: &[(String, Option<String>)],
-    visits: &[String],
+    visits: &[VisitState],
 ) -> Result<(), DbError> {
     if ratings.is_empty() && visits.is_empty() {
         return Ok(());
@@ -48,31 +49,8 @@ pub(super) fn keep(
         let new_ids: HashSet<&str> = new_ids.into_iter().collect();
         changes.ratings(&states, &new_ids, &zone)?;
     }
-    if !visits.is_empty() {
-        let ids = serde_json::Value::from(visits.to_vec()).to_string();
-        let mut stmt = conn.prepare_cached(
-            "SELECT moment, local_date, at_unix_ms, groups FROM visits
-             WHERE location_id = ?1 AND id IN (SELECT value FROM json_each(?2))",
-        )?;
-        let rows = stmt
-            .query_map(params![location, ids], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, i64>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        for (moment, date, at_unix_ms, groups) in rows {
-            let visit = VisitState {
-                moment: moment_of(&moment)?,
-                date,
-                at_unix_ms,
-                groups: groups_of(&groups)?,
-            };
-            changes.visit(&visit, &zone)?;
-        }
+    for visit in visits {
+        changes.visit(visit, &zone)?;
     }
     apply(conn, location, &changes)
 }
