@@ -1,7 +1,9 @@
 //! The dashboard's queries at an organisation's size: invented locations with a year
 //! of ratings and visits each, loaded through the hub's real ingest path
 //! (`POST /v1/events`, batches of 500, the daily roll-ups kept in the same
-//! transaction), then every query a page needs, timed over many calls.
+//! transaction), then every query a page needs, and every page as a logged-in admin
+//! gets it over HTTP (the hub's clock at the data's last afternoon), timed over many
+//! calls.
 //!
 //! The data: per location `WELKOM_BENCH_FAMILIES` families (default 100), each in one
 //! of six groups (one in ten with a second child in the next group), on every weekday
@@ -315,7 +317,15 @@ fn run(
     days: i64,
     calls: usize,
 ) {
-    let hub = BackgroundHub::start(database_url).unwrap();
+    let now: Timestamp = "2026-11-27T17:00:00Z".parse().unwrap();
+    let hub = BackgroundHub::start_with(
+        database_url,
+        welkom_hub::web::WebSettings {
+            clock: std::sync::Arc::new(welkom_hub::clock::ManualClock::new(now)),
+            ..welkom_hub::web::WebSettings::default()
+        },
+    )
+    .unwrap();
     let devices: Vec<(Location, String, String)> = (0..locations)
         .map(|i| {
             let (location, device) = hub
@@ -332,7 +342,6 @@ fn run(
     let all: Vec<Location> = devices.iter().map(|(l, _, _)| l.clone()).collect();
     let db = hub.db.clone();
     let last = last_day();
-    let now: Timestamp = "2026-11-27T17:00:00Z".parse().unwrap();
     let pick = |i: usize| all[(i * 7919) % all.len()].clone();
     let some_day = |i: usize| {
         let back = (i * 31 % days.max(1) as usize) as i64;
@@ -428,6 +437,120 @@ fn run(
             .await
             .unwrap();
         }
+    });
+    pages(&hub, &all, calls);
+}
+
+/// Every page as a logged-in admin gets it over HTTP (loopback, one connection kept
+/// open): the request's whole time, the hub's rendering included.
+fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
+    const PASSWORD: &str = "invented bench password";
+    let hash = welkom_hub::password::hash(PASSWORD).unwrap();
+    hub.runtime
+        .block_on(hub.db.add_user(
+            "bench@example.org",
+            welkom_hub::db::Role::Admin,
+            &[],
+            &hash,
+            0,
+        ))
+        .unwrap();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    // The log-in form's token, then the session.
+    let form = agent.get(&format!("{}/login", hub.url)).call().unwrap();
+    let login_cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.split(';')
+                .next()
+                .filter(|c| c.starts_with("welkom_login_csrf="))
+        })
+        .unwrap()
+        .to_owned();
+    let csrf = login_cookie.split_once('=').unwrap().1.to_owned();
+    let answer = agent
+        .post(&format!("{}/login", hub.url))
+        .header("Cookie", &login_cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send(
+            format!("email=bench%40example.org&password=invented+bench+password&csrf={csrf}")
+                .as_bytes(),
+        )
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 303, "the bench's admin logs in");
+    let session = answer
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.split(';')
+                .next()
+                .filter(|c| c.starts_with("welkom_session="))
+        })
+        .unwrap()
+        .to_owned();
+    let get = |path: String| {
+        let mut answer = agent
+            .get(&format!("{}{path}", hub.url))
+            .header("Cookie", &session)
+            .call()
+            .unwrap();
+        assert_eq!(answer.status().as_u16(), 200, "{path}");
+        answer.body_mut().read_to_vec().unwrap();
+    };
+    let pick = |i: usize| all[(i * 7919) % all.len()].id.clone();
+    println!("  page over HTTP (a logged-in admin){:>31}", "");
+    let mut timed = |name: &str, path: &dyn Fn(usize) -> String| {
+        for i in 0..3 {
+            get(path(i));
+        }
+        let mut times = Vec::with_capacity(calls);
+        for i in 0..calls {
+            let started = Instant::now();
+            get(path(i));
+            times.push(started.elapsed());
+        }
+        times.sort();
+        println!(
+            "  {name:42} p50 {:>10}  p99 {:>10}  max {:>10}",
+            ms(percentile(&times, 0.50)),
+            ms(percentile(&times, 0.99)),
+            ms(*times.last().unwrap())
+        );
+    };
+    timed("/overview (every location)", &|_| "/overview".into());
+    timed("/locations/{id} (4 weeks)", &|i| {
+        format!("/locations/{}", pick(i))
+    });
+    timed("/locations/{id}?trend=13w", &|i| {
+        format!("/locations/{}?trend=13w", pick(i))
+    });
+    timed("/locations/{id}?trend=52w", &|i| {
+        format!("/locations/{}?trend=52w", pick(i))
+    });
+    timed("/locations/{id}?trend=52w&group=…", &|i| {
+        format!(
+            "/locations/{}?trend=52w&group=Groep+{}",
+            pick(i),
+            i % GROUPS + 1
+        )
+    });
+    timed("/locations/{id}/follow-ups", &|i| {
+        format!("/locations/{}/follow-ups", pick(i))
+    });
+    timed("/locations/{id}/devices", &|i| {
+        format!("/locations/{}/devices", pick(i))
+    });
+    timed("/locations/{id}/export (the form)", &|i| {
+        format!("/locations/{}/export", pick(i))
     });
 }
 

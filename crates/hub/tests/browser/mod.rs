@@ -25,10 +25,18 @@ use std::time::{Duration, Instant};
 const INSTALL_HINT: &str = "install them with `apt-get install chromium chromium-driver` and \
      `npm install` in crates/hub/tests/browser (see .ci/run)";
 
-/// axe-core's script, from this folder's `node_modules`.
+/// axe-core's script, from this folder's `node_modules` (found from the hub's
+/// tests and from the workspace's own, which include this file too).
 fn axe_script() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/browser/node_modules/axe-core/axe.min.js");
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let inside = "tests/browser/node_modules/axe-core/axe.min.js";
+    let path = [
+        manifest.join(inside),
+        manifest.join("crates/hub").join(inside),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .unwrap_or_else(|| manifest.join(inside));
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "axe-core is missing ({}: {e}); {INSTALL_HINT}",
