@@ -4,7 +4,6 @@
 //! chromium over WebDriver). Every number the page shows under Today must be the
 //! kiosk's; a percentage the five-answer rule hides must not be on the page at all.
 
-#[allow(dead_code)]
 #[path = "../crates/hub/tests/browser/mod.rs"]
 mod browser;
 

@@ -508,7 +508,7 @@ fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
     };
     let pick = |i: usize| all[(i * 7919) % all.len()].id.clone();
     println!("  page over HTTP (a logged-in admin){:>31}", "");
-    let mut timed = |name: &str, path: &dyn Fn(usize) -> String| {
+    let timed = |name: &str, path: &dyn Fn(usize) -> String| {
         for i in 0..3 {
             get(path(i));
         }
