@@ -109,7 +109,9 @@ fn kiosks_are_listed_added_and_revoked(back_end: BackEnd) {
         added.body
     );
     assert!(
-        added.body.contains(&format!("url = &#34;{}&#34;", hub.url)),
+        // Asked on this machine (127.0.0.1): where kiosks find the hub is for the
+        // manager to fill in, and only over https.
+        added.body.contains("url = &#34;https://HUB-ADDRESS&#34;"),
         "{}",
         added.body
     );

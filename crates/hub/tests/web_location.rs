@@ -512,6 +512,16 @@ fn group_narrows(back_end: BackEnd) {
         &[1, 1, 1, 1, 1],
         &["Vlinders"],
     ));
+    // A group whose name holds a space and an ampersand (picked up, so that the
+    // drop-off figures below stay as they are).
+    events.extend(ratings(
+        &s.kiosk,
+        "pick_up",
+        TODAY,
+        "16:10",
+        &[4, 4, 4, 4, 4],
+        &["Grote Beren & Co"],
+    ));
     accepted(hub, &s.kiosk, events);
     let mut manager = logged_in(hub, "manager@zonnebloem.example");
     let path = format!("/locations/{}", s.location.id);
@@ -553,6 +563,14 @@ fn group_narrows(back_end: BackEnd) {
     );
     assert_eq!(heat(&vlinders), ["0 %"]);
     assert_eq!(manager.get(&format!("{path}?group=Kikkers")).status, 404);
+    // The page's own link to that group (a form's encoding: '+' for a space) and the
+    // same choice written with %20 both open it.
+    assert!(all.contains("group=Grote+Beren+%26+Co"), "the link");
+    for query in ["group=Grote+Beren+%26+Co", "group=Grote%20Beren%20%26%20Co"] {
+        let beren = manager.get(&format!("{path}?{query}"));
+        assert_eq!(beren.status, 200, "{query}");
+        assert!(beren.body.contains("Grote Beren &amp; Co"), "{query}");
+    }
 }
 on_both_back_ends!(group_narrows);
 

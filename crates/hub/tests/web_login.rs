@@ -183,6 +183,18 @@ fn guesses_elsewhere_do_not_lock_out_a_browser_that_logged_in_before(back_end: B
         format!("{}.{}", "ab".repeat(16), "cd".repeat(32)),
     );
     assert_eq!(stranger.log_in("manager@example.org", PASSWORD).status, 429);
+    // Guesses at other accounts until the address is throttled as well (behind a
+    // proxy every browser has one address).
+    for i in 0..20 {
+        stranger.log_in(&format!("ghost{i}@example.org"), "guess guess guess");
+    }
+    assert_eq!(
+        stranger
+            .log_in("ghost-next@example.org", "guess guess guess")
+            .status,
+        429,
+        "the address is throttled"
+    );
 
     // The laptop still gets in, at once.
     let back = laptop.log_in("manager@example.org", PASSWORD);

@@ -559,7 +559,12 @@ impl Db {
     ) -> Result<Vec<OverviewRow>, DbError> {
         let mut days = Vec::with_capacity(locations.len());
         for location in locations {
-            days.push(now.to_zoned(location_zone(location)?).date());
+            // One location's unreadable zone must not take the whole overview down.
+            let zone = location_zone(location).unwrap_or_else(|e| {
+                tracing::warn!(location = %location.id, error = %e, "a location's time zone is unknown; its overview row counts in UTC");
+                jiff::tz::TimeZone::UTC
+            });
+            days.push(now.to_zoned(zone).date());
         }
         let (Some(&earliest), Some(&latest)) = (days.iter().min(), days.iter().max()) else {
             return Ok(Vec::new());
@@ -568,6 +573,7 @@ impl Db {
         let ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
         let (answers, visits) = self.rollups(&ids, Rows::Total, from, latest).await?;
         let mut weeks: BTreeMap<&str, [Counter; 2]> = BTreeMap::new();
+        let id_set: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
         let last_of: BTreeMap<&str, Date> = ids
             .iter()
             .map(String::as_str)
@@ -585,7 +591,7 @@ impl Db {
         };
         for a in &answers {
             if let Some(w) = week_of(&a.location_id, a.date) {
-                weeks.entry(ids_key(&ids, &a.location_id)).or_default()[w].add_answers(
+                weeks.entry(ids_key(&id_set, &a.location_id)).or_default()[w].add_answers(
                     a.rollup.scale,
                     a.rollup.score,
                     a.rollup.answers,
@@ -594,7 +600,7 @@ impl Db {
         }
         for v in &visits {
             if let Some(w) = week_of(&v.location_id, v.date) {
-                weeks.entry(ids_key(&ids, &v.location_id)).or_default()[w]
+                weeks.entry(ids_key(&id_set, &v.location_id)).or_default()[w]
                     .add_visits(v.rollup.visits);
             }
         }
@@ -619,8 +625,9 @@ impl Db {
 }
 
 /// The id as held in `ids` (so the map borrows from there, not from a row).
-fn ids_key<'a>(ids: &'a [String], id: &str) -> &'a str {
-    ids.iter().find(|i| *i == id).map_or("", String::as_str)
+/// The id as held in `ids` (a key that lives as long as the list), found by hash.
+fn ids_key<'a>(ids: &std::collections::HashSet<&'a str>, id: &str) -> &'a str {
+    ids.get(id).copied().unwrap_or("")
 }
 
 fn moment_index(moment: Moment) -> usize {

@@ -11,10 +11,10 @@ use super::form::Fields;
 use super::location::VisibleLocation;
 use super::numbers::{self, DAY_MS};
 use super::pages::{Chrome, WebError, render};
-use super::{ServedOverTls, Tr, WebState, csrf};
+use super::{Tr, WebState, csrf};
 use crate::db::{DeviceStatus, Location};
 use askama::Template;
-use axum::extract::{Extension, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::tz::TimeZone;
@@ -138,7 +138,6 @@ pub async fn page(
 pub async fn add(
     State(state): State<WebState>,
     visible: VisibleLocation,
-    tls: Option<Extension<ServedOverTls>>,
     headers: HeaderMap,
     form: Fields,
 ) -> Result<Response, WebError> {
@@ -158,7 +157,7 @@ pub async fn add(
     chrome.title = chrome.tr.get("devices-added-title");
     let config = format!(
         "[upstream]\nurl = \"{}\"\ntoken = \"{}\"\n",
-        hub_address(&headers, tls.is_some()),
+        hub_address(&headers),
         device.token
     );
     let mut response = render(
@@ -178,10 +177,12 @@ pub async fn add(
     Ok(response)
 }
 
-/// The address kiosks reach this hub at, as the browser did: its `Host` header when
-/// that is a plain host name or address (with a port), else a placeholder.
-fn hub_address(headers: &HeaderMap, tls: bool) -> String {
-    let scheme = if tls { "https" } else { "http" };
+/// The address kiosks reach this hub at, as the browser did: always `https` (a hub
+/// without TLS of its own takes a log-in only through a TLS proxy or on its own
+/// machine, and a kiosk must never send over plain HTTP), with the `Host` header
+/// when that is a plain host name or address (with a port) and not this machine's
+/// own (`localhost` is not where a kiosk finds the hub), else a placeholder.
+fn hub_address(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -190,11 +191,24 @@ fn hub_address(headers: &HeaderMap, tls: bool) -> String {
                 && h.len() <= 255
                 && h.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        });
+        })
+        .filter(|h| !is_loopback(h));
     match host {
-        Some(host) => format!("{scheme}://{host}"),
-        None => format!("{scheme}://HUB-ADDRESS"),
+        Some(host) => format!("https://{host}"),
+        None => "https://HUB-ADDRESS".into(),
     }
+}
+
+/// Whether a `Host` header names this machine itself.
+fn is_loopback(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(rest),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.to_canonical().is_loopback())
 }
 
 /// The device named in the path, when it belongs to this location.
@@ -336,6 +350,43 @@ fn clock(tr: Tr, ms: i64) -> String {
 }
 
 #[cfg(test)]
+mod address_tests {
+    use super::*;
+
+    fn host(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn kiosks_are_told_https_and_never_this_machines_own_name() {
+        assert_eq!(
+            hub_address(&host("hub.example.org")),
+            "https://hub.example.org"
+        );
+        assert_eq!(
+            hub_address(&host("192.0.2.5:8443")),
+            "https://192.0.2.5:8443"
+        );
+        assert_eq!(
+            hub_address(&host("[2001:db8::1]:8443")),
+            "https://[2001:db8::1]:8443"
+        );
+        for own in [
+            "localhost:8080",
+            "127.0.0.1:8080",
+            "[::1]:8080",
+            "LOCALHOST",
+        ] {
+            assert_eq!(hub_address(&host(own)), "https://HUB-ADDRESS", "{own}");
+        }
+        assert_eq!(hub_address(&host("a\"b")), "https://HUB-ADDRESS");
+        assert_eq!(hub_address(&HeaderMap::new()), "https://HUB-ADDRESS");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::web::Lang;
@@ -352,13 +403,13 @@ mod tests {
     #[test]
     fn the_hub_address_comes_from_a_plain_host_header_only() {
         let mut headers = HeaderMap::new();
-        assert_eq!(hub_address(&headers, true), "https://HUB-ADDRESS");
+        assert_eq!(hub_address(&headers), "https://HUB-ADDRESS");
         headers.insert(
             header::HOST,
             HeaderValue::from_static("hub.example.org:8443"),
         );
-        assert_eq!(hub_address(&headers, true), "https://hub.example.org:8443");
+        assert_eq!(hub_address(&headers), "https://hub.example.org:8443");
         headers.insert(header::HOST, HeaderValue::from_static("x\"><script>"));
-        assert_eq!(hub_address(&headers, false), "http://HUB-ADDRESS");
+        assert_eq!(hub_address(&headers), "https://HUB-ADDRESS");
     }
 }

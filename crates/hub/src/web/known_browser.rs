@@ -5,9 +5,11 @@
 //!
 //! After a right password the browser gets a cookie holding a random nonce and a MAC
 //! of the account's throttle key and that nonce. A later log-in to the same account
-//! that brings a valid cookie is throttled under its own key (the account's key plus
-//! the nonce) instead of the account's; the address's throttle holds as always. A
-//! stolen cookie therefore gives its thief no more guesses than the account has.
+//! that brings a valid cookie is throttled under its own keys (the account's key and
+//! the address's, each with the nonce) instead of the account's and the address's:
+//! behind a proxy every browser shares one address, and guesses from elsewhere must
+//! not lock a known browser out through that either. A stolen cookie gives its
+//! thief no more guesses than the account has.
 //!
 //! The MAC's key is made at start-up and kept in memory only: after a restart the
 //! cookies no longer count and every browser is throttled with the account, as it
@@ -44,13 +46,23 @@ pub fn cookie_value(account_key: &str) -> String {
     format!("{nonce}.{}", hex(&tag))
 }
 
-/// The throttle key of a log-in to `account_key`: the browser's own when it brings
-/// a valid cookie for this account, else the account's.
-pub fn throttle_key(headers: &HeaderMap, secure: bool, account_key: &str) -> String {
-    cookies::get(headers, cookies::KNOWN_BROWSER, secure)
+/// The throttle keys of a log-in to `account_key` from `address_key`: the
+/// browser's own when it brings a valid cookie for this account, else those given.
+pub fn throttle_keys(
+    headers: &HeaderMap,
+    secure: bool,
+    account_key: &str,
+    address_key: &str,
+) -> (String, String) {
+    match cookies::get(headers, cookies::KNOWN_BROWSER, secure)
         .and_then(|value| known_nonce(value, account_key))
-        .map(|nonce| format!("{account_key}:browser:{nonce}"))
-        .unwrap_or_else(|| account_key.to_owned())
+    {
+        Some(nonce) => (
+            format!("{account_key}:browser:{nonce}"),
+            format!("{address_key}:browser:{nonce}"),
+        ),
+        None => (account_key.to_owned(), address_key.to_owned()),
+    }
 }
 
 /// The nonce of a cookie whose MAC holds for this account.
@@ -90,6 +102,16 @@ mod tests {
                 .unwrap(),
         );
         headers
+    }
+
+    fn throttle_key(headers: &HeaderMap, secure: bool, account_key: &str) -> String {
+        let (account, address) = throttle_keys(headers, secure, account_key, "address:x");
+        assert_eq!(
+            account.strip_prefix(account_key),
+            address.strip_prefix("address:x"),
+            "both keys are the browser's, or neither"
+        );
+        account
     }
 
     #[test]

@@ -143,8 +143,12 @@ pub async fn submit(State(state): State<WebState>, visit: Visit, form: Fields) -
         );
     }
     let account = account_key(form.get("email"));
-    let throttled_as = known_browser::throttle_key(&visit.headers, visit.secure, &account);
-    let address = address_key(visit.address);
+    let (throttled_as, address) = known_browser::throttle_keys(
+        &visit.headers,
+        visit.secure,
+        &account,
+        &address_key(visit.address),
+    );
     let keys: Vec<(String, ThrottlePolicy)> = vec![
         (throttled_as.clone(), state.settings.account_throttle),
         (address.clone(), state.settings.address_throttle),
