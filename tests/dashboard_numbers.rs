@@ -282,14 +282,7 @@ fn the_location_page_shows_the_kiosks_numbers_as_the_hub_api_and_welkom_tally_do
     let browser = browser::Browser::start();
     for (width, height) in [(1366, 768), (390, 844)] {
         browser.viewport(width, height);
-        browser.goto(&format!("{}/login", hub.url));
-        if browser.url().ends_with("/login") {
-            browser.fill("#email", "locatiemanager@example.org");
-            browser.fill("#password", PASSWORD);
-            browser.click("form.form button[type=submit]");
-        }
-        browser.goto(&format!("{}/overview", hub.url));
-        assert!(browser.url().ends_with("/overview"), "{}", browser.url());
+        browser.log_in(&hub.url, "locatiemanager@example.org", PASSWORD);
         browser.click(&format!("a[href='/locations/{}']", location.id));
         assert!(
             browser

@@ -300,6 +300,11 @@ fn time<F: std::future::Future<Output = ()>>(
         hub.runtime.block_on(query(i));
         times.push(started.elapsed());
     }
+    report(name, times);
+}
+
+/// Prints the p50, p99 and slowest of these times.
+fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     println!(
         "  {name:42} p50 {:>10}  p99 {:>10}  max {:>10}",
@@ -518,13 +523,7 @@ fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
             get(path(i));
             times.push(started.elapsed());
         }
-        times.sort();
-        println!(
-            "  {name:42} p50 {:>10}  p99 {:>10}  max {:>10}",
-            ms(percentile(&times, 0.50)),
-            ms(percentile(&times, 0.99)),
-            ms(*times.last().unwrap())
-        );
+        report(name, times);
     };
     timed("/overview (every location)", &|_| "/overview".into());
     timed("/locations/{id} (4 weeks)", &|i| {

@@ -195,13 +195,7 @@ fn the_follow_ups_page_in_a_browser() {
     hub.user("locatiemanager@example.org", Role::Manager, &[&location]);
     hub.user("kwaliteit@example.org", Role::Admin, &[]);
     let browser = browser::Browser::start();
-    let log_in = |email: &str| {
-        browser.goto(&format!("{}/login", hub.url));
-        browser.fill("#email", email);
-        browser.fill("#password", PASSWORD);
-        browser.click("form.form button[type=submit]");
-        assert!(browser.url().ends_with("/overview"), "{}", browser.url());
-    };
+    let log_in = |email: &str| browser.log_in(&hub.url, email, PASSWORD);
 
     for (width, height) in [(1366, 768), (390, 844)] {
         let size = format!("{width}x{height}");

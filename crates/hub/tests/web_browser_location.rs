@@ -109,11 +109,7 @@ fn the_location_page_in_a_browser() {
     for (width, height) in [(1366, 768), (390, 844)] {
         let size = format!("{width}x{height}");
         browser.viewport(width, height);
-        browser.goto(&format!("{}/login", hub.url));
-        browser.fill("#email", "locatiemanager@example.org");
-        browser.fill("#password", PASSWORD);
-        browser.click("form.form button[type=submit]");
-        assert!(browser.url().ends_with("/overview"), "{}", browser.url());
+        browser.log_in(&hub.url, "locatiemanager@example.org", PASSWORD);
 
         browser.goto(&page);
         assert_eq!(browser.text("h1"), "Kinderopvang De Vlinder");

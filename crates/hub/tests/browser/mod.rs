@@ -144,6 +144,18 @@ impl Browser {
         self.client.as_ref().expect("the browser is running")
     }
 
+    /// Logs in at the hub at `base` with the log-in form (when the browser is not
+    /// logged in already) and checks it lands on the overview.
+    pub fn log_in(&self, base: &str, email: &str, password: &str) {
+        self.goto(&format!("{base}/login"));
+        if self.url().ends_with("/login") {
+            self.fill("#email", email);
+            self.fill("#password", password);
+            self.click("form.form button[type=submit]");
+        }
+        assert!(self.url().ends_with("/overview"), "{}", self.url());
+    }
+
     /// Makes the page's viewport this size (the window is made larger by whatever
     /// the browser keeps for itself).
     pub fn viewport(&self, width: u32, height: u32) {
