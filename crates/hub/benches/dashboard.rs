@@ -410,9 +410,15 @@ fn run(
         time(&hub, name, calls, |i| {
             let (db, l) = (db.clone(), pick(i));
             async move {
-                welkom_hub::web::location_figures(&db, &l, last, period, None)
+                let figures = welkom_hub::web::location_figures(&db, &l, last, period, None)
                     .await
-                    .unwrap();
+                    .unwrap()
+                    .expect("every group");
+                assert_eq!(
+                    figures.groups.len(),
+                    GROUPS,
+                    "every location has its groups"
+                );
             }
         });
     }

@@ -647,3 +647,60 @@ fn markup_in_a_group_stays_text(back_end: BackEnd) {
     }
 }
 on_both_back_ends!(markup_in_a_group_stays_text);
+
+/// The group choice lists each group with an answer or a visit in the period, once,
+/// sorted; a group seen only before the period, another location's group and the
+/// moment's total are not in it.
+fn group_choice_is_the_periods_groups(back_end: BackEnd) {
+    let s = setup(back_end);
+    let hub = &s.web.hub;
+    let mut events = ratings(&s.kiosk, "drop_off", TODAY, "08:00", &[4], &["Vlinders"]);
+    events.extend(ratings(
+        &s.kiosk,
+        "pick_up",
+        "2026-02-20",
+        "17:00",
+        &[3, 3],
+        &["Egeltjes", "Vlinders"],
+    ));
+    events.push(visit(
+        &s.kiosk,
+        "drop_off",
+        "2026-02-02",
+        "08:00",
+        &["Bijtjes"],
+    ));
+    events.extend(ratings(
+        &s.kiosk,
+        "drop_off",
+        "2025-12-01",
+        "08:00",
+        &[2],
+        &["Uilen"],
+    ));
+    accepted(hub, &s.kiosk, events);
+    let other = hub.location("De Regenboog");
+    let other_kiosk = hub.device(&other);
+    accepted(
+        hub,
+        &other_kiosk,
+        ratings(&other_kiosk, "drop_off", TODAY, "08:00", &[4], &["Mieren"]),
+    );
+    let groups = |first: &str| {
+        hub.runtime
+            .block_on(hub.db.location_groups(
+                &s.location,
+                first.parse().unwrap(),
+                TODAY.parse().unwrap(),
+            ))
+            .unwrap()
+    };
+    assert_eq!(groups("2026-02-01"), ["Bijtjes", "Egeltjes", "Vlinders"]);
+    assert_eq!(groups("2026-02-10"), ["Egeltjes", "Vlinders"]);
+    assert_eq!(groups(TODAY), ["Vlinders"]);
+    assert_eq!(
+        groups("2025-03-03"),
+        ["Bijtjes", "Egeltjes", "Uilen", "Vlinders"]
+    );
+}
+on_both_back_ends!(group_choice_is_the_periods_groups);

@@ -83,16 +83,23 @@ pub struct Figures {
 
 /// Reads the page's figures for `today` at the location, of the period and of a
 /// group (or every group): the same queries the page makes, also for the benchmark.
+/// `None` when the location had no such group over the last year (read first, so an
+/// unknown group costs one small query).
 pub async fn figures(
     db: &Db,
     location: &Location,
     today: Date,
     period: Period,
     group: Option<&str>,
-) -> Result<Figures, DbError> {
+) -> Result<Option<Figures>, DbError> {
     let groups = db
         .location_groups(location, Period::Year.first_day(today), today)
         .await?;
+    if let Some(g) = group
+        && !groups.iter().any(|known| known == g)
+    {
+        return Ok(None);
+    }
     let tally = db.day_tally(location, today).await?;
     let (four_weeks, weeks) = match period {
         Period::FourWeeks => (Some(db.trend(location, today, group).await?), Vec::new()),
@@ -105,13 +112,13 @@ pub async fn figures(
     let heat = db
         .heat_map(location, period.first_day(today), today, group)
         .await?;
-    Ok(Figures {
+    Ok(Some(Figures {
         groups,
         tally,
         four_weeks,
         weeks,
         heat,
-    })
+    }))
 }
 
 /// `GET /locations/{id}`.
@@ -133,15 +140,13 @@ pub async fn page(
         .get("group")
         .map(String::as_str)
         .filter(|g| !g.is_empty());
-    let f = figures(&state.db, &location, today, period, group)
+    let Some(f) = figures(&state.db, &location, today, period, group)
         .await
-        .map_err(|e| WebError::internal(lang, "cannot read a location's figures", &e))?;
-    if let Some(g) = group
-        && !f.groups.iter().any(|known| known == g)
-    {
+        .map_err(|e| WebError::internal(lang, "cannot read a location's figures", &e))?
+    else {
         // A group this location never had: no such page.
         return Err(WebError::NotFound(chrome));
-    }
+    };
     let buckets: Vec<Bucket> = match &f.four_weeks {
         Some(t) => trend::days(&tr, t),
         None => trend::weeks(&tr, &f.weeks),
