@@ -198,11 +198,10 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
     assert_eq!(rows[2].week.last.response_rate_percent, None, "no visits");
     let open = hub
         .runtime
-        .block_on(hub.db.open_follow_ups(&[
-            zonnebloem.id.clone(),
-            anker.id.clone(),
-            vlinder.id.clone(),
-        ]))
+        .block_on(
+            hub.db
+                .open_follow_ups(&[zonnebloem.clone(), anker.clone(), vlinder.clone()], now),
+        )
         .unwrap();
     // Zonnebloem: 3 low last week (1 talked about), 1 the week before, 5 older.
     assert_eq!(

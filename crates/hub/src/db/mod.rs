@@ -15,7 +15,7 @@ mod rollups;
 mod sqlite;
 
 pub use device_status::{DeviceReport, DeviceStatus};
-pub use follow_ups::{FollowUp, Handled};
+pub use follow_ups::{FollowUp, Handled, local_today};
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,

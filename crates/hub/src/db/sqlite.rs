@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_device_status.sql"),
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
     include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
+    include_str!("../../migrations/sqlite/0009_open_follow_ups.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -272,6 +273,7 @@ impl SqliteDb {
                 super::follow_ups_sqlite::erase(&tx, &location, &erased.guardian_id)?;
             }
             remember_forgotten(&tx, &location, &mut forgotten, received)?;
+            super::follow_ups_sqlite::settle(&tx, &location, &events)?;
             tx.commit()?;
             if !erasures.is_empty() {
                 compact(conn)?;

@@ -197,10 +197,9 @@ pub async fn page(
         .overview(&locations, now)
         .await
         .map_err(|e| WebError::internal(lang, "cannot read the overview", &e))?;
-    let ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
     let open = state
         .db
-        .open_follow_ups(&ids)
+        .open_follow_ups(&locations, now)
         .await
         .map_err(|e| WebError::internal(lang, "cannot count the open follow-ups", &e))?;
     let chrome = Chrome::for_user(lang, "overview-title", &user.logged_in);
