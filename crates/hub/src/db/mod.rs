@@ -317,7 +317,22 @@ impl Db {
 
     /// A location's ratings, oldest first.
     pub async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
-        both!(self, db => db.ratings(location_id).await)
+        self.ratings_between(location_id, Date::MIN, Date::MAX)
+            .await
+    }
+
+    /// A location's ratings of the days `first..=last` (their local days), oldest
+    /// first: a range of the `(location_id, local_date)` index, not every rating.
+    pub async fn ratings_between(
+        &self,
+        location_id: &str,
+        first: Date,
+        last: Date,
+    ) -> Result<Vec<ExportedRating>, DbError> {
+        // Days are kept as `YYYY-MM-DD`, so text order is day order; `Date::MIN`
+        // (`-009999-01-01`) sorts before every such day.
+        let days = (first.to_string(), last.to_string());
+        both!(self, db => db.ratings(location_id, days).await)
     }
 
     /// Retention: drops the guardian, visit and children from the data of events
