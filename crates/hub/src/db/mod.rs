@@ -7,6 +7,7 @@ mod follow_ups;
 mod follow_ups_open;
 mod follow_ups_pg;
 mod follow_ups_sqlite;
+mod form_nonces;
 mod location_groups;
 mod pg_connect;
 mod pins;
@@ -16,6 +17,7 @@ mod sqlite;
 
 pub use device_status::{DeviceReport, DeviceStatus};
 pub use follow_ups::{FollowUp, Handled, local_today};
+pub use form_nonces::NonceUse;
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,

@@ -25,7 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0006_device_status.sql"),
     include_str!("../../migrations/postgres/0007_follow_ups.sql"),
     include_str!("../../migrations/postgres/0008_throttle_expiry.sql"),
-    include_str!("../../migrations/postgres/0009_open_follow_ups.sql"),
+    include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.

@@ -30,7 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_device_status.sql"),
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
     include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
-    include_str!("../../migrations/sqlite/0009_open_follow_ups.sql"),
+    include_str!("../../migrations/sqlite/0009_open_follow_ups_and_form_nonces.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
