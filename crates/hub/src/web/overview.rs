@@ -84,7 +84,7 @@ impl Sort {
 
 /// A share of the week, as shown.
 struct Share {
-    /// `42,5%`, or a dash below five answers.
+    /// `43 %` (`43%` in English), or a dash below five answers.
     text: String,
     /// Below five answers: the dash's explanation is shown.
     too_few: bool,
