@@ -30,11 +30,12 @@ UPDATE follow_ups SET open_on = CASE
 
 -- One-time numbers of forms that must not act twice (adding a kiosk): issued with
 -- the form, tied to the session (the SHA-256 of its CSRF token), used once. A
--- browser sending the same form again finds its number used. Kept a day.
-CREATE TABLE form_nonces (
+-- browser sending the same form again finds its number used. Kept a day. (IF NOT
+-- EXISTS: a database taken back to an older version keeps it.)
+CREATE TABLE IF NOT EXISTS form_nonces (
     nonce       TEXT PRIMARY KEY,
     session_key TEXT NOT NULL,
     created_at  INTEGER NOT NULL,
     used_at     INTEGER
 ) STRICT;
-CREATE INDEX form_nonces_created ON form_nonces(created_at);
+CREATE INDEX IF NOT EXISTS form_nonces_created ON form_nonces(created_at);
