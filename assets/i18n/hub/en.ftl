@@ -175,6 +175,10 @@ devices-token-label = Token of kiosk { $device }
 devices-config-intro = Put the hub's address and the token in the kiosk's welkom.toml:
 devices-config-after = Then restart the kiosk. In staff mode, ‘Sync’ shows whether it is connected.
 devices-to-list = To the kiosks of { $location }
+devices-again-title = This kiosk was already added
+devices-again-text = This form was sent before (for example by reloading the page). The kiosk was added then and its token was shown once; nothing was added now. Lost the token? Revoke that kiosk in the list and add a new one.
+devices-stale-title = Form out of date
+devices-stale-text = This form is out of date or belongs to another session; nothing was added. Open the list of kiosks and add the kiosk there again.
 
 ## export
 export-title = Export

@@ -172,6 +172,10 @@ devices-token-label = Token van kiosk { $device }
 devices-config-intro = Zet het adres van de hub en het token in welkom.toml van de kiosk:
 devices-config-after = Start de kiosk daarna opnieuw. In de medewerkersmodus laat ‘Synchronisatie’ zien of hij verbonden is.
 devices-to-list = Naar de kiosks van { $location }
+devices-again-title = Deze kiosk is al toegevoegd
+devices-again-text = Dit formulier was al verstuurd (bijvoorbeeld door de pagina te vernieuwen). De kiosk is toen toegevoegd en het token is één keer getoond; er is nu niets toegevoegd. Token kwijt? Trek die kiosk in op de lijst en voeg een nieuwe toe.
+devices-stale-title = Formulier verlopen
+devices-stale-text = Dit formulier is verlopen of hoort bij een andere sessie; er is niets toegevoegd. Open de lijst met kiosks en voeg de kiosk daar opnieuw toe.
 
 ## export
 export-title = Exporteren

@@ -92,7 +92,10 @@ fn kiosks_are_listed_added_and_revoked(back_end: BackEnd) {
     let csrf = list
         .hidden("csrf")
         .expect("the page's forms carry the CSRF token");
-    let added = manager.post(&path, &[("csrf", &csrf)]);
+    let nonce = list
+        .hidden("nonce")
+        .expect("the add form carries a one-time number");
+    let added = manager.post(&path, &[("csrf", &csrf), ("nonce", &nonce)]);
     assert_eq!(added.status, 200, "{}", added.body);
     assert_eq!(added.header("cache-control"), Some("no-store"));
     assert_eq!(
@@ -189,7 +192,8 @@ fn kiosks_are_listed_added_and_revoked(back_end: BackEnd) {
     let admin_list = admin.get(&path);
     assert_eq!(admin_list.status, 200);
     let admin_csrf = admin_list.hidden("csrf").unwrap();
-    let by_admin = admin.post(&path, &[("csrf", &admin_csrf)]);
+    let admin_nonce = admin_list.hidden("nonce").unwrap();
+    let by_admin = admin.post(&path, &[("csrf", &admin_csrf), ("nonce", &admin_nonce)]);
     assert_eq!(by_admin.status, 200);
     assert_eq!(device_count(hub, &zonnebloem), 4);
 
@@ -197,7 +201,9 @@ fn kiosks_are_listed_added_and_revoked(back_end: BackEnd) {
     let mut anonymous = Browser::new(&hub.url);
     assert_eq!(anonymous.get(&path).location(), Some("/login"));
     assert_eq!(
-        anonymous.post(&path, &[("csrf", &csrf)]).location(),
+        anonymous
+            .post(&path, &[("csrf", &csrf), ("nonce", &nonce)])
+            .location(),
         Some("/login")
     );
     assert_eq!(device_count(hub, &zonnebloem), 4);
@@ -259,3 +265,76 @@ fn another_locations_manager_gets_404_everywhere(back_end: BackEnd) {
     );
 }
 on_both_back_ends!(another_locations_manager_gets_404_everywhere);
+
+fn sending_the_add_form_again_adds_nothing(back_end: BackEnd) {
+    let web = start(back_end);
+    let hub = &web.hub;
+    let zonnebloem = hub.location("De Zonnebloem");
+    hub.user("manager@zonnebloem.example", Role::Manager, &[&zonnebloem]);
+    let path = format!("/locations/{}/devices", zonnebloem.id);
+    let mut manager = logged_in(hub, "manager@zonnebloem.example");
+    let list = manager.get(&path);
+    let csrf = list.hidden("csrf").unwrap();
+    let nonce = list.hidden("nonce").unwrap();
+    let form = [("csrf", csrf.as_str()), ("nonce", nonce.as_str())];
+    let added = manager.post(&path, &form);
+    assert_eq!(added.status, 200, "{}: {}", hub.back_end, added.body);
+    let token = token_on(&added.body);
+    assert_eq!(device_count(hub, &zonnebloem), 1);
+
+    // The browser sends the same form again (a reload of the answer page).
+    let again = manager.post(&path, &form);
+    assert_eq!(again.status, 409, "{}: {}", hub.back_end, again.body);
+    assert!(
+        again.body.contains("Deze kiosk is al toegevoegd"),
+        "{}",
+        again.body
+    );
+    assert!(again.body.contains("data-notice=\"not-added\""));
+    assert!(!again.body.contains(&token), "the token is shown once");
+    assert!(!again.body.contains("wlk_"), "no other token either");
+    assert_eq!(device_count(hub, &zonnebloem), 1, "{}", hub.back_end);
+
+    // A number this session was never given, or another session's: nothing added.
+    let made_up = manager.post(&path, &[("csrf", csrf.as_str()), ("nonce", "0123abcd")]);
+    assert_eq!(made_up.status, 400, "{}", made_up.body);
+    assert!(
+        made_up.body.contains("Formulier verlopen"),
+        "{}",
+        made_up.body
+    );
+    let without = manager.post(&path, &[("csrf", csrf.as_str())]);
+    assert_eq!(without.status, 400);
+    let second_list = manager.get(&path);
+    let unused = second_list.hidden("nonce").unwrap();
+    assert_ne!(unused, nonce, "a new number for each form");
+    let mut other = logged_in(hub, "manager@zonnebloem.example");
+    let other_csrf = other.get(&path).hidden("csrf").unwrap();
+    let stolen = other.post(
+        &path,
+        &[("csrf", other_csrf.as_str()), ("nonce", unused.as_str())],
+    );
+    assert_eq!(stolen.status, 400, "a number works only in its own session");
+    assert_eq!(device_count(hub, &zonnebloem), 1);
+
+    // A fresh form of the page adds one more, in English too.
+    let english = manager.get(&format!("{path}?lang=en"));
+    let fresh = english.hidden("nonce").unwrap();
+    let added = manager.post(
+        &format!("{path}?lang=en"),
+        &[("csrf", csrf.as_str()), ("nonce", fresh.as_str())],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(device_count(hub, &zonnebloem), 2);
+    let again = manager.post(
+        &format!("{path}?lang=en"),
+        &[("csrf", csrf.as_str()), ("nonce", fresh.as_str())],
+    );
+    assert!(
+        again.body.contains("This kiosk was already added"),
+        "{}",
+        again.body
+    );
+    assert_eq!(device_count(hub, &zonnebloem), 2);
+}
+on_both_back_ends!(sending_the_add_form_again_adds_nothing);

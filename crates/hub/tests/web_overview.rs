@@ -198,11 +198,10 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
     assert_eq!(rows[2].week.last.response_rate_percent, None, "no visits");
     let open = hub
         .runtime
-        .block_on(hub.db.open_follow_ups(&[
-            zonnebloem.id.clone(),
-            anker.id.clone(),
-            vlinder.id.clone(),
-        ]))
+        .block_on(
+            hub.db
+                .open_follow_ups(&[zonnebloem.clone(), anker.clone(), vlinder.clone()], now),
+        )
         .unwrap();
     // Zonnebloem: 3 low last week (1 talked about), 1 the week before, 5 older.
     assert_eq!(
@@ -226,13 +225,13 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
     );
     assert!(z_cell("answers").contains("4 meer dan vorige week"));
     assert!(
-        z_cell("enthusiastic").starts_with("20,0% ▼ -30,0"),
+        z_cell("enthusiastic").starts_with("20 % ▼ -30,0"),
         "{}",
         z_cell("enthusiastic")
     );
     assert!(z_cell("enthusiastic").contains("30,0 procentpunt lager dan vorige week"));
     assert!(
-        z_cell("low").starts_with("30,0% ▲ +13,3"),
+        z_cell("low").starts_with("30 % ▲ +13,3"),
         "{}",
         z_cell("low")
     );
@@ -241,7 +240,7 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
         "a higher low share is marked worse"
     );
     assert!(
-        z_cell("response").starts_with("50,0% ▼ -10,0"),
+        z_cell("response").starts_with("50 % ▼ -10,0"),
         "{}",
         z_cell("response")
     );
@@ -263,7 +262,11 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
     // De Vlinder: a share but no change (the week before had no answers); a kiosk
     // never heard from; the revoked one is not counted.
     let v_cell = |which| cell(body, &vlinder, which);
-    assert_eq!(v_cell("low"), "20,0%");
+    assert_eq!(v_cell("low"), "20 %");
+    assert!(
+        body.contains("20\u{a0}%"),
+        "a percentage never wraps from its number"
+    );
     assert_eq!(v_cell("response"), "– minder dan 5 antwoorden");
     assert_eq!(v_cell("contact"), "Stil Nog nooit 2 kiosks");
     // Names link to the location.
@@ -340,7 +343,7 @@ fn the_overview_shows_each_locations_week_against_the_last(back_end: BackEnd) {
             .contains("href=\"?sort=name&#38;dir=asc&#38;lang=nl\"")
     );
     assert!(english.body.contains("fewer than 5 answers"));
-    assert!(cell(&english.body, &zonnebloem, "low").starts_with("30.0% ▲ +13.3"));
+    assert!(cell(&english.body, &zonnebloem, "low").starts_with("30% ▲ +13.3"));
 
     // A manager sees their own location only.
     let mut manager = logged_in(hub, "manager@zonnebloem.example");

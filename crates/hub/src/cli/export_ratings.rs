@@ -34,7 +34,7 @@ pub async fn run(
         );
         return Ok(ExitCode::from(2));
     }
-    let ratings = period.select(db.ratings(&location.id).await?);
+    let ratings = period.read(db, &location.id).await?;
     let bytes = match format {
         Format::Csv => export::csv::ratings(&ratings),
         Format::Xlsx => export::xlsx::ratings(&ratings, &location.time_zone)?,

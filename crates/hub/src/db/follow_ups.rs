@@ -9,6 +9,7 @@
 
 use super::{CheckedEvent, Db, DbError};
 use jiff::civil::Date;
+use std::collections::BTreeSet;
 use welkom_core::Scale;
 use welkom_protocol::EventData;
 
@@ -120,6 +121,38 @@ impl Ingest {
             EventData::Visit(_) | EventData::Erased(_) => None,
         }
     }
+}
+
+/// The ratings whose follow-up `events` may change: a rating and the one it
+/// supersedes, the rating an answer or a note is about.
+pub(super) fn named_ratings(events: &[impl std::borrow::Borrow<CheckedEvent>]) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    for event in events {
+        match &event.borrow().parsed {
+            EventData::Rating(r) => {
+                named.insert(r.id.to_string());
+                if let Some(superseded) = r.supersedes {
+                    named.insert(superseded.to_string());
+                }
+            }
+            EventData::FollowUp(f) => {
+                named.insert(f.rating_id.to_string());
+            }
+            EventData::Handled(h) => {
+                named.insert(h.rating_id.to_string());
+            }
+            EventData::Visit(_) | EventData::Erased(_) => {}
+        }
+    }
+    named
+}
+
+/// The day a location is on at `now`: the last day of the Follow-ups page's default
+/// view and of the overview's open follow-ups (UTC when its time zone is unknown, as
+/// the page shows it).
+pub fn local_today(location: &super::Location, now: jiff::Timestamp) -> Date {
+    let zone = jiff::tz::TimeZone::get(&location.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    now.to_zoned(zone).date()
 }
 
 /// A row as both back ends read it, before the checks.

@@ -1,73 +1,71 @@
-//! How many follow-ups each location has open, for the overview: counted from the
-//! follow-up tables kept at ingest (`follow_ups`, `follow_up_notes`), never from the
-//! raw events. "Open" is the Follow-ups page's rule: a counted rating (not misuse,
-//! not superseded) that is low or asks for a talk, without a staff note yet.
+//! How many follow-ups each location has open, for the overview: exactly the open
+//! ones the Follow-ups page's default view lists (this week, ending today): a
+//! counted rating (not misuse, not superseded) that is low or asks for a talk,
+//! without a staff note yet, rated on or before the location's today. Both read
+//! `follow_ups.open_on <= today` (kept at ingest, migration 0009), so the number a
+//! manager clicks is the number the page shows; here it is an index range read.
 
+use super::follow_ups::local_today;
 use super::postgres::PgDb;
 use super::sqlite::SqliteDb;
-use super::{Db, DbError};
+use super::{Db, DbError, Location};
 use std::collections::BTreeMap;
 
-/// The open follow-ups of the locations in `?1`/`$1`, per location (SQLite's form; the
-/// PostgreSQL one differs only in how the ids and booleans are written).
-const OPEN_SQLITE: &str = "
-SELECT f.location_id, count(*)
-FROM follow_ups f
-JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
-WHERE f.location_id IN (SELECT value FROM json_each(?1))
-  AND (f.low = 1 OR f.talk_request = 1) AND r.misuse = 0
-  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-  AND NOT EXISTS (SELECT 1 FROM follow_up_notes n
-                  WHERE n.location_id = f.location_id AND n.rating_id = f.rating_id)
-GROUP BY f.location_id";
+/// The open follow-ups of location `?1` rated on or before `?2`.
+const OPEN_SQLITE: &str =
+    "SELECT count(*) FROM follow_ups f WHERE f.location_id = ?1 AND f.open_on <= ?2";
 
+/// The same for each location of `$1` with its day in `$2`.
 const OPEN_POSTGRES: &str = "
-SELECT f.location_id, count(*)
-FROM follow_ups f
-JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
-WHERE f.location_id = ANY($1)
-  AND (f.low OR f.talk_request) AND NOT r.misuse
-  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-  AND NOT EXISTS (SELECT 1 FROM follow_up_notes n
-                  WHERE n.location_id = f.location_id AND n.rating_id = f.rating_id)
-GROUP BY f.location_id";
+SELECT x.location_id,
+       (SELECT count(*) FROM follow_ups f
+        WHERE f.location_id = x.location_id AND f.open_on <= x.today)
+FROM unnest($1::text[], $2::text[]) AS x(location_id, today)";
 
 impl Db {
     /// The number of open follow-ups (low ratings and talk requests nobody has
-    /// talked about yet) of each of these locations; a location without any is
-    /// missing from the map.
+    /// talked about yet, rated on or before the location's day at `now`) of each of
+    /// these locations; a location without any is missing from the map.
     pub async fn open_follow_ups(
         &self,
-        location_ids: &[String],
+        locations: &[Location],
+        now: jiff::Timestamp,
     ) -> Result<BTreeMap<String, u64>, DbError> {
-        if location_ids.is_empty() {
+        if locations.is_empty() {
             return Ok(BTreeMap::new());
         }
+        let days: Vec<(String, String)> = locations
+            .iter()
+            .map(|l| (l.id.clone(), local_today(l, now).to_string()))
+            .collect();
         let rows = match self {
-            Db::Sqlite(db) => db.open_follow_ups(location_ids).await?,
-            Db::Postgres(db) => db.open_follow_ups(location_ids).await?,
+            Db::Sqlite(db) => db.open_follow_ups(days).await?,
+            Db::Postgres(db) => db.open_follow_ups(days).await?,
         };
-        rows.into_iter()
-            .map(|(location, n)| {
-                u64::try_from(n)
-                    .map(|n| (location, n))
-                    .map_err(|_| DbError::Corrupt(format!("a count of open follow-ups ({n})")))
-            })
-            .collect()
+        let mut open = BTreeMap::new();
+        for (location, n) in rows {
+            let n = u64::try_from(n)
+                .map_err(|_| DbError::Corrupt(format!("a count of open follow-ups ({n})")))?;
+            if n > 0 {
+                open.insert(location, n);
+            }
+        }
+        Ok(open)
     }
 }
 
 impl SqliteDb {
     async fn open_follow_ups(
         &self,
-        location_ids: &[String],
+        days: Vec<(String, String)>,
     ) -> Result<Vec<(String, i64)>, DbError> {
-        let ids = serde_json::Value::from(location_ids.to_vec()).to_string();
         self.with(move |conn| {
             let mut stmt = conn.prepare_cached(OPEN_SQLITE)?;
-            let rows = stmt
-                .query_map([ids], |row| Ok((row.get(0)?, row.get(1)?)))?
-                .collect::<Result<Vec<_>, _>>()?;
+            let mut rows = Vec::with_capacity(days.len());
+            for (location, today) in days {
+                let n: i64 = stmt.query_row([&location, &today], |row| row.get(0))?;
+                rows.push((location, n));
+            }
             Ok(rows)
         })
         .await
@@ -77,12 +75,13 @@ impl SqliteDb {
 impl PgDb {
     async fn open_follow_ups(
         &self,
-        location_ids: &[String],
+        days: Vec<(String, String)>,
     ) -> Result<Vec<(String, i64)>, DbError> {
+        let (ids, todays): (Vec<String>, Vec<String>) = days.into_iter().unzip();
         let rows = self
             .client()
             .await?
-            .query(OPEN_POSTGRES, &[&location_ids])
+            .query(OPEN_POSTGRES, &[&ids, &todays])
             .await?;
         Ok(rows.iter().map(|row| (row.get(0), row.get(1))).collect())
     }

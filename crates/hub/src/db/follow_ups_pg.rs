@@ -1,14 +1,15 @@
 //! The follow-up tables on PostgreSQL: the same as on SQLite
 //! (see [`super::follow_ups_sqlite`]).
 
-use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of};
+use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of, named_ratings};
 use super::postgres::PgDb;
 use super::{CheckedEvent, DbError};
 use std::collections::BTreeMap;
 use tokio_postgres::GenericClient;
 
 /// Adds what the new events say to the follow-up tables, inside the ingest's
-/// transaction: at most three statements per batch, whatever its size.
+/// transaction and after the batch's ratings are stored: at most five statements
+/// per batch, whatever its size.
 pub(super) async fn ingest(
     tx: &tokio_postgres::Transaction<'_>,
     location: &str,
@@ -130,8 +131,45 @@ pub(super) async fn ingest(
         )
         .await?;
     }
+    settle(tx, location, events).await
+}
+
+/// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the events name
+/// (see [`super::follow_ups_sqlite::settle`]).
+async fn settle(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    events: &[&CheckedEvent],
+) -> Result<(), DbError> {
+    let named: Vec<String> = named_ratings(events).into_iter().collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    tx.execute(SETTLE_COUNTED, &[&location, &named]).await?;
+    tx.execute(SETTLE_OPEN, &[&location, &named]).await?;
     Ok(())
 }
+
+/// Whether a follow-up counts (the back-fill in migration 0009, for these rows).
+const SETTLE_COUNTED: &str = "
+UPDATE follow_ups SET counted = coalesce((
+    SELECT (follow_ups.low OR follow_ups.talk_request) AND NOT r.misuse
+           AND NOT EXISTS (SELECT 1 FROM ratings s
+                           WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+    FROM ratings r
+    WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id), FALSE)
+WHERE location_id = $1 AND rating_id = ANY($2)";
+
+/// Its day while it counts and no note names it.
+const SETTLE_OPEN: &str = "
+UPDATE follow_ups SET open_on = CASE
+    WHEN counted AND NOT EXISTS (
+        SELECT 1 FROM follow_up_notes n
+        WHERE n.location_id = follow_ups.location_id AND n.rating_id = follow_ups.rating_id)
+    THEN (SELECT r.local_date FROM ratings r
+          WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id)
+    END
+WHERE location_id = $1 AND rating_id = ANY($2)";
 
 /// A family's erasure (see [`super::follow_ups_sqlite::erase`]).
 pub(super) async fn erase(
@@ -177,6 +215,7 @@ pub(super) async fn retain(client: &impl GenericClient, cutoff_ms: i64) -> Resul
     Ok(guardians + notes)
 }
 
+/// The follow-ups that need a talk (see the SQLite form in [`super::follow_ups_sqlite`]).
 const LISTED: &str = "
 SELECT f.rating_id, r.at_unix_ms, r.moment, r.score::bigint, r.scale::bigint, f.low,
        f.reasons::text, f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id),
@@ -187,10 +226,8 @@ LEFT JOIN LATERAL (
     SELECT y.staff_name, y.note, y.at_unix_ms FROM follow_up_notes y
     WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
     ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1) n ON TRUE
-WHERE f.location_id = $1 AND (f.low OR f.talk_request) AND NOT r.misuse
-  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-  AND CASE WHEN n.at_unix_ms IS NULL THEN r.local_date <= $2
-           ELSE n.at_unix_ms >= $3 AND n.at_unix_ms < $4 END";
+WHERE f.location_id = $1 AND f.counted
+  AND (f.open_on <= $2 OR (n.at_unix_ms >= $3 AND n.at_unix_ms < $4))";
 
 impl PgDb {
     pub(super) async fn follow_ups(

@@ -1,7 +1,7 @@
 //! The follow-up tables on SQLite: kept at ingest, cleared on erasure and by
 //! retention, read by the Follow-ups page (see [`super::follow_ups`]).
 
-use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of};
+use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of, named_ratings};
 use super::sqlite::SqliteDb;
 use super::{CheckedEvent, DbError};
 use rusqlite::{Connection, Transaction, params};
@@ -80,6 +80,50 @@ pub(super) fn ingest(
     Ok(())
 }
 
+/// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the batch's events
+/// name, once the batch's ratings are stored: a rating itself and the one it
+/// supersedes, the rating of an answer or a note. Each row is worked out again from
+/// what is stored, so the order the events arrive in does not matter.
+pub(super) fn settle(
+    tx: &Transaction<'_>,
+    location: &str,
+    events: &[CheckedEvent],
+) -> Result<(), DbError> {
+    let named = named_ratings(events);
+    if named.is_empty() {
+        return Ok(());
+    }
+    let mut counted = tx.prepare_cached(SETTLE_COUNTED)?;
+    let mut open = tx.prepare_cached(SETTLE_OPEN)?;
+    for rating_id in &named {
+        counted.execute(params![location, rating_id])?;
+        open.execute(params![location, rating_id])?;
+    }
+    Ok(())
+}
+
+/// Whether a follow-up counts: stored, not misuse, not superseded, and low or a talk
+/// request (the back-fill in migration 0009 is the same statement for every row).
+const SETTLE_COUNTED: &str = "
+UPDATE follow_ups SET counted = coalesce((
+    SELECT (follow_ups.low = 1 OR follow_ups.talk_request = 1) AND r.misuse = 0
+           AND NOT EXISTS (SELECT 1 FROM ratings s
+                           WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+    FROM ratings r
+    WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id), 0)
+WHERE location_id = ?1 AND rating_id = ?2";
+
+/// Its day while it counts and no note names it.
+const SETTLE_OPEN: &str = "
+UPDATE follow_ups SET open_on = CASE
+    WHEN counted = 1 AND NOT EXISTS (
+        SELECT 1 FROM follow_up_notes n
+        WHERE n.location_id = follow_ups.location_id AND n.rating_id = follow_ups.rating_id)
+    THEN (SELECT r.local_date FROM ratings r
+          WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id)
+    END
+WHERE location_id = ?1 AND rating_id = ?2";
+
 /// A family's erasure: their guardian id leaves the follow-ups and the notes about
 /// their ratings are emptied (that they were handled, and by whom, stays), as in the
 /// events.
@@ -116,7 +160,8 @@ pub(super) fn retain(conn: &Connection, cutoff_ms: i64) -> Result<u64, DbError> 
     Ok((guardians + notes) as u64)
 }
 
-/// The follow-ups that need a talk: open ones rated on or before `last_day`, and
+/// The follow-ups that need a talk: open ones rated on or before `last_day` (the
+/// overview counts the same `open_on <= last_day`, in `follow_ups_open`), and
 /// those whose latest note falls in `window` (milliseconds, end excluded).
 const LISTED: &str = "
 SELECT f.rating_id, r.at_unix_ms, r.moment, r.score, r.scale, f.low, f.reasons,
@@ -128,10 +173,8 @@ LEFT JOIN follow_up_notes n ON n.location_id = f.location_id AND n.id = (
     SELECT y.id FROM follow_up_notes y
     WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
     ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)
-WHERE f.location_id = ?1 AND (f.low = 1 OR f.talk_request = 1) AND r.misuse = 0
-  AND NOT EXISTS (SELECT 1 FROM ratings s WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-  AND CASE WHEN n.id IS NULL THEN r.local_date <= ?2
-           ELSE n.at_unix_ms >= ?3 AND n.at_unix_ms < ?4 END";
+WHERE f.location_id = ?1 AND f.counted = 1
+  AND (f.open_on <= ?2 OR (n.at_unix_ms >= ?3 AND n.at_unix_ms < ?4))";
 
 impl SqliteDb {
     pub(super) async fn follow_ups(

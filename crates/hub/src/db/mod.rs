@@ -7,6 +7,7 @@ mod follow_ups;
 mod follow_ups_open;
 mod follow_ups_pg;
 mod follow_ups_sqlite;
+mod form_nonces;
 mod location_groups;
 mod pg_connect;
 mod pins;
@@ -15,7 +16,8 @@ mod rollups;
 mod sqlite;
 
 pub use device_status::{DeviceReport, DeviceStatus};
-pub use follow_ups::{FollowUp, Handled};
+pub use follow_ups::{FollowUp, Handled, local_today};
+pub use form_nonces::NonceUse;
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,
@@ -317,7 +319,22 @@ impl Db {
 
     /// A location's ratings, oldest first.
     pub async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
-        both!(self, db => db.ratings(location_id).await)
+        self.ratings_between(location_id, Date::MIN, Date::MAX)
+            .await
+    }
+
+    /// A location's ratings of the days `first..=last` (their local days), oldest
+    /// first: a range of the `(location_id, local_date)` index, not every rating.
+    pub async fn ratings_between(
+        &self,
+        location_id: &str,
+        first: Date,
+        last: Date,
+    ) -> Result<Vec<ExportedRating>, DbError> {
+        // Days are kept as `YYYY-MM-DD`, so text order is day order; `Date::MIN`
+        // (`-009999-01-01`) sorts before every such day.
+        let days = (first.to_string(), last.to_string());
+        both!(self, db => db.ratings(location_id, days).await)
     }
 
     /// Retention: drops the guardian, visit and children from the data of events

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0006_device_status.sql"),
     include_str!("../../migrations/postgres/0007_follow_ups.sql"),
     include_str!("../../migrations/postgres/0008_throttle_expiry.sql"),
+    include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -511,7 +512,11 @@ impl PgDb {
         Ok((ratings, visits))
     }
 
-    pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
+    pub(super) async fn ratings(
+        &self,
+        location_id: &str,
+        days: (String, String),
+    ) -> Result<Vec<ExportedRating>, DbError> {
         let rows = self
             .client()
             .await?
@@ -520,8 +525,10 @@ impl PgDb {
                         r.groups::text,
                         EXISTS (SELECT 1 FROM ratings s
                                 WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-                 FROM ratings r WHERE r.location_id = $1 ORDER BY r.at_unix_ms, r.id",
-                &[&location_id],
+                 FROM ratings r
+                 WHERE r.location_id = $1 AND r.local_date >= $2 AND r.local_date <= $3
+                 ORDER BY r.at_unix_ms, r.id",
+                &[&location_id, &days.0, &days.1],
             )
             .await?;
         rows.iter()

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_device_status.sql"),
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
     include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
+    include_str!("../../migrations/sqlite/0009_open_follow_ups_and_form_nonces.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -272,6 +273,7 @@ impl SqliteDb {
                 super::follow_ups_sqlite::erase(&tx, &location, &erased.guardian_id)?;
             }
             remember_forgotten(&tx, &location, &mut forgotten, received)?;
+            super::follow_ups_sqlite::settle(&tx, &location, &events)?;
             tx.commit()?;
             if !erasures.is_empty() {
                 compact(conn)?;
@@ -427,7 +429,11 @@ impl SqliteDb {
         .await
     }
 
-    pub(super) async fn ratings(&self, location_id: &str) -> Result<Vec<ExportedRating>, DbError> {
+    pub(super) async fn ratings(
+        &self,
+        location_id: &str,
+        days: (String, String),
+    ) -> Result<Vec<ExportedRating>, DbError> {
         let location = location_id.to_owned();
         self.with(move |conn| {
             let mut stmt = conn.prepare_cached(
@@ -435,10 +441,12 @@ impl SqliteDb {
                         r.groups,
                         EXISTS (SELECT 1 FROM ratings s
                                 WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-                 FROM ratings r WHERE r.location_id = ?1 ORDER BY r.at_unix_ms, r.id",
+                 FROM ratings r
+                 WHERE r.location_id = ?1 AND r.local_date >= ?2 AND r.local_date <= ?3
+                 ORDER BY r.at_unix_ms, r.id",
             )?;
             let rows = stmt
-                .query_map([&location], |row| {
+                .query_map([&location, &days.0, &days.1], |row| {
                     Ok((
                         row.get::<_, String>(0)?,
                         row.get::<_, String>(1)?,

@@ -42,6 +42,21 @@ impl Period {
         self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
     }
 
+    /// The ratings of a location in the period, oldest first, read from the database
+    /// for these days only.
+    pub async fn read(
+        &self,
+        db: &crate::Db,
+        location_id: &str,
+    ) -> Result<Vec<ExportedRating>, crate::db::DbError> {
+        db.ratings_between(
+            location_id,
+            self.from.unwrap_or(Date::MIN),
+            self.to.unwrap_or(Date::MAX),
+        )
+        .await
+    }
+
     /// The ratings of the period, in their order.
     pub fn select(&self, ratings: Vec<ExportedRating>) -> Vec<ExportedRating> {
         ratings

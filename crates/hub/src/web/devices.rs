@@ -12,7 +12,7 @@ use super::location::VisibleLocation;
 use super::numbers::{self, DAY_MS};
 use super::pages::{Chrome, WebError, render};
 use super::{Tr, WebState, csrf};
-use crate::db::{DeviceStatus, Location};
+use crate::db::{DeviceStatus, Location, NonceUse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -41,6 +41,17 @@ struct DevicesPage {
     location: Location,
     kiosks: Vec<Kiosk>,
     notice: String,
+    /// The add form's one-time number.
+    nonce: String,
+}
+
+/// The answer to an add form sent again, or out of date: nothing was added.
+#[derive(Template)]
+#[template(path = "web/device_not_added.html")]
+struct NotAddedPage {
+    chrome: Chrome,
+    location: Location,
+    text: String,
 }
 
 #[derive(Template)]
@@ -89,6 +100,15 @@ fn not_found(visible: &VisibleLocation) -> WebError {
     ))
 }
 
+/// The session the add form's one-time number belongs to: the SHA-256 of its CSRF
+/// token (the token itself is never stored twice).
+fn session_key(visible: &VisibleLocation) -> String {
+    use sha2::{Digest, Sha256};
+    csrf::hex(&Sha256::digest(
+        visible.user.logged_in.csrf_token.as_bytes(),
+    ))
+}
+
 /// Refuses a form without the session's CSRF token.
 fn check_csrf(visible: &VisibleLocation, form: &Fields) -> Result<(), WebError> {
     match csrf::matches(&visible.user.logged_in.csrf_token, form.get("csrf")) {
@@ -122,6 +142,11 @@ pub async fn page(
         .iter()
         .map(|d| kiosk_view(tr, &zone, now_ms, d))
         .collect();
+    let nonce = state
+        .db
+        .issue_form_nonce(&session_key(&visible), now_ms)
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot issue a form number", &e))?;
     Ok(render(
         StatusCode::OK,
         &DevicesPage {
@@ -130,6 +155,7 @@ pub async fn page(
             location: visible.location,
             kiosks,
             notice,
+            nonce,
         },
     ))
 }
@@ -142,6 +168,38 @@ pub async fn add(
     form: Fields,
 ) -> Result<Response, WebError> {
     check_csrf(&visible, &form)?;
+    // A form sent again (a reload of the answer) adds nothing.
+    let used = state
+        .db
+        .use_form_nonce(&session_key(&visible), form.get("nonce"), state.now_ms())
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot check a form number", &e))?;
+    let (status, title, text) = match used {
+        NonceUse::Fresh => (StatusCode::OK, "", ""),
+        NonceUse::AlreadyUsed => (
+            StatusCode::CONFLICT,
+            "devices-again-title",
+            "devices-again-text",
+        ),
+        NonceUse::Unknown => (
+            StatusCode::BAD_REQUEST,
+            "devices-stale-title",
+            "devices-stale-text",
+        ),
+    };
+    if used != NonceUse::Fresh {
+        let mut chrome = chrome(&visible, title);
+        chrome.title = chrome.tr.get(title);
+        let text = chrome.tr.get(text);
+        return Ok(render(
+            status,
+            &NotAddedPage {
+                chrome,
+                location: visible.location,
+                text,
+            },
+        ));
+    }
     let device = state
         .db
         .add_device(&visible.location.id)

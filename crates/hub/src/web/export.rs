@@ -205,26 +205,28 @@ async fn download(
         from: Some(from),
         to: Some(to),
     };
-    let ratings = period.select(
-        state
-            .db
-            .ratings(&location.id)
-            .await
-            .map_err(|e| WebError::internal(lang, "cannot read the ratings to export", &e))?,
-    );
-    let bytes = match format {
-        Format::Csv => export::csv::ratings(&ratings),
-        Format::Xlsx => match export::xlsx::ratings(&ratings, &location.time_zone) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                tracing::error!(error = %e, location = %location.id, "cannot make the ratings workbook");
-                return Err(WebError::Internal(Chrome::for_user(
-                    lang,
-                    "error-internal-title",
-                    &visible.user.logged_in,
-                )));
-            }
-        },
+    let ratings = period
+        .read(&state.db, &location.id)
+        .await
+        .map_err(|e| WebError::internal(lang, "cannot read the ratings to export", &e))?;
+    // Making a year's workbook takes a while: off the async runtime's threads.
+    let zone = location.time_zone.clone();
+    let made = tokio::task::spawn_blocking(move || match format {
+        Format::Csv => Ok(export::csv::ratings(&ratings)),
+        Format::Xlsx => export::xlsx::ratings(&ratings, &zone).map_err(|e| e.to_string()),
+    })
+    .await
+    .unwrap_or_else(|e| Err(format!("the export task stopped: {e}")));
+    let bytes = match made {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::error!(error = %e, location = %location.id, "cannot make the ratings export");
+            return Err(WebError::Internal(Chrome::for_user(
+                lang,
+                "error-internal-title",
+                &visible.user.logged_in,
+            )));
+        }
     };
     let disposition = format!(
         "attachment; filename=\"{}\"",

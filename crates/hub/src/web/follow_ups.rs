@@ -114,7 +114,8 @@ pub async fn page(
     let location = visible.location;
     let zone = TimeZone::get(&location.time_zone).unwrap_or(TimeZone::UTC);
     let now = jiff::Timestamp::from_millisecond(state.now_ms()).unwrap_or_default();
-    let today = now.to_zoned(zone.clone()).date();
+    // The overview's count of open follow-ups ends on the same day.
+    let today = crate::db::local_today(&location, now);
     let period = Period::of(&query);
     let from = period.first_day(today);
     let items = state

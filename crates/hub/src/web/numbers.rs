@@ -1,6 +1,7 @@
-//! Numbers and times as a manager reads them, in the page's language: shares with
-//! one decimal (a decimal comma in Dutch), changes against last week with an arrow
-//! *and* words (never colour alone), and "3 dagen geleden".
+//! Numbers and times as a manager reads them, in the page's language: shares in
+//! whole percent, changes against last week in points with one decimal (a decimal
+//! comma in Dutch), with an arrow *and* words (never colour alone), and "3 dagen
+//! geleden".
 
 use super::{Lang, Tr};
 
@@ -13,9 +14,17 @@ pub fn one_decimal(lang: Lang, value: f64) -> String {
     }
 }
 
-/// A share in percent: `42,5%` / `42.5%`.
+/// A share in whole percent, as the kiosk shows it: `43 %` in Dutch (with a
+/// no-break space, so the number and its sign never wrap apart), `43%` in English.
+/// Every page's percentages come from here.
 pub fn percent(lang: Lang, value: f64) -> String {
-    format!("{}%", one_decimal(lang, value))
+    let whole = value.round();
+    // `-0` reads as `0`.
+    let whole = if whole == 0.0 { 0.0 } else { whole };
+    match lang {
+        Lang::Nl => format!("{whole:.0}\u{a0}%"),
+        Lang::En => format!("{whole:.0}%"),
+    }
 }
 
 /// Which way a number moved against last week.
@@ -144,10 +153,13 @@ mod tests {
     const EN: Tr = Tr { lang: Lang::En };
 
     #[test]
-    fn shares_have_a_decimal_comma_in_dutch() {
-        assert_eq!(percent(Lang::Nl, 42.5), "42,5%");
-        assert_eq!(percent(Lang::En, 42.5), "42.5%");
-        assert_eq!(percent(Lang::Nl, 100.0), "100,0%");
+    fn shares_are_whole_percent_and_never_wrap_apart() {
+        assert_eq!(percent(Lang::Nl, 42.4), "42\u{a0}%");
+        assert_eq!(percent(Lang::Nl, 66.7), "67\u{a0}%");
+        assert_eq!(percent(Lang::En, 66.7), "67%");
+        assert_eq!(percent(Lang::Nl, 100.0), "100\u{a0}%");
+        assert_eq!(percent(Lang::En, -0.2), "0%");
+        assert!(!percent(Lang::Nl, 42.0).contains(' '), "no breaking space");
     }
 
     #[test]

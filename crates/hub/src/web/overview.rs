@@ -84,7 +84,7 @@ impl Sort {
 
 /// A share of the week, as shown.
 struct Share {
-    /// `42,5%`, or a dash below five answers.
+    /// `43 %` (`43%` in English), or a dash below five answers.
     text: String,
     /// Below five answers: the dash's explanation is shown.
     too_few: bool,
@@ -197,10 +197,9 @@ pub async fn page(
         .overview(&locations, now)
         .await
         .map_err(|e| WebError::internal(lang, "cannot read the overview", &e))?;
-    let ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
     let open = state
         .db
-        .open_follow_ups(&ids)
+        .open_follow_ups(&locations, now)
         .await
         .map_err(|e| WebError::internal(lang, "cannot count the open follow-ups", &e))?;
     let chrome = Chrome::for_user(lang, "overview-title", &user.logged_in);
