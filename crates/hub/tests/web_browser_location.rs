@@ -123,6 +123,7 @@ fn the_location_page_in_a_browser() {
         assert_eq!(shown("visits"), total.visits.to_string());
         assert_eq!(
             shown("enthusiastic_percent"),
+            // WebDriver's text shows the page's no-break space as a space.
             format!("{:.0} %", total.enthusiastic_percent.unwrap())
         );
         let fits =

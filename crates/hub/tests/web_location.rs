@@ -154,7 +154,7 @@ fn assert_row(body: &str, moment: &str, row: &str, key: &str, cell: &Value) {
     ] {
         let expected: Vec<String> = cell[field]
             .as_f64()
-            .map(|p| format!("{p:.0} %"))
+            .map(|p| format!("{p:.0}\u{a0}%"))
             .into_iter()
             .collect();
         assert_eq!(
@@ -269,15 +269,15 @@ fn today_equals_the_tally(back_end: BackEnd) {
     );
     assert_eq!(
         today_field(&body, "drop_off", "total", "", "enthusiastic_percent"),
-        ["44 %"]
+        ["44\u{a0}%"]
     );
     assert_eq!(
         today_field(&body, "drop_off", "total", "", "response_rate_percent"),
-        ["82 %"]
+        ["82\u{a0}%"]
     );
     assert_eq!(
         today_field(&body, "drop_off", "group", "Egeltjes", "low_percent"),
-        ["33 %"]
+        ["33\u{a0}%"]
     );
     assert_eq!(
         today_field(&body, "drop_off", "hour", "7", "answers"),
@@ -398,11 +398,11 @@ fn trend_is_a_chart_with_gaps(back_end: BackEnd) {
     );
     let full = table_row(&body, 11);
     assert!(
-        full.contains("data-moment=\"drop_off\" data-field=\"enthusiastic_percent\">100 %<"),
+        full.contains("data-moment=\"drop_off\" data-field=\"enthusiastic_percent\">100\u{a0}%<"),
         "{full}"
     );
     assert!(
-        full.contains("data-moment=\"pick_up\" data-field=\"low_percent\">100 %<"),
+        full.contains("data-moment=\"pick_up\" data-field=\"low_percent\">100\u{a0}%<"),
         "{full}"
     );
 
@@ -422,7 +422,7 @@ fn trend_is_a_chart_with_gaps(back_end: BackEnd) {
     );
     assert!(
         month.contains(
-            "Brengen: 100 % enthousiast deze week, 100 % de week ervoor (+0 procentpunt)"
+            "Brengen: 100\u{a0}% enthousiast deze week, 100\u{a0}% de week ervoor (+0 procentpunt)"
         ),
         "{month}"
     );
@@ -473,7 +473,7 @@ fn heat_map_is_blank_below_five(back_end: BackEnd) {
     let five = square(&body, 1, 8);
     assert!(five.contains("data-answers=\"5\""), "{five}");
     assert!(
-        five.contains("data-field=\"enthusiastic_percent\">80 %<"),
+        five.contains("data-field=\"enthusiastic_percent\">80\u{a0}%<"),
         "{five}"
     );
     assert!(
@@ -535,15 +535,15 @@ fn group_narrows(back_end: BackEnd) {
         texts_after(square(body, 1, 8), "data-field=\"enthusiastic_percent\">")
     };
     let all = page(hub, &mut manager, &path);
-    assert_eq!(share(&all), ["50 %"]);
-    assert_eq!(heat(&all), ["50 %"]);
+    assert_eq!(share(&all), ["50\u{a0}%"]);
+    assert_eq!(heat(&all), ["50\u{a0}%"]);
     assert!(
         all.contains("href=\"/locations/") && all.contains("group=Egeltjes"),
         "the choice"
     );
     let egeltjes = page(hub, &mut manager, &format!("{path}?group=Egeltjes"));
-    assert_eq!(share(&egeltjes), ["100 %"]);
-    assert_eq!(heat(&egeltjes), ["100 %"]);
+    assert_eq!(share(&egeltjes), ["100\u{a0}%"]);
+    assert_eq!(heat(&egeltjes), ["100\u{a0}%"]);
     assert_eq!(
         today_field(&egeltjes, "drop_off", "group", "Vlinders", "answers"),
         ["5"],
@@ -559,9 +559,9 @@ fn group_narrows(back_end: BackEnd) {
             table_row(&vlinders, 12),
             "data-moment=\"drop_off\" data-field=\"enthusiastic_percent\">"
         ),
-        ["0 %"]
+        ["0\u{a0}%"]
     );
-    assert_eq!(heat(&vlinders), ["0 %"]);
+    assert_eq!(heat(&vlinders), ["0\u{a0}%"]);
     assert_eq!(manager.get(&format!("{path}?group=Kikkers")).status, 404);
     // The page's own link to that group (a form's encoding: '+' for a space) and the
     // same choice written with %20 both open it.

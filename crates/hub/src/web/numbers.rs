@@ -14,16 +14,17 @@ pub fn one_decimal(lang: Lang, value: f64) -> String {
     }
 }
 
-/// A share in whole percent, as the kiosk shows it: `43 %` in Dutch (with a
-/// no-break space, so the number and its sign never wrap apart), `43%` in English.
-/// Every page's percentages come from here.
+/// A share in whole percent, rounded as the kiosk's Today rounds it (`{:.0}`, so a
+/// share of 42.5 is 42 on both): `43 %` in Dutch (with a no-break space, so the
+/// number and its sign never wrap apart), `43%` in English. Every page's
+/// percentages come from here.
 pub fn percent(lang: Lang, value: f64) -> String {
-    let whole = value.round();
+    let whole = format!("{value:.0}");
     // `-0` reads as `0`.
-    let whole = if whole == 0.0 { 0.0 } else { whole };
+    let whole = if whole == "-0" { "0".to_owned() } else { whole };
     match lang {
-        Lang::Nl => format!("{whole:.0}\u{a0}%"),
-        Lang::En => format!("{whole:.0}%"),
+        Lang::Nl => format!("{whole}\u{a0}%"),
+        Lang::En => format!("{whole}%"),
     }
 }
 
@@ -155,6 +156,8 @@ mod tests {
     #[test]
     fn shares_are_whole_percent_and_never_wrap_apart() {
         assert_eq!(percent(Lang::Nl, 42.4), "42\u{a0}%");
+        // Rounded as the kiosk's Today writes it (`{:.0}`), so both show 42.
+        assert_eq!(percent(Lang::Nl, 42.5), format!("{:.0}\u{a0}%", 42.5));
         assert_eq!(percent(Lang::Nl, 66.7), "67\u{a0}%");
         assert_eq!(percent(Lang::En, 66.7), "67%");
         assert_eq!(percent(Lang::Nl, 100.0), "100\u{a0}%");

@@ -2,9 +2,9 @@
 //! its enthusiastic share (five bands) with its share and number of answers; blank
 //! below five answers, as everywhere a percentage is shown.
 
-use super::today::percent;
 use crate::db::HeatMap;
 use crate::web::Tr;
+use crate::web::numbers::percent;
 
 /// The bands of the colour scale: a square is in the first band whose lower bound
 /// its share reaches, from the top. Their colours are in the style sheet
@@ -93,7 +93,7 @@ pub fn view(tr: &Tr, map: &HeatMap) -> HeatView {
                         Some((cell, share)) => Square {
                             hour: *hour,
                             class: band_class(share.round()),
-                            share: Some(percent(share)),
+                            share: Some(percent(tr.lang, share)),
                             answers: Some(cell.answers),
                             all_answers: cell.answers,
                         },

@@ -205,7 +205,7 @@ pub async fn page(
         any_point: buckets
             .iter()
             .any(|b| b.drop_off.shows_percentages() || b.pick_up.shows_percentages()),
-        table: trend::table(&buckets),
+        table: trend::table(tr.lang, &buckets),
         heat: heat::view(&tr, &f.heat),
         chrome,
         location,

@@ -1,17 +1,14 @@
 //! Today on the location page: the kiosk's Today (`DayTally`), per moment its total,
 //! each group and each hour, as rows of numbers ready for the template. Percentages
-//! are whole numbers followed by " %" (a space, then the sign), rounded as the
-//! kiosk's Today screen rounds them; a percentage the five-answer rule hides is
-//! `None`, and the template then shows a dash without a `data-field`.
+//! are whole numbers written by [`crate::web::numbers::percent`] (as the kiosk's
+//! Today screen rounds them; in Dutch "45 %" with a no-break space); a percentage the
+//! five-answer rule hides is `None`, and the template then shows a dash without a
+//! `data-field`.
 
-use crate::web::Tr;
+use crate::web::numbers::percent;
+use crate::web::{Lang, Tr};
 use welkom_core::Moment;
 use welkom_core::tally::{Cell, DayTally, MomentTally};
-
-/// A share as the kiosk's Today shows it: "45 %".
-pub fn percent(value: f64) -> String {
-    format!("{value:.0} %")
-}
 
 /// One row of a moment's table.
 pub struct TodayRow {
@@ -38,7 +35,8 @@ pub struct TodayRow {
 }
 
 impl TodayRow {
-    fn of(label: String, row: &'static str, key: String, cell: &Cell) -> Self {
+    fn of(lang: Lang, label: String, row: &'static str, key: String, cell: &Cell) -> Self {
+        let percent = |value: f64| percent(lang, value);
         Self {
             label,
             row,
@@ -98,6 +96,7 @@ fn moment(tr: &Tr, tally: &MomentTally) -> TodayMoment {
     let mut rows = Vec::with_capacity(tally.groups.len() + tally.hours.len());
     for g in &tally.groups {
         rows.push(TodayRow::of(
+            tr.lang,
             g.group.clone(),
             "group",
             g.group.clone(),
@@ -106,6 +105,7 @@ fn moment(tr: &Tr, tally: &MomentTally) -> TodayMoment {
     }
     for h in &tally.hours {
         rows.push(TodayRow::of(
+            tr.lang,
             format!("{:02}:00", h.hour),
             "hour",
             h.hour.to_string(),
@@ -123,6 +123,7 @@ fn moment(tr: &Tr, tally: &MomentTally) -> TodayMoment {
         name: moment_name(tr, tally.moment),
         too_few: tally.total.answers > 0 && !tally.total.shows_percentages(),
         total: TodayRow::of(
+            tr.lang,
             tr.get("location-today-total"),
             "total",
             String::new(),
@@ -130,18 +131,5 @@ fn moment(tr: &Tr, tally: &MomentTally) -> TodayMoment {
         ),
         rows,
         misuse,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-
-    #[test]
-    fn percentages_are_whole_as_on_the_kiosk() {
-        assert_eq!(percent(45.0), "45 %");
-        assert_eq!(percent(66.7), "67 %");
-        assert_eq!(percent(100.0), "100 %");
-        assert_eq!(percent(0.0), "0 %");
     }
 }

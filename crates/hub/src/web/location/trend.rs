@@ -4,9 +4,10 @@
 //! has fewer than five answers) and the table with the same numbers.
 
 use super::chart::{self, Line, LineChart, Marker};
-use super::today::{moment_name, percent};
+use super::today::moment_name;
 use crate::db::WeekTrend;
-use crate::web::Tr;
+use crate::web::numbers::percent;
+use crate::web::{Lang, Tr};
 use jiff::civil::Date;
 use welkom_core::Moment;
 use welkom_core::tally::{Cell, Trend, WeekChange};
@@ -217,12 +218,12 @@ pub struct TableCell {
 }
 
 impl TableCell {
-    fn of(key: &'static str, cell: &Cell) -> Self {
+    fn of(lang: Lang, key: &'static str, cell: &Cell) -> Self {
         Self {
             key,
             answers: cell.answers,
-            enthusiastic: cell.enthusiastic_percent.map(percent),
-            low: cell.low_percent.map(percent),
+            enthusiastic: cell.enthusiastic_percent.map(|v| percent(lang, v)),
+            low: cell.low_percent.map(|v| percent(lang, v)),
         }
     }
 }
@@ -238,7 +239,7 @@ pub struct TableRow {
 }
 
 /// The table with the charts' numbers, newest first.
-pub fn table(buckets: &[Bucket]) -> Vec<TableRow> {
+pub fn table(lang: Lang, buckets: &[Bucket]) -> Vec<TableRow> {
     buckets
         .iter()
         .enumerate()
@@ -247,8 +248,8 @@ pub fn table(buckets: &[Bucket]) -> Vec<TableRow> {
             label: b.long.clone(),
             index,
             cells: [
-                TableCell::of("drop_off", &b.drop_off),
-                TableCell::of("pick_up", &b.pick_up),
+                TableCell::of(lang, "drop_off", &b.drop_off),
+                TableCell::of(lang, "pick_up", &b.pick_up),
             ],
         })
         .collect()
@@ -276,8 +277,8 @@ fn week_line(tr: &Tr, moment: &str, change: &WeekChange) -> String {
             "location-trend-week-change",
             &[
                 ("moment", FluentValue::from(moment)),
-                ("now", FluentValue::from(percent(now))),
-                ("before", FluentValue::from(percent(before))),
+                ("now", FluentValue::from(percent(tr.lang, now))),
+                ("before", FluentValue::from(percent(tr.lang, before))),
                 ("points", FluentValue::from(format!("{points:+.0}"))),
             ],
         ),
