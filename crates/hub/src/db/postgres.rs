@@ -316,22 +316,23 @@ impl PgDb {
                  ON CONFLICT DO NOTHING RETURNING id, supersedes",
             )
             .await?;
-            new_ratings = tx.query(
-                &insert_ratings,
-                &[
-                    &location_id,
-                    &r_ids,
-                    &r_moments,
-                    &r_dates,
-                    &r_at,
-                    &r_scores,
-                    &r_scales,
-                    &r_supersedes,
-                    &r_misuse,
-                    &r_groups,
-                ],
-            )
-            .await?;
+            new_ratings = tx
+                .query(
+                    &insert_ratings,
+                    &[
+                        &location_id,
+                        &r_ids,
+                        &r_moments,
+                        &r_dates,
+                        &r_at,
+                        &r_scores,
+                        &r_scales,
+                        &r_supersedes,
+                        &r_misuse,
+                        &r_groups,
+                    ],
+                )
+                .await?;
         }
         let mut new_visits = Vec::new();
         if !v_ids.is_empty() {

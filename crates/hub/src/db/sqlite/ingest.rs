@@ -10,9 +10,7 @@
 //! stored again in a transaction of its own, so one batch's failure is its own.
 
 use super::super::{CheckedEvent, DbError, Stored};
-use super::{
-    SqliteDb, compact, erase_family, now_ms, read_forgotten, remember_forgotten, rollups,
-};
+use super::{SqliteDb, compact, erase_family, now_ms, read_forgotten, remember_forgotten, rollups};
 use rusqlite::{Connection, Transaction, params};
 use tokio::sync::oneshot;
 use welkom_protocol::EventData;
