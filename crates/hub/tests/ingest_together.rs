@@ -55,11 +55,11 @@ fn batches(device: &NewDevice) -> (Vec<Vec<Value>>, usize) {
         let mut batch = Vec::new();
         for e in 0..EVENTS_PER_BATCH {
             let minute = b * EVENTS_PER_BATCH + e;
-            if e % 2 == 0 {
+            if e.is_multiple_of(2) {
                 batch.push(visit(device, minute));
                 continue;
             }
-            let supersedes = previous.as_deref().filter(|_| minute % 5 == 0);
+            let supersedes = previous.as_deref().filter(|_| minute.is_multiple_of(5));
             if supersedes.is_none() {
                 counted += 1;
             }
