@@ -46,16 +46,17 @@ pub(super) async fn store_events(
             answer,
         });
     let waiting = db.waiting.clone();
-    // Holding the connection: store what waits (this batch, unless an earlier
-    // holder took it along with its own, in which case it is answered already).
+    // Holding the connection: store one group of what waits, oldest first. This
+    // batch may have gone with an earlier holder's group (it is answered then), or
+    // go with a later one: every waiting batch has a caller here still to come, and
+    // each takes at least one batch, so none is left behind; and no caller stays
+    // to store other batches after its own group.
     db.with(move |conn| {
-        loop {
-            let group = take_group(&waiting)?;
-            if group.is_empty() {
-                return Ok(());
-            }
+        let group = take_group(&waiting)?;
+        if !group.is_empty() {
             store_group(conn, group);
         }
+        Ok(())
     })
     .await?;
     answered.await.map_err(|_| {
