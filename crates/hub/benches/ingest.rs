@@ -1,7 +1,10 @@
 //! (f) 100,000 events queued at a kiosk drained into a local hub by the real sync
 //! client, and (g) the hub's ingest rate on SQLite and on PostgreSQL: the same
 //! 100,000 events sent again to a fresh hub in batches of 500, timed from the first
-//! request to the last answer.
+//! request to the last answer. Twice per back end: all to one location from two
+//! kiosks (the hardest case: one location's batches take turns), and spread over
+//! several locations with one kiosk each, sending at once (how an organisation's
+//! kiosks send; `WELKOM_BENCH_INGEST_LOCATIONS`, default 4).
 //!
 //! Run: `cargo bench -p welkom-hub --bench ingest` (PostgreSQL from
 //! /usr/lib/postgresql/*/bin, a throw-away cluster with fsync on; without it that
@@ -118,27 +121,37 @@ fn drain(kiosk_dir: &std::path::Path, hub_url: &str, token: &str) -> (Duration, 
 }
 
 /// The hub's ingest rate: the kiosk's 100,000 events as batches of 500, ready
-/// made, POSTed to a fresh hub by `SENDERS` threads at once (each its own device);
-/// timed from the first request to the last answer.
-fn ingest(name: &str, database_url: &str, kiosk_dir: &std::path::Path) {
-    const SENDERS: usize = 2;
+/// made, POSTed to a fresh hub by one sender thread per device, all at once; timed
+/// from the first request to the last answer. `locations` locations with
+/// `devices_per_location` devices each; the batches are dealt out to the devices in
+/// turn (so with several locations each gets an equal share of the events).
+fn ingest(
+    name: &str,
+    database_url: &str,
+    kiosk_dir: &std::path::Path,
+    locations: usize,
+    devices_per_location: usize,
+) {
     let hub = BackgroundHub::start(database_url).unwrap();
     let tokens: Vec<(String, String)> = hub.runtime.block_on(async {
-        let location = hub
-            .db
-            .add_location("De Boomhut", "Europe/Amsterdam")
-            .await
-            .unwrap();
         let mut tokens = Vec::new();
-        for _ in 0..SENDERS {
-            let device = hub.db.add_device(&location.id).await.unwrap();
-            tokens.push((
-                format!("/locations/{}/devices/{}", location.id, device.id),
-                device.token,
-            ));
+        for l in 0..locations {
+            let location = hub
+                .db
+                .add_location(&format!("De Boomhut {l}"), "Europe/Amsterdam")
+                .await
+                .unwrap();
+            for _ in 0..devices_per_location {
+                let device = hub.db.add_device(&location.id).await.unwrap();
+                tokens.push((
+                    format!("/locations/{}/devices/{}", location.id, device.id),
+                    device.token,
+                ));
+            }
         }
         tokens
     });
+    let senders_count = tokens.len();
     let store = Store::open(&kiosk_dir.join("welkom.sqlite")).unwrap();
     let conn = rusqlite::Connection::open(kiosk_dir.join("welkom.sqlite")).unwrap();
     conn.execute("UPDATE outbox SET sent_at = NULL", [])
@@ -146,9 +159,9 @@ fn ingest(name: &str, database_url: &str, kiosk_dir: &std::path::Path) {
     let events = store.outbox_batch(200_000).unwrap();
     let total = events.len();
     // Batches of 500, dealt out to the senders in turn.
-    let mut work: Vec<Vec<Vec<u8>>> = vec![Vec::new(); SENDERS];
+    let mut work: Vec<Vec<Vec<u8>>> = vec![Vec::new(); senders_count];
     for (i, chunk) in events.chunks(500).enumerate() {
-        let (source, _) = &tokens[i % SENDERS];
+        let (source, _) = &tokens[i % senders_count];
         let batch: Vec<welkom_protocol::CloudEvent> = chunk
             .iter()
             .map(|e| welkom_protocol::CloudEvent {
@@ -161,7 +174,7 @@ fn ingest(name: &str, database_url: &str, kiosk_dir: &std::path::Path) {
                 data: e.data.clone(),
             })
             .collect();
-        work[i % SENDERS].push(serde_json::to_vec(&batch).unwrap());
+        work[i % senders_count].push(serde_json::to_vec(&batch).unwrap());
     }
     let url = format!("{}/v1/events", hub.url);
     let started = Instant::now();
@@ -196,11 +209,25 @@ fn ingest(name: &str, database_url: &str, kiosk_dir: &std::path::Path) {
     let accepted: u64 = senders.into_iter().map(|s| s.join().unwrap()).sum();
     let elapsed = started.elapsed();
     assert_eq!(accepted as usize, total);
+    let shape = if locations == 1 {
+        format!("one location, {senders_count} senders")
+    } else {
+        format!("{locations} locations, {senders_count} senders")
+    };
     println!(
-        "ingest {name:10}: {total} events in {:.2} s = {:.0} events/s ({SENDERS} senders, batches of 500)",
+        "ingest {name:10}: {total} events in {:.2} s = {:.0} events/s ({shape}, batches of 500)",
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64()
     );
+}
+
+/// How many locations send at once in the second ingest figure (one kiosk each).
+fn parallel_locations() -> usize {
+    std::env::var("WELKOM_BENCH_INGEST_LOCATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(4)
 }
 
 fn main() {
@@ -228,14 +255,34 @@ fn main() {
     );
     drop(hub);
 
+    let many = parallel_locations();
     let second = scratch("ingest-sqlite");
     ingest(
         "SQLite",
         &format!("sqlite:{}", second.path().join("hub.sqlite").display()),
         kiosk_dir.path(),
+        1,
+        2,
+    );
+    let third = scratch("ingest-sqlite-many");
+    ingest(
+        "SQLite",
+        &format!("sqlite:{}", third.path().join("hub.sqlite").display()),
+        kiosk_dir.path(),
+        many,
+        1,
     );
     match postgres::TempPostgres::start_with(true) {
-        Some(cluster) => ingest("PostgreSQL", &cluster.url, kiosk_dir.path()),
+        Some(cluster) => {
+            ingest("PostgreSQL", &cluster.url, kiosk_dir.path(), 1, 2);
+            // A second fresh hub in the same cluster would share its tables; a
+            // second cluster starts clean.
+            drop(cluster);
+            match postgres::TempPostgres::start_with(true) {
+                Some(cluster) => ingest("PostgreSQL", &cluster.url, kiosk_dir.path(), many, 1),
+                None => println!("ingest PostgreSQL: the second cluster did not start"),
+            }
+        }
         None => println!("ingest PostgreSQL: skipped (PostgreSQL is not installed)"),
     }
 }

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0007_follow_ups.sql"),
     include_str!("../../migrations/postgres/0008_throttle_expiry.sql"),
     include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
+    include_str!("../../migrations/postgres/0010_ingest_without_row_checks.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -226,14 +227,20 @@ impl PgDb {
         let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
         let times: Vec<&str> = events.iter().map(|e| e.time.as_str()).collect();
         let data: Vec<String> = events.iter().map(|e| e.data.to_string()).collect();
-        let accepted_rows = tx
-            .query(
+        // Prepared once per connection: every batch is one statement per table.
+        let insert_events = tx
+            .prepare_cached(
                 "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
                  SELECT s, i, $5, $6, t, tm, d::jsonb, $7
                  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $8::text[])
                       AS x(s, i, t, tm, d)
                  ON CONFLICT DO NOTHING
                  RETURNING source, id",
+            )
+            .await?;
+        let accepted_rows = tx
+            .query(
+                &insert_events,
                 &[
                     &sources,
                     &ids,
@@ -300,7 +307,7 @@ impl PgDb {
         }
         let mut new_ratings = Vec::new();
         if !r_ids.is_empty() {
-            new_ratings = tx.query(
+            let insert_ratings = tx.prepare_cached(
                 "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score, scale,
                                       supersedes, misuse, groups)
                  SELECT i, $1, m, d, a, s, sc, su, mi, g::jsonb
@@ -308,30 +315,40 @@ impl PgDb {
                              $7::smallint[], $8::text[], $9::boolean[], $10::text[])
                       AS x(i, m, d, a, s, sc, su, mi, g)
                  ON CONFLICT DO NOTHING RETURNING id, supersedes",
-                &[
-                    &location_id,
-                    &r_ids,
-                    &r_moments,
-                    &r_dates,
-                    &r_at,
-                    &r_scores,
-                    &r_scales,
-                    &r_supersedes,
-                    &r_misuse,
-                    &r_groups,
-                ],
             )
             .await?;
+            new_ratings = tx
+                .query(
+                    &insert_ratings,
+                    &[
+                        &location_id,
+                        &r_ids,
+                        &r_moments,
+                        &r_dates,
+                        &r_at,
+                        &r_scores,
+                        &r_scales,
+                        &r_supersedes,
+                        &r_misuse,
+                        &r_groups,
+                    ],
+                )
+                .await?;
         }
         let mut new_visits = Vec::new();
         if !v_ids.is_empty() {
-            new_visits = tx
-                .query(
+            let insert_visits = tx
+                .prepare_cached(
                     "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
                  SELECT i, $1, m, d, a, g::jsonb
                  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
                       AS x(i, m, d, a, g)
                  ON CONFLICT DO NOTHING RETURNING moment, local_date, at_unix_ms, groups::text",
+                )
+                .await?;
+            new_visits = tx
+                .query(
+                    &insert_visits,
                     &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
                 )
                 .await?;

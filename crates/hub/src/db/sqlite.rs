@@ -36,12 +36,15 @@ const MIGRATIONS: &[&str] = &[
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
 const ROLLUPS_MIGRATION: &str = include_str!("../../migrations/sqlite/0005_rollups.sql");
 
+mod ingest;
 mod rollups;
 
 /// The hub's SQLite file.
 #[derive(Clone)]
 pub struct SqliteDb {
     conn: Arc<Mutex<Connection>>,
+    /// Batches waiting to be stored, committed together (see `sqlite/ingest.rs`).
+    waiting: Arc<Mutex<Vec<ingest::Waiting>>>,
 }
 
 impl SqliteDb {
@@ -73,6 +76,7 @@ impl SqliteDb {
         .map_err(|e| DbError::Task(e.to_string()))??;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            waiting: Arc::default(),
         })
     }
 
@@ -181,106 +185,9 @@ impl SqliteDb {
         &self,
         location_id: &str,
         device_id: &str,
-        mut events: Vec<CheckedEvent>,
+        events: Vec<CheckedEvent>,
     ) -> Result<Stored, DbError> {
-        let (location, device) = (location_id.to_owned(), device_id.to_owned());
-        self.with(move |conn| {
-            let tx = conn.transaction()?;
-            let mut stored = Stored::default();
-            let received = now_ms();
-            let mut forgotten = read_forgotten(&tx, &location, &events)?;
-            let mut erasures = Vec::new();
-            let (mut new_ratings, mut new_visits) = (Vec::new(), Vec::new());
-            {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
-                )?;
-                let mut rating = tx.prepare_cached(
-                    "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score,
-                                          scale, supersedes, misuse, groups)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
-                )?;
-                let mut visit = tx.prepare_cached(
-                    "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-                )?;
-                for event in &mut events {
-                    // An event of a family erased before is stored without it.
-                    forgotten.strip(&event.event_type, &mut event.data);
-                    let new = insert.execute(params![
-                        event.source,
-                        event.id,
-                        location,
-                        device,
-                        event.event_type,
-                        event.time,
-                        event.data.to_string(),
-                        received,
-                    ])?;
-                    if new == 0 {
-                        stored.duplicates += 1;
-                        continue;
-                    }
-                    stored.accepted += 1;
-                    super::follow_ups_sqlite::ingest(&tx, &location, event, received)?;
-                    match &event.parsed {
-                        EventData::Rating(r) => {
-                            let new = rating.execute(params![
-                                r.id.to_string(),
-                                location,
-                                r.moment.key(),
-                                r.local_date.to_string(),
-                                event.at_unix_ms,
-                                r.score,
-                                r.scale,
-                                r.supersedes.map(|s| s.to_string()),
-                                r.misuse,
-                                serde_json::to_string(&r.groups).unwrap_or_else(|_| "[]".into()),
-                            ])?;
-                            if new == 1 {
-                                new_ratings.push((r.id.to_string(), r.supersedes.map(|s| s.to_string())));
-                            }
-                        }
-                        EventData::Visit(v) => {
-                            let new = visit.execute(params![
-                                v.id.to_string(),
-                                location,
-                                v.moment.key(),
-                                v.local_date.to_string(),
-                                event.at_unix_ms,
-                                serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()),
-                            ])?;
-                            if new == 1 {
-                                // As stored: the roll-ups need not read it back.
-                                new_visits.push(rollups::VisitState {
-                                    moment: v.moment,
-                                    date: v.local_date.to_string(),
-                                    at_unix_ms: event.at_unix_ms,
-                                    groups: v.groups.clone(),
-                                });
-                            }
-                        }
-                        EventData::Erased(e) => erasures.push(e.clone()),
-                        EventData::FollowUp(_) | EventData::Handled(_) => {}
-                    }
-                }
-            }
-            rollups::keep(&tx, &location, &new_ratings, &new_visits)?;
-            // After the batch is in: an erasure also reaches the events before it.
-            for erased in &erasures {
-                erase_family(&tx, &location, erased, &mut forgotten)?;
-                super::follow_ups_sqlite::erase(&tx, &location, &erased.guardian_id)?;
-            }
-            remember_forgotten(&tx, &location, &mut forgotten, received)?;
-            super::follow_ups_sqlite::settle(&tx, &location, &events)?;
-            tx.commit()?;
-            if !erasures.is_empty() {
-                compact(conn)?;
-            }
-            Ok(stored)
-        })
-        .await
+        ingest::store_events(self, location_id, device_id, events).await
     }
 
     pub(super) async fn pin_key(
