@@ -33,12 +33,22 @@ const DUTCH: [(Column, &[&str]); 14] = [
     ),
     (
         Column::GuardianLastName,
-        &["achternaam ouder", "ouder achternaam", "achternaam verzorger"],
+        &[
+            "achternaam ouder",
+            "ouder achternaam",
+            "achternaam verzorger",
+        ],
     ),
-    (Column::GuardianLanguage, &["taal", "taal ouder", "voertaal"]),
+    (
+        Column::GuardianLanguage,
+        &["taal", "taal ouder", "voertaal"],
+    ),
     (Column::Pin, &["pincode", "pincode ouder"]),
     (Column::PinHash, &["pincode hash"]),
-    (Column::Badge, &["pas", "pasnummer", "toegangspas", "badgecode"]),
+    (
+        Column::Badge,
+        &["pas", "pasnummer", "toegangspas", "badgecode"],
+    ),
     (
         Column::ChildId,
         &["kind id", "id kind", "kindnummer", "kind nr"],

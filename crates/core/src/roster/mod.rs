@@ -28,8 +28,8 @@ pub use header::COLUMNS;
 pub use problem::{
     MAX_LISTED_PROBLEMS, Numbering, Person, ProblemKind, RosterError, RosterProblem,
 };
-pub use sheet::{MAX_SHEET_CELLS, MAX_UNPACKED_BYTES};
 pub use rows::{MAX_BADGE_CHARS, MAX_NAME_CHARS};
+pub use sheet::{MAX_SHEET_CELLS, MAX_UNPACKED_BYTES};
 pub use write::write;
 
 use crate::{Child, Guardian, LanguageTag};
@@ -86,9 +86,9 @@ pub fn parse(bytes: &[u8], default_language: &LanguageTag) -> Result<Roster, Ros
     match kind::detect(bytes) {
         kind::FileKind::Text => parse_text(bytes, default_language),
         kind::FileKind::Spreadsheet(format) => sheet::parse(bytes, format, default_language),
-        kind::FileKind::Unsupported(format) => Err(whole_file(
-            ProblemKind::UnsupportedSpreadsheet { format },
-        )),
+        kind::FileKind::Unsupported(format) => {
+            Err(whole_file(ProblemKind::UnsupportedSpreadsheet { format }))
+        }
     }
 }
 

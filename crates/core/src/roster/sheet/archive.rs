@@ -129,9 +129,7 @@ fn is_cell(e: &BytesStart<'_>) -> bool {
 
 /// Whether an element has an attribute.
 fn has(e: &BytesStart<'_>, name: &str) -> bool {
-    e.attributes()
-        .flatten()
-        .any(|a| a.key.as_ref() == name)
+    e.attributes().flatten().any(|a| a.key.as_ref() == name)
 }
 
 /// A repeat count attribute: 1 when absent or unreadable, at most `u32::MAX`.

@@ -69,7 +69,8 @@ pub(super) fn parse(
         }));
     }
     let result = super::check(header, problems, default_language, |_| {
-        rows.next().map(|(row, cells)| source_row(row, &cells, width))
+        rows.next()
+            .map(|(row, cells)| source_row(row, &cells, width))
     });
     result.map_err(|mut error| {
         for problem in &mut error.problems {
