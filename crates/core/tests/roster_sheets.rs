@@ -489,3 +489,25 @@ fn a_zip_that_unpacks_past_the_limit_is_refused_before_it_is_read() {
         ProblemKind::TooLarge { .. }
     ));
 }
+
+/// Writes the spreadsheets the kiosk's and the hub's command tests and the fuzz
+/// corpus read (`tests/fixtures/roster.{xlsx,ods}`, `fuzz/corpus/roster/seed-*`):
+/// `cargo test -p welkom-core --test roster_sheets -- --ignored` after a change here.
+#[test]
+#[ignore = "writes the committed fixtures"]
+fn write_the_committed_fixtures() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let xlsx = sheets::xlsx(&[("Rooster", good_rows())]);
+    let ods = sheets::ods(&[("Rooster", good_rows())], "");
+    let bad = sheets::xlsx(&[("Rooster", bad_rows())]);
+    std::fs::create_dir_all(root.join("tests/fixtures")).unwrap();
+    for (path, bytes) in [
+        ("tests/fixtures/roster.xlsx", &xlsx),
+        ("tests/fixtures/roster.ods", &ods),
+        ("tests/fixtures/roster-bad-rows.xlsx", &bad),
+        ("fuzz/corpus/roster/seed-dutch-headings.xlsx", &xlsx),
+        ("fuzz/corpus/roster/seed-dutch-headings.ods", &ods),
+    ] {
+        std::fs::write(root.join(path), bytes).unwrap();
+    }
+}
