@@ -393,6 +393,38 @@ mod tests {
     }
 
     #[test]
+    fn a_roster_spreadsheet_naming_the_family_is_removed_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(IMPORT_FOLDER);
+        std::fs::create_dir_all(&folder).unwrap();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let xlsx = folder.join("rooster.xlsx");
+        let ods = folder.join("rooster.ODS");
+        std::fs::copy(fixtures.join("roster.xlsx"), &xlsx).unwrap();
+        std::fs::copy(fixtures.join("roster.ods"), &ods).unwrap();
+        // A guardian in neither: both are left alone.
+        let none = erase_from_files(dir.path(), &GuardianId("G-9".into()), &[]);
+        assert!(none.is_empty(), "{none:?}");
+        assert!(xlsx.exists() && ods.exists());
+        // Guardian 1001 brings two children: both files go, each with two rows.
+        let changes = erase_from_files(dir.path(), &GuardianId("1001".into()), &[]);
+        assert_eq!(
+            changes,
+            vec![
+                FileChange {
+                    path: ods.clone(),
+                    outcome: Outcome::Removed(2)
+                },
+                FileChange {
+                    path: xlsx.clone(),
+                    outcome: Outcome::Removed(2)
+                },
+            ]
+        );
+        assert!(!xlsx.exists() && !ods.exists());
+    }
+
+    #[test]
     fn a_file_of_only_the_family_is_removed_and_others_are_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let only = dir.path().join("issued-pins-20260302-081500.csv");

@@ -542,3 +542,32 @@ fn roster_files_in(dir: &Path, removable: bool, depth: u8, out: &mut Vec<RosterF
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_xlsx_and_ods_files_are_offered_but_not_pin_files_or_lock_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "rooster.csv",
+            "Rooster maart.XLSX",
+            "rooster.ods",
+            "issued-pins-20260302-081500.csv",
+            "~$Rooster maart.xlsx",
+            ".~lock.rooster.ods#",
+            "notities.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let mut found = Vec::new();
+        roster_files_in(dir.path(), false, 0, &mut found);
+        let mut names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Rooster maart.XLSX", "rooster.csv", "rooster.ods"]);
+    }
+}
