@@ -106,3 +106,12 @@ proptest! {
         check(1, &xml);
     }
 }
+
+/// A worksheet whose declared dimension runs backwards (`B5:A1`): calamine
+/// subtracts the corners, which overflows; the import says the file is damaged or
+/// reads it, and the process goes on.
+#[test]
+fn a_backwards_dimension_is_no_crash() {
+    let xml = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="B5:A1"></dimension><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ouder id</t></is></c></row></sheetData></worksheet>"#;
+    check(1, xml);
+}
