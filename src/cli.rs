@@ -26,9 +26,10 @@ pub struct Cli {
 /// The commands besides running the kiosk.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import the roster CSV (all-or-nothing; problems are reported by line).
+    /// Import the roster: CSV, Excel (.xlsx) or LibreOffice (.ods), told apart by
+    /// content (all-or-nothing; problems are reported by line or sheet row).
     ImportRoster {
-        /// The CSV file.
+        /// The roster file (.csv, .xlsx or .ods).
         file: PathBuf,
         /// Where to write the PINs issued to guardians without one (default: a new
         /// file in the data directory).

@@ -3,6 +3,9 @@
 //! function and held to the same rules as in `fuzz/fuzz_targets/`, so a plain
 //! `cargo test` replays the corpus without a nightly compiler.
 
+#[path = "../fuzz/sheet_zip.rs"]
+mod sheet_zip;
+
 use std::path::{Path, PathBuf};
 use welkom_core::LanguageTag;
 use welkom_hub::api::batch::MAX_BATCH_EVENTS;
@@ -60,6 +63,32 @@ fn the_roster_corpus_parses_without_a_panic() {
         .filter(|(path, _)| path.to_string_lossy().contains("/seed-"));
     for (path, bytes) in seeds {
         let parsed = welkom_core::roster::parse(&bytes, &LanguageTag::dutch());
+        assert!(parsed.is_ok(), "{}: {parsed:?}", path.display());
+    }
+}
+
+#[test]
+fn the_roster_sheet_corpus_parses_without_a_panic() {
+    replay("roster_sheet", |bytes| {
+        let Some(file) = sheet_zip::sheet_file(bytes) else {
+            return;
+        };
+        match welkom_core::roster::parse(&file, &LanguageTag::dutch()) {
+            Ok(roster) => {
+                let _ = format!("{roster:?}");
+            }
+            Err(error) => {
+                assert!(!error.problems.is_empty(), "an error names a problem");
+                let _ = error.report();
+            }
+        }
+    });
+    let seeds = corpus("roster_sheet")
+        .into_iter()
+        .filter(|(path, _)| path.to_string_lossy().contains("/seed-"));
+    for (path, bytes) in seeds {
+        let file = sheet_zip::sheet_file(&bytes).unwrap();
+        let parsed = welkom_core::roster::parse(&file, &LanguageTag::dutch());
         assert!(parsed.is_ok(), "{}: {parsed:?}", path.display());
     }
 }

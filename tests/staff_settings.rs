@@ -341,6 +341,44 @@ fn a_roster_from_a_usb_stick_is_imported_or_refused_with_its_problems_on_screen(
 }
 
 #[test]
+fn a_spreadsheet_roster_from_a_usb_stick_is_refused_by_row_or_imported() {
+    let (mut k, stick) = manager_kiosk();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let bad = stick.join("rooster-fout.xlsx");
+    std::fs::copy(fixtures.join("roster-bad-rows.xlsx"), &bad).unwrap();
+    import(&mut k, &bad);
+    let Some(SettingsMessage::ImportRefused(error)) = message(&k) else {
+        panic!("refused: {:?}", message(&k));
+    };
+    assert_eq!(error.count(), 5);
+    assert!(
+        k.harness
+            .query_by_label_contains("Rij 6, kolom Pincode")
+            .is_some(),
+        "the problem is on screen, in Dutch, with the sheet's row and heading"
+    );
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM guardians WHERE id = '1001'"),
+        0,
+        "nothing changed"
+    );
+
+    std::fs::copy(fixtures.join("roster.ods"), stick.join("rooster.ods")).unwrap();
+    k.tap("Opnieuw zoeken");
+    k.harness.get_by_label_contains("rooster.ods").click();
+    k.harness.run();
+    start_import(&mut k);
+    let Some(SettingsMessage::Imported(summary)) = message(&k) else {
+        panic!("imported: {:?}", message(&k));
+    };
+    assert_eq!(summary.guardians_added, 2);
+    assert_eq!(
+        k.query_i64("SELECT count(*) FROM guardians WHERE id = '1001'"),
+        1
+    );
+}
+
+#[test]
 fn settings_are_saved_into_the_file_keep_its_comments_and_apply_at_once() {
     let (mut k, _) = manager_kiosk();
     let file = k.dir.path().join("welkom.toml");

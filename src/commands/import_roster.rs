@@ -1,4 +1,5 @@
-//! `welkom import-roster FILE`: all-or-nothing, every problem reported by line, PINs
+//! `welkom import-roster FILE` (CSV, .xlsx or .ods): all-or-nothing, every problem
+//! reported by line (a spreadsheet's by row), PINs
 //! issued where the roster gives none and written once to a file for staff.
 
 use crate::files::{issued_pins, roster};

@@ -1,7 +1,9 @@
 //! Taking an erased family out of the files in the data directory that name them:
 //! the issued-PIN files (`issued-pins-*.csv`) and the roster files in the import
 //! folder. Each such file is rewritten without the family's rows, or removed when no
-//! row is left; the other rows stay byte for byte.
+//! row is left; the other rows stay byte for byte. A roster spreadsheet (`.xlsx`,
+//! `.ods`) cannot be rewritten so: one that names the family is removed whole (the
+//! roster is exported again from the childcare administration, without them).
 //!
 //! A rewrite never leaves a half-written file: the new text goes to a file beside it,
 //! which then replaces the old one in one step. The old file's bytes are overwritten
@@ -58,7 +60,13 @@ pub fn erase_from_files(
     }
     let children: Vec<String> = children_erased.iter().map(|c| c.0.clone()).collect();
     for path in roster_files(&data_dir.join(IMPORT_FOLDER)) {
-        let result = rewrite(&path, |bytes| roster_without(bytes, &guardian.0, &children));
+        let result = rewrite(&path, |bytes| {
+            if bytes.starts_with(ZIP) {
+                spreadsheet_without(bytes, &guardian.0, &children)
+            } else {
+                roster_without(bytes, &guardian.0, &children)
+            }
+        });
         if let Some(change) = change(path, result) {
             changes.push(change);
         }
@@ -77,7 +85,34 @@ fn change(path: PathBuf, result: std::io::Result<Option<Outcome>>) -> Option<Fil
     }
 }
 
-/// The CSV files directly in the import folder.
+/// The first bytes of a zip archive, as `.xlsx` and `.ods` files are.
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// A roster spreadsheet naming the family: removed whole (`None`), with the number
+/// of its rows that named them. One that does not, or that cannot be read as a
+/// roster, is left alone.
+fn spreadsheet_without(bytes: &[u8], guardian: &str, children: &[String]) -> Remains {
+    let Ok(roster) = welkom_core::roster::parse(bytes, &welkom_core::LanguageTag::dutch()) else {
+        return (None, 0);
+    };
+    let rows = roster
+        .links
+        .iter()
+        .filter(|&&(g, c)| {
+            roster
+                .guardians
+                .get(g)
+                .is_some_and(|g| g.guardian.id.0 == guardian)
+                || roster
+                    .children
+                    .get(c)
+                    .is_some_and(|c| children.contains(&c.id.0))
+        })
+        .count();
+    (None, rows)
+}
+
+/// The roster files (CSV, `.xlsx`, `.ods`) directly in the import folder.
 fn roster_files(folder: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map(|entries| {
@@ -86,8 +121,12 @@ fn roster_files(folder: &Path) -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|p| {
                     p.is_file()
-                        && p.extension()
-                            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("csv"))
+                        && p.extension().is_some_and(|e| {
+                            let e = e.to_string_lossy();
+                            ["csv", "xlsx", "ods"]
+                                .iter()
+                                .any(|known| e.eq_ignore_ascii_case(known))
+                        })
                 })
                 .collect()
         })
@@ -351,6 +390,38 @@ mod tests {
                 .flat_map(u16::to_le_bytes),
         );
         assert_eq!(kept.unwrap(), expected);
+    }
+
+    #[test]
+    fn a_roster_spreadsheet_naming_the_family_is_removed_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(IMPORT_FOLDER);
+        std::fs::create_dir_all(&folder).unwrap();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let xlsx = folder.join("rooster.xlsx");
+        let ods = folder.join("rooster.ODS");
+        std::fs::copy(fixtures.join("roster.xlsx"), &xlsx).unwrap();
+        std::fs::copy(fixtures.join("roster.ods"), &ods).unwrap();
+        // A guardian in neither: both are left alone.
+        let none = erase_from_files(dir.path(), &GuardianId("G-9".into()), &[]);
+        assert!(none.is_empty(), "{none:?}");
+        assert!(xlsx.exists() && ods.exists());
+        // Guardian 1001 brings two children: both files go, each with two rows.
+        let changes = erase_from_files(dir.path(), &GuardianId("1001".into()), &[]);
+        assert_eq!(
+            changes,
+            vec![
+                FileChange {
+                    path: ods.clone(),
+                    outcome: Outcome::Removed(2)
+                },
+                FileChange {
+                    path: xlsx.clone(),
+                    outcome: Outcome::Removed(2)
+                },
+            ]
+        );
+        assert!(!xlsx.exists() && !ods.exists());
     }
 
     #[test]

@@ -405,10 +405,10 @@ impl Kiosk {
     pub fn roster_files(&self) -> Vec<RosterFile> {
         let mut files = Vec::new();
         if let Some(dir) = &self.data_dir {
-            csv_files_in(&dir.join(IMPORT_FOLDER), false, 0, &mut files);
+            roster_files_in(&dir.join(IMPORT_FOLDER), false, 0, &mut files);
         }
         for root in &self.media_roots {
-            csv_files_in(root, true, 2, &mut files);
+            roster_files_in(root, true, 2, &mut files);
         }
         files.sort_by(|a, b| (b.removable, &a.path).cmp(&(a.removable, &b.path)));
         files
@@ -509,8 +509,17 @@ fn mounts_under(root: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// CSV files in a folder and (up to `depth` levels) below it.
-fn csv_files_in(dir: &Path, removable: bool, depth: u8, out: &mut Vec<RosterFile>) {
+/// Whether a (lower-case) file name is one a roster is saved under.
+fn is_roster_file_name(name: &str) -> bool {
+    [".csv", ".xlsx", ".ods"]
+        .iter()
+        .any(|extension| name.ends_with(extension))
+}
+
+/// Roster files (CSV, `.xlsx`, `.ods`) in a folder and (up to `depth` levels)
+/// below it; not the issued-PIN files, nor the lock files Excel (`~$…`) and
+/// LibreOffice (`.~lock…`) leave beside an open file.
+fn roster_files_in(dir: &Path, removable: bool, depth: u8, out: &mut Vec<RosterFile>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -522,10 +531,43 @@ fn csv_files_in(dir: &Path, removable: bool, depth: u8, out: &mut Vec<RosterFile
         }
         if path.is_dir() {
             if depth > 0 {
-                csv_files_in(&path, removable, depth - 1, out);
+                roster_files_in(&path, removable, depth - 1, out);
             }
-        } else if name.ends_with(".csv") && !name.starts_with("issued-pins") && out.len() < 50 {
+        } else if is_roster_file_name(&name)
+            && !name.starts_with("issued-pins")
+            && !name.starts_with("~$")
+            && out.len() < 50
+        {
             out.push(RosterFile { path, removable });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_xlsx_and_ods_files_are_offered_but_not_pin_files_or_lock_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "rooster.csv",
+            "Rooster maart.XLSX",
+            "rooster.ods",
+            "issued-pins-20260302-081500.csv",
+            "~$Rooster maart.xlsx",
+            ".~lock.rooster.ods#",
+            "notities.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let mut found = Vec::new();
+        roster_files_in(dir.path(), false, 0, &mut found);
+        let mut names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Rooster maart.XLSX", "rooster.csv", "rooster.ods"]);
     }
 }

@@ -231,10 +231,12 @@ roster-summary = The roster was loaded.
 roster-this-column = this column
 roster-problem-at-line-column = Line { $line }, column { $column }: { $problem }
 roster-problem-at-line = Line { $line }: { $problem }
+roster-problem-at-row-column = Row { $line }, column { $column }: { $problem }
+roster-problem-at-row = Row { $line }: { $problem }
 roster-problem-at-column = Column { $column }: { $problem }
 roster-problem-too-large = the file is { $size } MB, larger than the limit of { $limit } MB; check that this is the roster file.
-roster-problem-empty = the file is empty; save the roster from Excel as CSV, with a header line and one line per guardian and child.
-roster-problem-binary = this is not a CSV text file; save the roster from Excel as CSV.
+roster-problem-empty = the file is empty; save the roster from Excel or LibreOffice as .xlsx, .ods or CSV, with a header line and one line per guardian and child.
+roster-problem-binary = this is neither a CSV text file nor a spreadsheet; save the roster from Excel or LibreOffice as .xlsx, .ods or CSV.
 roster-problem-bad-encoding = the file says it is { $encoding } text but it is not; save the roster from Excel again as CSV UTF-8.
 roster-problem-unreadable = the file could not be read as CSV ({ $detail }); save the roster from Excel as CSV.
 roster-problem-no-rows = the file has a header line but no other lines; add one line per guardian and child.
@@ -254,22 +256,48 @@ roster-problem-bad-pin = { $lost-zero ->
    *[no] the PIN '{ $value }' is not 4 to 6 digits; fill in digits or leave the field empty (Welkom then makes a PIN).
 }
 roster-problem-bad-pin-hash = '{ $value }' is not a PIN verifier from welkom-hub; leave pin_hash empty and fill in a PIN, or let the kiosk fetch the roster from the hub.
-roster-problem-pin-hash-key-differs = this pin_hash has another key than the one on line { $other-line }; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub.
-roster-problem-duplicate-pin-hash = guardian { $guardian } has the same pin_hash (so the same PIN) as guardian { $other-guardian } on line { $other-line }; every guardian needs their own PIN, so let the kiosk fetch the roster from the hub, which issues them.
+roster-problem-pin-hash-key-differs = this pin_hash has another key than the one on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub.
+roster-problem-duplicate-pin-hash = guardian { $guardian } has the same pin_hash (so the same PIN) as guardian { $other-guardian } on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; every guardian needs their own PIN, so let the kiosk fetch the roster from the hub, which issues them.
 roster-problem-bad-badge = the badge code '{ $value }' contains spaces or invisible characters; type the code without spaces, or leave the field empty.
 roster-problem-bad-language = '{ $value }' is not a language; use a code such as nl, en, tr, pl or uk, or leave the field empty for the location's language.
-roster-problem-bad-date = '{ $value }' is not a date; write dates as YYYY-MM-DD, for example 2021-03-14, or leave the field empty.
+roster-problem-bad-date = '{ $value }' is not a date; write dates as DD-MM-YYYY or YYYY-MM-DD, for example 14-03-2021 or 2021-03-14, or leave the field empty.
 roster-problem-end-before-start = the end date { $end } is before the start date { $start }; correct one of the two.
 roster-problem-conflict = { $person ->
     [guardian] guardian
    *[child] child
-} { $id } has '{ $value }' here but '{ $other-value }' on line { $other-line }; lines of the same { $person ->
+} { $id } has '{ $value }' here but '{ $other-value }' on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; lines of the same { $person ->
     [guardian] guardian
    *[child] child
 } must agree, so correct one or leave the field empty.
-roster-problem-duplicate-pair = guardian { $guardian } and child { $child } are already paired on line { $other-line }; remove one of the two lines.
-roster-problem-duplicate-pin = guardian { $guardian } has PIN { $pin }, which guardian { $other-guardian } already has on line { $other-line }; give every guardian their own PIN, or leave the field empty (Welkom then makes a PIN).
-roster-problem-duplicate-badge = guardian { $guardian } has badge { $badge }, which guardian { $other-guardian } already has on line { $other-line }; give every guardian their own badge.
+roster-problem-duplicate-pair = guardian { $guardian } and child { $child } are already paired on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; remove one of the two lines.
+roster-problem-duplicate-pin = guardian { $guardian } has PIN { $pin }, which guardian { $other-guardian } already has on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; give every guardian their own PIN, or leave the field empty (Welkom then makes a PIN).
+roster-problem-duplicate-badge = guardian { $guardian } has badge { $badge }, which guardian { $other-guardian } already has on { $unit ->
+    [row] row
+   *[line] line
+} { $other-line }; give every guardian their own badge.
+roster-problem-unsupported-spreadsheet = { $format ->
+    [xls] this is an old Excel file (.xls) or a file protected with a password
+    [xlsb] this is a binary Excel file (.xlsb)
+   *[other] this is a zip file but no .xlsx or .ods spreadsheet
+}; open it in Excel or LibreOffice and save it as .xlsx, .ods or CSV, without a password.
+roster-problem-bad-spreadsheet = the spreadsheet could not be read ({ $detail }); open it in Excel or LibreOffice, remove any password and save it again.
+roster-problem-sheet-too-large = the roster's sheet spans { $cells } cells, more than the { $limit } Welkom reads; delete the empty rows and columns after the roster, or copy the roster to a new sheet.
+roster-problem-cell-error = the cell shows the error { $value } instead of a value; correct the formula or type the value.
 roster-problem-too-many = { $more ->
     [one] 1 more problem was
    *[other] { $more } more problems were

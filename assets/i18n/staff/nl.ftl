@@ -231,10 +231,12 @@ roster-summary = Het rooster is ingelezen.
 roster-this-column = deze kolom
 roster-problem-at-line-column = Regel { $line }, kolom { $column }: { $problem }
 roster-problem-at-line = Regel { $line }: { $problem }
+roster-problem-at-row-column = Rij { $line }, kolom { $column }: { $problem }
+roster-problem-at-row = Rij { $line }: { $problem }
 roster-problem-at-column = Kolom { $column }: { $problem }
 roster-problem-too-large = het bestand is { $size } MB, groter dan de grens van { $limit } MB; controleer of dit het roosterbestand is.
-roster-problem-empty = het bestand is leeg; sla het rooster in Excel op als CSV, met een kopregel en een regel per ouder en kind.
-roster-problem-binary = dit is geen CSV-tekstbestand; sla het rooster in Excel op als CSV.
+roster-problem-empty = het bestand is leeg; sla het rooster in Excel of LibreOffice op als .xlsx, .ods of CSV, met een kopregel en een regel per ouder en kind.
+roster-problem-binary = dit is geen CSV-tekstbestand en geen spreadsheet; sla het rooster in Excel of LibreOffice op als .xlsx, .ods of CSV.
 roster-problem-bad-encoding = het bestand zegt { $encoding }-tekst te zijn, maar is dat niet; sla het rooster in Excel opnieuw op als CSV UTF-8.
 roster-problem-unreadable = het bestand kon niet als CSV worden gelezen ({ $detail }); sla het rooster in Excel op als CSV.
 roster-problem-no-rows = het bestand heeft een kopregel maar verder geen regels; voeg een regel toe per ouder en kind.
@@ -254,22 +256,48 @@ roster-problem-bad-pin = { $lost-zero ->
    *[no] de pincode '{ $value }' is geen 4 tot 6 cijfers; vul cijfers in of laat het vak leeg (dan maakt Welkom een pincode aan).
 }
 roster-problem-bad-pin-hash = '{ $value }' is geen pincode-controlewaarde van welkom-hub; laat pin_hash leeg en vul een pincode in, of laat de kiosk het rooster van de hub ophalen.
-roster-problem-pin-hash-key-differs = deze pin_hash hoort bij een andere sleutel dan die op regel { $other-line }; alle pin_hash-waarden van een rooster komen van één hub-locatie, dus laat de kiosk het rooster van de hub ophalen.
-roster-problem-duplicate-pin-hash = ouder { $guardian } heeft dezelfde pin_hash (dus dezelfde pincode) als ouder { $other-guardian } op regel { $other-line }; elke ouder heeft een eigen pincode nodig, dus laat de kiosk het rooster van de hub ophalen, die de pincodes uitgeeft.
+roster-problem-pin-hash-key-differs = deze pin_hash hoort bij een andere sleutel dan die { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line }; alle pin_hash-waarden van een rooster komen van één hub-locatie, dus laat de kiosk het rooster van de hub ophalen.
+roster-problem-duplicate-pin-hash = ouder { $guardian } heeft dezelfde pin_hash (dus dezelfde pincode) als ouder { $other-guardian } { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line }; elke ouder heeft een eigen pincode nodig, dus laat de kiosk het rooster van de hub ophalen, die de pincodes uitgeeft.
 roster-problem-bad-badge = de badgecode '{ $value }' bevat spaties of onzichtbare tekens; typ de code zonder spaties, of laat het vak leeg.
 roster-problem-bad-language = '{ $value }' is geen taal; gebruik een code zoals nl, en, tr, pl of uk, of laat het vak leeg voor de taal van de locatie.
-roster-problem-bad-date = '{ $value }' is geen datum; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2021-03-14, of laat het vak leeg.
+roster-problem-bad-date = '{ $value }' is geen datum; schrijf datums als DD-MM-JJJJ of JJJJ-MM-DD, bijvoorbeeld 14-03-2021 of 2021-03-14, of laat het vak leeg.
 roster-problem-end-before-start = de einddatum { $end } ligt voor de startdatum { $start }; verbeter een van de twee.
 roster-problem-conflict = { $person ->
     [guardian] ouder
    *[child] kind
-} { $id } heeft hier '{ $value }', maar op regel { $other-line } '{ $other-value }'; regels van { $person ->
+} { $id } heeft hier '{ $value }', maar { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line } '{ $other-value }'; regels van { $person ->
     [guardian] dezelfde ouder
    *[child] hetzelfde kind
 } moeten hetzelfde zeggen, dus verbeter er een of laat het vak leeg.
-roster-problem-duplicate-pair = ouder { $guardian } en kind { $child } staan al samen op regel { $other-line }; haal een van de twee regels weg.
-roster-problem-duplicate-pin = ouder { $guardian } heeft pincode { $pin }, maar die heeft ouder { $other-guardian } al op regel { $other-line }; geef elke ouder een eigen pincode, of laat het vak leeg (dan maakt Welkom een pincode aan).
-roster-problem-duplicate-badge = ouder { $guardian } heeft badge { $badge }, maar die heeft ouder { $other-guardian } al op regel { $other-line }; geef elke ouder een eigen badge.
+roster-problem-duplicate-pair = ouder { $guardian } en kind { $child } staan al samen { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line }; haal een van de twee regels weg.
+roster-problem-duplicate-pin = ouder { $guardian } heeft pincode { $pin }, maar die heeft ouder { $other-guardian } al { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line }; geef elke ouder een eigen pincode, of laat het vak leeg (dan maakt Welkom een pincode aan).
+roster-problem-duplicate-badge = ouder { $guardian } heeft badge { $badge }, maar die heeft ouder { $other-guardian } al { $unit ->
+    [row] in rij
+   *[line] op regel
+} { $other-line }; geef elke ouder een eigen badge.
+roster-problem-unsupported-spreadsheet = { $format ->
+    [xls] dit is een oud Excel-bestand (.xls) of een bestand met een wachtwoord
+    [xlsb] dit is een binair Excel-bestand (.xlsb)
+   *[other] dit is een zip-bestand, maar geen .xlsx- of .ods-spreadsheet
+}; open het in Excel of LibreOffice en sla het op als .xlsx, .ods of CSV, zonder wachtwoord.
+roster-problem-bad-spreadsheet = de spreadsheet kon niet worden gelezen ({ $detail }); open hem in Excel of LibreOffice, haal een eventueel wachtwoord weg en sla hem opnieuw op.
+roster-problem-sheet-too-large = het tabblad met het rooster beslaat { $cells } cellen, meer dan de { $limit } die Welkom leest; verwijder de lege rijen en kolommen na het rooster, of kopieer het rooster naar een nieuw tabblad.
+roster-problem-cell-error = de cel toont de fout { $value } in plaats van een waarde; verbeter de formule of typ de waarde in.
 roster-problem-too-many = { $more ->
     [one] nog 1 probleem is
    *[other] nog { $more } problemen zijn

@@ -236,7 +236,7 @@ fn malformed_rows_report_every_problem_on_its_line() {
     let text = file(&[
         "G-1;Sanne;de Vries;;;;K-1;Bram;de Vries;Vlinders;;;", // 2: good
         "G-2;Pieter;Smit;;;;K-2;Jip",                          // 3: too few fields
-        "G-3;Anouk;Visser;;;;K-3;Lieke;;;14-03-2021;;",        // 4: bad date
+        "G-3;Anouk;Visser;;;;K-3;Lieke;;;31-02-2021;;",        // 4: bad date
         "G-4;Joris;Mulder;;12a4;;K-4;Finn;;;;;",               // 5: bad pin
         "G-5;Ilse;Bos;;;;K-5;;;;;;",                           // 6: empty first name
         ";Kees;;klingon;123;two words;K-6;Tess;;;;2024-01-01;2023-12-31", // 7: several
@@ -256,7 +256,7 @@ fn malformed_rows_report_every_problem_on_its_line() {
                 4,
                 "birth_date",
                 ProblemKind::BadDate {
-                    value: "14-03-2021".into()
+                    value: "31-02-2021".into()
                 }
             ),
             at(
@@ -425,7 +425,7 @@ fn an_empty_file() {
     }
     assert_eq!(
         parse_err(b"").report(),
-        "the file is empty; export the roster from Excel as CSV, with a header line and one row per guardian and child"
+        "the file is empty; save the roster from Excel or LibreOffice as .xlsx, .ods or CSV, with a header line and one row per guardian and child"
     );
 }
 
@@ -481,7 +481,7 @@ fn binary_garbage_is_not_a_csv_file() {
     bytes[100] = 0;
     assert_eq!(problems(&bytes), vec![(None, None, ProblemKind::Binary)]);
     assert!(parse_err(&bytes).report().contains(
-        "this is not a CSV text file (it looks like binary data); export the roster from Excel as CSV"
+        "this is not a CSV text file (it looks like binary data); save the roster from Excel or LibreOffice as .xlsx, .ods or CSV"
     ));
 
     // Control characters without NUL bytes.

@@ -133,7 +133,8 @@ pub enum DeviceCommand {
 /// `welkom-hub roster …`
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
-    /// Import a location's roster: the same CSV and rules as `welkom import-roster`.
+    /// Import a location's roster: the same files (CSV, .xlsx, .ods) and rules as
+    /// `welkom import-roster`.
     /// Guardians without a PIN get one, issued once for every kiosk of the location
     /// and written to a new file; the hub keeps and serves only PIN verifiers.
     Import {
@@ -148,7 +149,7 @@ pub enum RosterCommand {
         /// the ones issued before (after a device token or the database leaked).
         #[arg(long)]
         reissue_pins: bool,
-        /// The roster file.
+        /// The roster file (.csv, .xlsx or .ods).
         file: PathBuf,
     },
 }

@@ -6,7 +6,7 @@
 use crate::i18n::Texts;
 use fluent_bundle::FluentValue;
 use welkom_core::LanguageTag;
-use welkom_core::roster::{COLUMNS, Person, ProblemKind, RosterError, RosterProblem};
+use welkom_core::roster::{COLUMNS, Numbering, Person, ProblemKind, RosterError, RosterProblem};
 use welkom_store::ImportSummary;
 
 /// Values from the file are shown up to this many characters, then cut with "…", so
@@ -21,6 +21,8 @@ type OwnedArgs = Vec<(&'static str, FluentValue<'static>)>;
 pub fn problem_text(texts: &Texts, language: &LanguageTag, problem: &RosterProblem) -> String {
     let column = problem.column.as_deref().map(shown);
     let (id, mut args) = message(&problem.kind);
+    let rows = problem.numbering == Numbering::Rows;
+    args.push(("unit", FluentValue::from(if rows { "row" } else { "line" })));
     let column_arg = column
         .clone()
         .unwrap_or_else(|| texts.plain(language, "roster-this-column"));
@@ -32,14 +34,22 @@ pub fn problem_text(texts: &Texts, language: &LanguageTag, problem: &RosterProbl
     };
     match (problem.line, column) {
         (Some(line), Some(column)) => whole(
-            "roster-problem-at-line-column",
+            if rows {
+                "roster-problem-at-row-column"
+            } else {
+                "roster-problem-at-line-column"
+            },
             vec![
                 ("line", FluentValue::from(line)),
                 ("column", FluentValue::from(column)),
             ],
         ),
         (Some(line), None) => whole(
-            "roster-problem-at-line",
+            if rows {
+                "roster-problem-at-row"
+            } else {
+                "roster-problem-at-line"
+            },
             vec![("line", FluentValue::from(line))],
         ),
         (None, Some(column)) => whole(
@@ -108,6 +118,21 @@ fn message(kind: &ProblemKind) -> (&'static str, OwnedArgs) {
             "roster-problem-bad-encoding",
             vec![("encoding", FluentValue::from(*encoding))],
         ),
+        ProblemKind::UnsupportedSpreadsheet { format } => (
+            "roster-problem-unsupported-spreadsheet",
+            vec![("format", FluentValue::from(*format))],
+        ),
+        ProblemKind::BadSpreadsheet { detail } => (
+            "roster-problem-bad-spreadsheet",
+            vec![("detail", text(detail))],
+        ),
+        ProblemKind::SheetTooLarge { cells, limit } => (
+            "roster-problem-sheet-too-large",
+            vec![("cells", number(*cells)), ("limit", number(*limit))],
+        ),
+        ProblemKind::CellError { value } => {
+            ("roster-problem-cell-error", vec![("value", text(value))])
+        }
         ProblemKind::Unreadable { detail } => {
             ("roster-problem-unreadable", vec![("detail", text(detail))])
         }
@@ -323,9 +348,13 @@ mod tests {
             ProblemKind::BadPinHash { .. } => 24,
             ProblemKind::PinHashKeyDiffers { .. } => 25,
             ProblemKind::DuplicatePinHash { .. } => 26,
+            ProblemKind::UnsupportedSpreadsheet { .. } => 27,
+            ProblemKind::BadSpreadsheet { .. } => 28,
+            ProblemKind::SheetTooLarge { .. } => 29,
+            ProblemKind::CellError { .. } => 30,
         }
     }
-    const KINDS: usize = 27;
+    const KINDS: usize = 31;
 
     fn whole_file(kind: ProblemKind) -> RosterProblem {
         RosterProblem::whole_file(kind)
@@ -334,6 +363,7 @@ mod tests {
     fn at(column: Option<&str>, kind: ProblemKind) -> RosterProblem {
         RosterProblem {
             line: Some(LINE),
+            numbering: Numbering::Lines,
             column: column.map(str::to_owned),
             kind,
         }
@@ -479,6 +509,21 @@ mod tests {
                 },
             ),
             whole_file(ProblemKind::TooManyProblems { more: 12 }),
+            whole_file(ProblemKind::UnsupportedSpreadsheet { format: "xls" }),
+            whole_file(ProblemKind::UnsupportedSpreadsheet { format: "zip" }),
+            whole_file(ProblemKind::BadSpreadsheet {
+                detail: text("invalid Zip archive"),
+            }),
+            whole_file(ProblemKind::SheetTooLarge {
+                cells: 2_000_000,
+                limit: 1_000_000,
+            }),
+            at(
+                Some("Groep"),
+                ProblemKind::CellError {
+                    value: text("#DIV/0!"),
+                },
+            ),
         ]
     }
 
@@ -547,10 +592,34 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheets_problems_name_rows_in_both_languages() {
+        let texts = texts();
+        for problem in every_problem() {
+            let Some(line) = problem.line else { continue };
+            let problem = RosterProblem {
+                numbering: Numbering::Rows,
+                ..problem
+            };
+            let dutch = problem_text(&texts, &LanguageTag::dutch(), &problem);
+            let english = problem_text(&texts, &english(), &problem);
+            assert_resolved(&dutch);
+            assert_resolved(&english);
+            assert!(dutch.starts_with(&format!("Rij {line}")), "{dutch}");
+            assert!(english.starts_with(&format!("Row {line}")), "{english}");
+            assert!(!dutch.contains(&format!("regel {OTHER_LINE}")), "{dutch}");
+            if dutch.contains(&OTHER_LINE.to_string()) {
+                assert!(dutch.contains(&format!("in rij {OTHER_LINE}")), "{dutch}");
+                assert!(english.contains(&format!("row {OTHER_LINE}")), "{english}");
+            }
+        }
+    }
+
+    #[test]
     fn a_bad_pin_reads_as_the_team_expects() {
         let texts = texts();
         let problem = RosterProblem {
             line: Some(12),
+            numbering: Numbering::Lines,
             column: Some("pin".into()),
             kind: ProblemKind::BadPin {
                 value: "12a4".into(),

@@ -40,7 +40,8 @@ pub(super) enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 14] = [
+    /// Every column, in the order of [`COLUMNS`].
+    pub(super) const ALL: [Column; 14] = [
         Column::GuardianId,
         Column::GuardianFirstName,
         Column::GuardianLastName,
@@ -70,12 +71,10 @@ impl Column {
         COLUMNS[self as usize]
     }
 
-    /// The column a header names, ignoring case and surrounding spaces.
+    /// The column a header names: its English name or a Dutch heading, ignoring case
+    /// and spaces (see `aliases`).
     fn from_header(header: &str) -> Option<Self> {
-        let header = header.trim();
-        Self::ALL
-            .into_iter()
-            .find(|c| c.name().eq_ignore_ascii_case(header))
+        super::aliases::column_of(header)
     }
 }
 
@@ -114,6 +113,9 @@ pub(super) struct Header {
     positions: [Option<usize>; 14],
     /// Which columns have an empty header (0-based).
     unnamed: Vec<usize>,
+    /// The heading of each known column as the file writes it, when that is not
+    /// the English name; problems name the column so.
+    headings: [Option<String>; 14],
     /// The number of columns.
     width: usize,
 }
@@ -128,10 +130,12 @@ impl Header {
         let mut header = Header {
             positions: [None; 14],
             unnamed: Vec::new(),
+            headings: Default::default(),
             width: 0,
         };
         let problem = |column: &str, kind| RosterProblem {
             line: Some(line),
+            numbering: Default::default(),
             column: Some(column.to_owned()),
             kind,
         };
@@ -152,7 +156,12 @@ impl Header {
                             second: index + 1,
                         },
                     )),
-                    None => header.positions[column as usize] = Some(index),
+                    None => {
+                        header.positions[column as usize] = Some(index);
+                        if !name.eq_ignore_ascii_case(column.name()) {
+                            header.headings[column as usize] = Some(name.to_owned());
+                        }
+                    }
                 },
             }
         }
@@ -164,9 +173,31 @@ impl Header {
         header
     }
 
+    /// Whether every required column is there.
+    pub(super) fn has_required_columns(&self) -> bool {
+        Column::REQUIRED
+            .into_iter()
+            .all(|c| self.position(c).is_some())
+    }
+
     /// Where a column is (0-based), if the file has it.
     pub(super) fn position(&self, column: Column) -> Option<usize> {
         self.positions[column as usize]
+    }
+
+    /// How problems name a column: its heading in the file (`Voornaam ouder`), or
+    /// its English name when the file uses that or lacks the column.
+    pub(super) fn heading(&self, column: Column) -> &str {
+        self.headings[column as usize]
+            .as_deref()
+            .unwrap_or(column.name())
+    }
+
+    /// The known column at a position (0-based), if any.
+    pub(super) fn column_at(&self, position: usize) -> Option<Column> {
+        Column::ALL
+            .into_iter()
+            .find(|&c| self.position(c) == Some(position))
     }
 
     /// The columns with an empty header (0-based).

@@ -1,23 +1,35 @@
-//! The roster CSV: one row per (guardian, child) pair, columns by header name.
+//! The roster: one row per (guardian, child) pair, columns by header name, from a
+//! CSV file or a spreadsheet (`.xlsx`, `.ods`).
 //!
 //! Parsing is all-or-nothing: a file with any problem yields every problem, each with
-//! its line number, and no roster.
+//! its line number (a spreadsheet's row number), and no roster.
 //!
-//! The steps each have their own module: `decode` turns bytes into text, `header` finds
-//! the separator and the columns, `rows` checks each row's fields, and `consistency`
-//! merges the rows of one person and checks that they agree.
+//! The steps each have their own module: `kind` tells CSV from spreadsheet by the
+//! bytes, `decode` turns a CSV's bytes into text, `sheet` turns a spreadsheet's cells
+//! into the same text, `header` finds the separator and the columns (`aliases`: their
+//! Dutch headings), `rows` checks each row's fields (`dates`: the date forms), and
+//! `consistency` merges the rows of one person and checks that they agree. From the
+//! header on, CSV and spreadsheet rows take one path (`check`).
 
+mod aliases;
 mod consistency;
+mod dates;
 mod decode;
 mod header;
+mod kind;
 mod lines;
 mod problem;
 mod rows;
+mod sheet;
 mod write;
 
+pub use aliases::dutch_headings;
 pub use header::COLUMNS;
-pub use problem::{MAX_LISTED_PROBLEMS, Person, ProblemKind, RosterError, RosterProblem};
+pub use problem::{
+    MAX_LISTED_PROBLEMS, Numbering, Person, ProblemKind, RosterError, RosterProblem,
+};
 pub use rows::{MAX_BADGE_CHARS, MAX_NAME_CHARS};
+pub use sheet::{MAX_SHEET_CELLS, MAX_UNPACKED_BYTES};
 pub use write::write;
 
 use crate::{Child, Guardian, LanguageTag};
@@ -55,12 +67,45 @@ pub struct Roster {
     pub links: Vec<(usize, usize)>,
 }
 
-/// Parses a roster file's bytes.
+/// Parses a roster file's bytes: a spreadsheet (`.xlsx` or `.ods`, told from the
+/// bytes, see `sheet`) or CSV text.
 ///
-/// The encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252)
+/// A CSV's encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252)
 /// and the separator (`;`, `,` or tab, whichever the header line has most) are
 /// detected. Guardians without a `guardian_language` get `default_language`.
 pub fn parse(bytes: &[u8], default_language: &LanguageTag) -> Result<Roster, RosterError> {
+    let whole_file = |kind| RosterError {
+        problems: vec![RosterProblem::whole_file(kind)],
+    };
+    if bytes.len() > MAX_ROSTER_BYTES {
+        return Err(whole_file(ProblemKind::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_ROSTER_BYTES,
+        }));
+    }
+    match kind::detect(bytes) {
+        kind::FileKind::Text => parse_text(bytes, default_language),
+        kind::FileKind::Spreadsheet(format) => sheet::parse(bytes, format, default_language),
+        kind::FileKind::Unsupported(format) => {
+            Err(whole_file(ProblemKind::UnsupportedSpreadsheet { format }))
+        }
+    }
+}
+
+/// One row on its way to the checks, from a CSV line or a spreadsheet row.
+struct SourceRow {
+    /// Its line (a spreadsheet's row number).
+    line: usize,
+    /// Its fields, as text.
+    record: csv::StringRecord,
+    /// Spreadsheet cells (position, 0-based) showing an error instead of a value.
+    errors: Vec<(usize, String)>,
+    /// Spreadsheet values (position, 0-based) right of the header's last column.
+    outside: Vec<(usize, String)>,
+}
+
+/// Parses CSV text.
+fn parse_text(bytes: &[u8], default_language: &LanguageTag) -> Result<Roster, RosterError> {
     let text = decode::decode(bytes).map_err(|kind| RosterError {
         problems: vec![RosterProblem::whole_file(kind)],
     })?;
@@ -80,19 +125,44 @@ pub fn parse(bytes: &[u8], default_language: &LanguageTag) -> Result<Roster, Ros
         return Err(problems.into_error());
     };
     let header = Header::read(record.iter(), line, &mut problems);
+    check(header, problems, default_language, |problems| {
+        let line = next_record(&mut reader, &mut record, &mut lines, problems)?;
+        Some(SourceRow {
+            line,
+            record: record.clone(),
+            errors: Vec::new(),
+            outside: Vec::new(),
+        })
+    })
+}
 
+/// The checks every roster takes once it is header and rows of text: each row's
+/// fields, then the merge of each person's rows. `next_row` gives the rows that are
+/// not blank, and may report problems of its own.
+fn check(
+    header: Header,
+    mut problems: Problems,
+    default_language: &LanguageTag,
+    mut next_row: impl FnMut(&mut Problems) -> Option<SourceRow>,
+) -> Result<Roster, RosterError> {
     let mut merger = Merger::default();
     let mut row_count = 0usize;
-    while let Some(line) = next_record(&mut reader, &mut record, &mut lines, &mut problems) {
+    while let Some(row) = next_row(&mut problems) {
         row_count += 1;
-        let mut out = RowProblems::new(&header, line);
-        if record.len() == header.width() {
-            let values = rows::read(&record, &header, &mut out);
+        let mut out = RowProblems::new(&header, row.line);
+        for (position, value) in row.errors {
+            out.add_cell(position, ProblemKind::CellError { value });
+        }
+        for (position, value) in row.outside {
+            out.add_outside(position, value);
+        }
+        if row.record.len() == header.width() {
+            let values = rows::read(&row.record, &header, &mut out);
             merger.add(values, &mut out);
         } else {
             out.add_row(ProblemKind::WrongFieldCount {
                 expected: header.width(),
-                found: record.len(),
+                found: row.record.len(),
             });
         }
         out.flush(&mut problems);
@@ -122,6 +192,7 @@ fn next_record(
             Ok(true) => return Some(lines.line_at(offset_of(record.position()))),
             Err(error) => {
                 problems.push(RosterProblem {
+                    numbering: Numbering::Lines,
                     line: error.position().map(|p| lines.line_at(offset_of(Some(p)))),
                     column: None,
                     kind: ProblemKind::Unreadable {

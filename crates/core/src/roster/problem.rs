@@ -26,6 +26,26 @@ impl fmt::Display for Person {
     }
 }
 
+/// What a problem's numbers (its own and those it refers to) count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Numbering {
+    /// Lines of a text file (CSV); 1 is the first line.
+    #[default]
+    Lines,
+    /// Rows of a spreadsheet, as Excel and LibreOffice number them (1 is the top row).
+    Rows,
+}
+
+impl Numbering {
+    /// The English word for one of the numbered things: `line` or `row`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Lines => "line",
+            Self::Rows => "row",
+        }
+    }
+}
+
 /// What is wrong, with the data a translated message needs. Where the problem is (line
 /// and column) lives in [`RosterProblem`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +65,31 @@ pub enum ProblemKind {
     BadEncoding {
         /// The encoding the byte order mark announces (`UTF-8`, `UTF-16`).
         encoding: &'static str,
+    },
+    /// The file is a spreadsheet of a kind Welkom does not read (an old `.xls`, an
+    /// `.xlsb`), or a zip archive that is no spreadsheet.
+    UnsupportedSpreadsheet {
+        /// What the file is: `xls`, `xlsb` or `zip`.
+        format: &'static str,
+    },
+    /// The file is an `.xlsx` or `.ods` spreadsheet that could not be read (damaged,
+    /// protected with a password, or cut off).
+    BadSpreadsheet {
+        /// The reader's own description.
+        detail: String,
+    },
+    /// The spreadsheet's roster sheet spans more cells than Welkom reads.
+    SheetTooLarge {
+        /// How many cells it spans, as far as counted.
+        cells: usize,
+        /// The most cells read.
+        limit: usize,
+    },
+    /// A spreadsheet cell holds an error (`#DIV/0!`, `#N/A`, …) instead of a value,
+    /// usually from a formula.
+    CellError {
+        /// The error as the spreadsheet shows it.
+        value: String,
     },
     /// The CSV reader failed; should not happen with decoded text.
     Unreadable {
@@ -128,7 +173,7 @@ pub enum ProblemKind {
         /// The value as found.
         value: String,
     },
-    /// A date is not `YYYY-MM-DD`.
+    /// A date is not `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (or a date cell).
     BadDate {
         /// The value as found.
         value: String,
@@ -194,8 +239,11 @@ pub enum ProblemKind {
 /// One thing wrong with a roster file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterProblem {
-    /// The line in the file (1 is the header), when the problem has one.
+    /// The line in the file (1 is the header), when the problem has one; in a
+    /// spreadsheet the row (see `numbering`).
     pub line: Option<usize>,
+    /// Whether `line` and the lines the problem refers to count lines or rows.
+    pub numbering: Numbering,
     /// The column the problem is in, when it has one.
     pub column: Option<String>,
     /// What is wrong.
@@ -207,6 +255,7 @@ impl RosterProblem {
     pub fn whole_file(kind: ProblemKind) -> Self {
         Self {
             line: None,
+            numbering: Numbering::Lines,
             column: None,
             kind,
         }
@@ -215,20 +264,26 @@ impl RosterProblem {
 
 impl fmt::Display for RosterProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = self.numbering.word();
         match (self.line, &self.column) {
-            (Some(line), Some(column)) => write!(f, "line {line}, column {column}: ")?,
-            (Some(line), None) => write!(f, "line {line}: ")?,
+            (Some(line), Some(column)) => write!(f, "{unit} {line}, column {column}: ")?,
+            (Some(line), None) => write!(f, "{unit} {line}: ")?,
             (None, Some(column)) => write!(f, "column {column}: ")?,
             (None, None) => {}
         }
         let column = self.column.as_deref().unwrap_or("this column");
-        describe(&self.kind, column, f)
+        describe(&self.kind, column, unit, f)
     }
 }
 
-/// Writes the English sentence for a problem in `column`.
-fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    const EXPORT: &str = "export the roster from Excel as CSV";
+/// Writes the English sentence for a problem in `column`; `unit` is `line` or `row`.
+fn describe(
+    kind: &ProblemKind,
+    column: &str,
+    unit: &str,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    const EXPORT: &str = "save the roster from Excel or LibreOffice as .xlsx, .ods or CSV";
     match kind {
         ProblemKind::TooLarge { bytes, limit } => write!(
             f,
@@ -247,6 +302,27 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
         ProblemKind::BadEncoding { encoding } => write!(
             f,
             "the file says it is {encoding} text but is not; export the roster from Excel again as CSV UTF-8"
+        ),
+        ProblemKind::UnsupportedSpreadsheet { format } => write!(
+            f,
+            "this file is {}, which Welkom does not read; open it in Excel or LibreOffice and save it as .xlsx, .ods or CSV",
+            match *format {
+                "xls" => "an old Excel workbook (.xls)",
+                "xlsb" => "a binary Excel workbook (.xlsb)",
+                _ => "a zip archive but no .xlsx or .ods spreadsheet",
+            }
+        ),
+        ProblemKind::BadSpreadsheet { detail } => write!(
+            f,
+            "the spreadsheet could not be read ({detail}); open it in Excel or LibreOffice, remove any password and save it again"
+        ),
+        ProblemKind::SheetTooLarge { cells, limit } => write!(
+            f,
+            "the roster's sheet spans {cells} cells, more than the {limit} Welkom reads; delete the empty rows and columns after the roster, or copy the roster to a new sheet"
+        ),
+        ProblemKind::CellError { value } => write!(
+            f,
+            "the cell shows the error {value} instead of a value; correct the formula or type the value"
         ),
         ProblemKind::Unreadable { detail } => {
             write!(f, "the file could not be read as CSV ({detail}); {EXPORT}")
@@ -306,7 +382,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
         ),
         ProblemKind::PinHashKeyDiffers { other_line } => write!(
             f,
-            "this pin_hash has another salt or cost than the one on line {other_line}; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub"
+            "this pin_hash has another salt or cost than the one on {unit} {other_line}; all of a roster's pin_hash values come from one hub location, so let the kiosk fetch the roster from the hub"
         ),
         ProblemKind::DuplicatePinHash {
             guardian_id,
@@ -314,7 +390,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             other_line,
         } => write!(
             f,
-            "guardian {guardian_id} has the same pin_hash (so the same PIN) as guardian {other_guardian_id} on line {other_line}; every guardian needs their own PIN, so let the hub issue the roster's PINs"
+            "guardian {guardian_id} has the same pin_hash (so the same PIN) as guardian {other_guardian_id} on {unit} {other_line}; every guardian needs their own PIN, so let the hub issue the roster's PINs"
         ),
         ProblemKind::BadBadge { value } => write!(
             f,
@@ -326,7 +402,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
         ),
         ProblemKind::BadDate { value } => write!(
             f,
-            "\"{value}\" is not a date; write dates as YYYY-MM-DD, for example 2021-03-14, or leave it empty"
+            "\"{value}\" is not a date; write dates as YYYY-MM-DD or DD-MM-YYYY, for example 2021-03-14 or 14-03-2021, or leave it empty"
         ),
         ProblemKind::EndBeforeStart { start, end } => write!(
             f,
@@ -340,7 +416,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             other_line,
         } => write!(
             f,
-            "{person} {id} has \"{value}\" here but \"{other_value}\" on line {other_line}; rows of the same {person} must agree, so correct one or leave it empty"
+            "{person} {id} has \"{value}\" here but \"{other_value}\" on {unit} {other_line}; rows of the same {person} must agree, so correct one or leave it empty"
         ),
         ProblemKind::DuplicatePair {
             guardian_id,
@@ -348,7 +424,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             other_line,
         } => write!(
             f,
-            "guardian {guardian_id} and child {child_id} are already paired on line {other_line}; remove one of the two rows"
+            "guardian {guardian_id} and child {child_id} are already paired on {unit} {other_line}; remove one of the two rows"
         ),
         ProblemKind::DuplicatePin {
             pin,
@@ -357,7 +433,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             other_line,
         } => write!(
             f,
-            "guardian {guardian_id} has PIN {pin}, which guardian {other_guardian_id} already has on line {other_line}; give every guardian their own PIN, or leave it empty and Welkom issues one"
+            "guardian {guardian_id} has PIN {pin}, which guardian {other_guardian_id} already has on {unit} {other_line}; give every guardian their own PIN, or leave it empty and Welkom issues one"
         ),
         ProblemKind::DuplicateBadge {
             badge,
@@ -366,7 +442,7 @@ fn describe(kind: &ProblemKind, column: &str, f: &mut fmt::Formatter<'_>) -> fmt
             other_line,
         } => write!(
             f,
-            "guardian {guardian_id} has badge {badge}, which guardian {other_guardian_id} already has on line {other_line}; give every guardian their own badge"
+            "guardian {guardian_id} has badge {badge}, which guardian {other_guardian_id} already has on {unit} {other_line}; give every guardian their own badge"
         ),
         ProblemKind::TooManyProblems { more } => write!(
             f,
@@ -482,6 +558,7 @@ mod tests {
     fn a_bad_pin_says_where_what_and_what_to_do() {
         let problem = RosterProblem {
             line: Some(7),
+            numbering: Numbering::Lines,
             column: Some("pin".into()),
             kind: ProblemKind::BadPin {
                 value: "12a4".into(),

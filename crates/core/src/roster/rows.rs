@@ -36,6 +36,9 @@ pub(super) struct RowProblems<'h> {
     header: &'h Header,
     line: usize,
     items: Vec<(usize, RosterProblem)>,
+    /// Positions whose cell already has a problem (an error cell): the row checks
+    /// treat them as empty and do not report them again.
+    reported: Vec<usize>,
 }
 
 impl<'h> RowProblems<'h> {
@@ -45,7 +48,39 @@ impl<'h> RowProblems<'h> {
             header,
             line,
             items: Vec::new(),
+            reported: Vec::new(),
         }
+    }
+
+    /// Adds a problem with the cell at `position` (0-based) of this row, such as an
+    /// error cell; the row's checks then skip the cell.
+    pub(super) fn add_cell(&mut self, position: usize, kind: ProblemKind) {
+        let column = self
+            .header
+            .column_at(position)
+            .map(|column| self.header.heading(column).to_owned());
+        self.reported.push(position);
+        self.add_at(position, column, kind);
+    }
+
+    /// Adds a value found right of the header's last column (a spreadsheet row
+    /// has no field count, so this is what a CSV's extra field is).
+    pub(super) fn add_outside(&mut self, position: usize, value: String) {
+        self.add_at(
+            position,
+            None,
+            ProblemKind::ValueInUnnamedColumn {
+                position: position + 1,
+                value,
+            },
+        );
+    }
+
+    /// Whether a column's cell already has a problem of its own.
+    fn already_reported(&self, column: Column) -> bool {
+        self.header
+            .position(column)
+            .is_some_and(|p| self.reported.contains(&p))
     }
 
     /// The line of the row.
@@ -56,7 +91,7 @@ impl<'h> RowProblems<'h> {
     /// Adds a problem in a known column.
     pub(super) fn add(&mut self, column: Column, kind: ProblemKind) {
         let position = self.header.position(column).unwrap_or(usize::MAX);
-        self.add_at(position, Some(column.name().to_owned()), kind);
+        self.add_at(position, Some(self.header.heading(column).to_owned()), kind);
     }
 
     /// Adds a problem about the row as a whole; it comes after the column problems.
@@ -68,6 +103,7 @@ impl<'h> RowProblems<'h> {
     fn add_at(&mut self, position: usize, column: Option<String>, kind: ProblemKind) {
         let problem = RosterProblem {
             line: Some(self.line),
+            numbering: Default::default(),
             column,
             kind,
         };
@@ -95,9 +131,11 @@ pub(super) fn read(
     header: &Header,
     out: &mut RowProblems<'_>,
 ) -> RowValues {
+    let reported = out.reported.clone();
     let raw = |column: Column| {
         header
             .position(column)
+            .filter(|i| !reported.contains(i))
             .and_then(|i| record.get(i))
             .map(str::trim)
             .filter(|value| !value.is_empty())
@@ -193,7 +231,7 @@ pub(super) fn read(
 fn id(value: Option<&str>, column: Column, out: &mut RowProblems<'_>) -> Option<String> {
     match value {
         None => {
-            if out.header.position(column).is_some() {
+            if out.header.position(column).is_some() && !out.already_reported(column) {
                 out.add(column, ProblemKind::MissingValue);
             }
             None
@@ -220,7 +258,7 @@ fn name(
     out: &mut RowProblems<'_>,
 ) -> Option<String> {
     let Some(value) = value else {
-        if required && out.header.position(column).is_some() {
+        if required && out.header.position(column).is_some() && !out.already_reported(column) {
             out.add(column, ProblemKind::MissingValue);
         }
         return None;
@@ -275,10 +313,10 @@ fn badge(value: &str, out: &mut RowProblems<'_>) -> Option<String> {
     Some(value.to_owned())
 }
 
-/// An ISO date, strictly `YYYY-MM-DD`.
+/// A date: ISO or day first (see `dates`).
 fn date(value: Option<&str>, column: Column, out: &mut RowProblems<'_>) -> Option<Date> {
     let value = value?;
-    match parse_date(value) {
+    match super::dates::parse(value) {
         Some(date) => Some(date),
         None => {
             out.add(
@@ -288,44 +326,6 @@ fn date(value: Option<&str>, column: Column, out: &mut RowProblems<'_>) -> Optio
                 },
             );
             None
-        }
-    }
-}
-
-/// Parses `YYYY-MM-DD` and nothing else (no times, no basic format, no weeks).
-fn parse_date(value: &str) -> Option<Date> {
-    let b = value.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    value.parse::<Date>().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_strict_iso() {
-        assert_eq!(
-            parse_date("2021-03-14"),
-            Some(jiff::civil::date(2021, 3, 14))
-        );
-        for bad in [
-            "14-03-2021",
-            "2021-3-14",
-            "20210314",
-            "2021-02-30",
-            "2021-03-14T00:00",
-            "2021/03/14",
-        ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
         }
     }
 }
