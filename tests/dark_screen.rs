@@ -4,33 +4,13 @@
 
 mod common;
 
-use common::{MONDAY_MORNING, TestKiosk, kiosk};
+use common::{MONDAY_MORNING, TestKiosk, kiosk, touch_screen};
 use std::time::Duration;
 
 /// Monday 2 March 2026, 21:00 in Amsterdam: closed.
 const MONDAY_EVENING: &str = "2026-03-02T20:00:00Z";
 
 const HOURS: &str = "[opening_hours]\nopen = \"07:00\"\nclose = \"18:00\"\n";
-
-fn touch_middle(k: &mut TestKiosk) {
-    let pos = egui::pos2(640.0, 400.0);
-    for pressed in [true, false] {
-        k.harness
-            .input_mut()
-            .events
-            .push(egui::Event::PointerMoved(pos));
-        k.harness
-            .input_mut()
-            .events
-            .push(egui::Event::PointerButton {
-                pos,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: egui::Modifiers::NONE,
-            });
-        k.harness.run();
-    }
-}
 
 fn pin_pad_shown(k: &TestKiosk) -> bool {
     ["1", "5", "9", "OK"].iter().all(|label| k.shows(label))
@@ -53,7 +33,7 @@ fn a_touch_wakes_it_to_the_welcome_screen_for_a_minute() {
     let mut k = kiosk(HOURS, MONDAY_EVENING);
     k.wait(Duration::from_secs(120));
     assert!(!pin_pad_shown(&k));
-    touch_middle(&mut k);
+    touch_screen(&mut k);
     assert!(pin_pad_shown(&k), "a touch wakes the welcome screen");
     assert!(k.on_welcome());
     assert!(k.ratings().is_empty(), "the waking touch pressed nothing");
