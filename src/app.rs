@@ -50,10 +50,26 @@ impl WelkomApp {
                 .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
         }
         let mut actions = self.keyboard_actions(ui);
-        if ui.input(|i| i.pointer.any_pressed() || i.smooth_scroll_delta != egui::Vec2::ZERO) {
+        let was_dark = self.kiosk.is_dark();
+        if ui.input(|i| i.pointer.any_pressed() || i.smooth_scroll_delta != egui::Vec2::ZERO)
+            || (was_dark && !actions.is_empty())
+        {
             self.kiosk.touched();
         }
         self.kiosk.tick();
+        if self.kiosk.is_dark() || (was_dark && actions.is_empty()) {
+            // Outside opening hours: black, with nothing on it; the touch that wakes
+            // it lands on no button, and the next frame shows the welcome screen.
+            egui::Frame::new()
+                .fill(egui::Color32::BLACK)
+                .show(ui, |ui| ui.set_min_size(ui.available_size()));
+            if was_dark && !self.kiosk.is_dark() {
+                ctx.request_repaint();
+            } else {
+                ctx.request_repaint_after(self.next_change());
+            }
+            return;
+        }
 
         let palette = if self.kiosk.is_open() {
             theme::DAY
@@ -130,6 +146,10 @@ impl WelkomApp {
             wait = wait.min(Duration::from_millis(1000 - local.millisecond() as u64));
         }
         if let Some(at) = self.kiosk.returns_at() {
+            let ms = at.duration_since(now).as_millis().max(0) as u64;
+            wait = wait.min(Duration::from_millis(ms + 5));
+        }
+        if let Some(at) = self.kiosk.dark_at() {
             let ms = at.duration_since(now).as_millis().max(0) as u64;
             wait = wait.min(Duration::from_millis(ms + 5));
         }

@@ -43,7 +43,12 @@ pub enum Command {
         what: ExportWhat,
     },
     /// Check welkom.toml without starting the kiosk.
-    CheckConfig,
+    CheckConfig {
+        /// Print only this setting's value (for scripts: the kiosk session reads
+        /// `display.rotation` this way).
+        #[arg(long, value_enum)]
+        print: Option<PrintSetting>,
+    },
     /// Manage the staff members who open staff mode with their own PIN.
     Staff {
         /// What to do.
@@ -76,6 +81,14 @@ pub enum Command {
         #[command(subcommand)]
         what: FamilyWhat,
     },
+}
+
+/// A setting `welkom check-config --print` prints.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PrintSetting {
+    /// `[display] rotation`, in degrees clockwise.
+    #[value(name = "display.rotation")]
+    DisplayRotation,
 }
 
 /// What `welkom staff` does.

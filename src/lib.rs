@@ -19,4 +19,5 @@ pub mod retention;
 pub mod screens;
 pub mod theme;
 pub mod upstream;
+pub mod watchdog;
 pub mod widgets;

@@ -149,7 +149,11 @@ fn welcome_back_after_two_weeks_away() {
 
 #[test]
 fn greetings_follow_the_time_of_day_and_each_language() {
-    let mut k = kiosk("", "2026-03-02T13:30:00Z");
+    // Open late, so the evening screen is lit (closed, it goes dark untouched).
+    let mut k = kiosk(
+        "[opening_hours]\nclose = \"23:00\"\n",
+        "2026-03-02T13:30:00Z",
+    );
     k.type_pin("5173");
     assert!(
         k.shows("Добрий день, Olena!"),

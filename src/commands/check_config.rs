@@ -33,6 +33,26 @@ pub fn run(data_dir: &Path) -> ExitCode {
     }
 }
 
+/// Prints one setting's value alone on a line, for scripts; a broken file is
+/// reported as by `check-config` (exit code 2).
+pub fn print(data_dir: &Path, setting: crate::cli::PrintSetting) -> ExitCode {
+    let path = super::config_path(data_dir);
+    match crate::config::load(&path) {
+        Ok(config) => {
+            match setting {
+                crate::cli::PrintSetting::DisplayRotation => {
+                    println!("{}", config.display.rotation.degrees())
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// A warning when `[upstream] url` sends events unencrypted to another machine, in
 /// the location's language (staff texts).
 fn plain_http_warning(config: &crate::config::Config) -> Option<String> {

@@ -46,7 +46,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             run_kiosk(&data_dir, cli.windowed, cli.demo)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::CheckConfig) => Ok(check_config::run(&data_dir)),
+        Some(Command::CheckConfig { print: None }) => Ok(check_config::run(&data_dir)),
+        Some(Command::CheckConfig {
+            print: Some(setting),
+        }) => Ok(check_config::print(&data_dir, setting)),
         Some(Command::Staff { what }) => staff::run(&data_dir, what),
         Some(Command::ImportRoster { file, pins_out }) => {
             import_roster::run(&data_dir, &file, pins_out.as_deref())

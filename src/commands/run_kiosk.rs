@@ -77,21 +77,32 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
             Ok(Box::new(FirstFrameLogger {
                 app,
                 started: first_frame.take(),
+                watchdog: crate::watchdog::Watchdog::from_env(),
             }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the kiosk window could not run: {e}"))
 }
 
-/// Logs the time from start to the first frame once, then steps aside.
+/// Logs the time from start to the first frame once, and feeds systemd's watchdog
+/// from each frame (see [`crate::watchdog`]).
 struct FirstFrameLogger {
     app: WelkomApp,
     started: Option<std::time::Instant>,
+    watchdog: Option<crate::watchdog::Watchdog>,
 }
 
 impl eframe::App for FirstFrameLogger {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        crate::watchdog::stall_for_test();
         eframe::App::ui(&mut self.app, ui, frame);
+        if let Some(watchdog) = &mut self.watchdog {
+            watchdog.frame_drawn(std::time::Instant::now());
+            if let Some(every) = watchdog.interval() {
+                // An idle kiosk still draws a frame this often, and no more.
+                ui.ctx().request_repaint_after(every);
+            }
+        }
         if let Some(started) = self.started.take() {
             tracing::info!(
                 first_frame_ms = started.elapsed().as_millis() as u64,

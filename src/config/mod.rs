@@ -3,10 +3,12 @@
 //! Values are checked while they are read, so a bad value is reported with the line
 //! and key it stands on (see [`load`]).
 
+mod display;
 mod edit;
 mod load;
 mod values;
 
+pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
 pub use values::{ClockTime, TimeZoneName, Weekday};
@@ -42,6 +44,8 @@ pub struct Config {
     pub privacy: PrivacySettings,
     /// The hub this kiosk sends its events to (none: the kiosk works alone).
     pub upstream: UpstreamSettings,
+    /// How the screen is mounted.
+    pub display: Display,
 }
 
 /// The location itself.

@@ -133,6 +133,8 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 pub const MAX_PIN_LENGTH: usize = 6;
 /// The shortest PIN.
 pub const MIN_PIN_LENGTH: usize = 4;
+/// Outside opening hours, how long a touch keeps the screen lit (seconds).
+pub const WAKE_SECS: i64 = 60;
 
 impl Kiosk {
     /// A kiosk on the welcome screen.
@@ -230,6 +232,25 @@ impl Kiosk {
         let day_open = hours.days.iter().any(|d| d.matches(now.weekday()));
         let time = now.time();
         day_open && time >= hours.open.0 && time < hours.close.0
+    }
+
+    /// Whether the screen is dark: outside opening hours, on the welcome screen and
+    /// untouched for [`WAKE_SECS`]. A touch wakes it (to the welcome screen).
+    pub fn is_dark(&self) -> bool {
+        matches!(self.screen, Screen::Welcome(_))
+            && !self.is_open()
+            && self.now().duration_since(self.last_touch).as_secs() >= WAKE_SECS
+    }
+
+    /// When a screen woken outside opening hours goes dark again, if it will.
+    pub fn dark_at(&self) -> Option<Timestamp> {
+        if self.is_open() {
+            return None;
+        }
+        self.last_touch
+            .checked_add(SignedDuration::from_secs(WAKE_SECS))
+            .ok()
+            .filter(|&at| at > self.now())
     }
 
     /// Whether taps on the thank-you screen are still ignored.

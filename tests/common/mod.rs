@@ -194,8 +194,32 @@ pub fn settle_staff_check(k: &mut TestKiosk) {
     panic!("the staff PIN check did not finish");
 }
 
-/// Opens staff mode with a PIN.
+/// A touch in the middle of the screen, on no button (it wakes a dark screen).
+pub fn touch_screen(k: &mut TestKiosk) {
+    let pos = egui::pos2(640.0, 400.0);
+    for pressed in [true, false] {
+        k.harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(pos));
+        k.harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        k.harness.run();
+    }
+}
+
+/// Opens staff mode with a PIN (after closing time, a touch first wakes the screen).
 pub fn sign_in(k: &mut TestKiosk, pin: &str) {
+    if k.harness.state().kiosk.is_dark() {
+        touch_screen(k);
+    }
     // "Medewerkers", or "Medewerkers · 2 open".
     k.harness.get_by_label_contains("Medewerkers").click();
     k.harness.run();
