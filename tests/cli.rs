@@ -3,18 +3,9 @@
 
 mod common;
 
+use common::welkom;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -1,10 +1,12 @@
 //! `welkom export followups` lists every low rating and talk request, open and
 //! handled, newest first, in CSV and in JSON, with who talked and their note.
 
+mod common;
+
+use common::welkom;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
 use welkom_store::{FollowUpScope, NewFollowUp, NewRating, NewVisit, Privacy, StaffRole, Store};
 
@@ -18,15 +20,6 @@ GF3;Roos;Terpstra;3917;CF4;Lieke;Kikkers
 ";
 
 const DAY: Date = date(2026, 3, 2);
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .args(args)
-        .env("WELKOM_DATA_DIR", data)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

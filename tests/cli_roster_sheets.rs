@@ -2,23 +2,15 @@
 //! apart by content; a bad sheet changes nothing and names its rows and headings.
 //! The files are `tests/fixtures/roster*.{xlsx,ods}` (invented families).
 
+mod common;
+
+use common::welkom;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
 }
 
 fn names(data: &Path) -> Vec<String> {

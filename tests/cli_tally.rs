@@ -1,11 +1,13 @@
 //! `welkom tally` shows what `Store::day_tally` computes: the JSON is the same tally,
 //! the table names groups and hours but no guardian or child.
 
+mod common;
+
+use common::welkom;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use welkom_core::tally::DayTally;
 use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
 use welkom_store::{NewRating, NewVisit, Privacy, Store};
@@ -30,15 +32,6 @@ const NAMES: [&str; 13] = [
 /// The location is on Bonaire (UTC-4 all year), so hours in the wrong zone would show.
 const ZONE: &str = "America/Kralendijk";
 const DAY: Date = date(2026, 3, 2);
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .args(args)
-        .env("WELKOM_DATA_DIR", data)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -2,10 +2,11 @@
 //! or a staff note that starts like a spreadsheet formula gets a `'` before it, in
 //! the ratings export, the follow-ups export and the issued-PIN file.
 
+mod common;
+
+use common::welkom;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use std::path::Path;
-use std::process::{Command, Output};
 use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
 use welkom_store::{NewFollowUp, NewRating, NewVisit, Privacy, StaffRole, Store};
 
@@ -18,15 +19,6 @@ GQ2;Roos;Terpstra;3917;CQ2;Lieke;Kikkers
 ";
 
 const HYPERLINK: &str = "=HYPERLINK(\"http://x\",\"y\")";
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .args(args)
-        .env("WELKOM_DATA_DIR", data)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
 
 /// The records of a CSV text, header first.
 fn records(text: &str, separator: u8) -> Vec<Vec<String>> {

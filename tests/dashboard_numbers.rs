@@ -4,16 +4,18 @@
 //! chromium over WebDriver). Every number the page shows under Today must be the
 //! kiosk's; a percentage the five-answer rule hides must not be on the page at all.
 
+mod common;
+
 #[path = "../crates/hub/tests/browser/mod.rs"]
 mod browser;
 
+use common::welkom;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use welkom_core::tally::{Cell, DayTally};
 use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
@@ -43,15 +45,6 @@ G6;Jurre;Dekker;8152;C7;Noa;Vlinders
 G7;Femke;Visser;2741;C8;Luuk;Vlinders
 G8;Daan;Mulder;9360;C9;Fleur;Kikkers
 ";
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .args(args)
-        .env("WELKOM_DATA_DIR", data)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
 
 fn checked(out: Output, what: &str) -> String {
     assert!(

@@ -11,31 +11,13 @@
 
 mod common;
 
+use common::display;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Killed(Vec<Child>);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        for child in self.0.iter_mut().rev() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
 fn need(tool: &str) {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found,
-        "the end-to-end test needs `{tool}`: apt-get install {INSTALL}"
-    );
+    display::need(tool, "end-to-end test", INSTALL);
 }
 
 /// The Debian packages the test needs.
@@ -165,17 +147,7 @@ fn pin_greeting_face_export_a_second_visit_and_a_badge() {
         String::from_utf8_lossy(&import.stderr)
     );
 
-    let display = format!(":{}", 70 + std::process::id() % 20);
-    let mut running = Killed(Vec::new());
-    running.0.push(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(800));
+    let (display, mut running) = display::start_xvfb(70);
     running.0.push(
         Command::new(binary())
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])

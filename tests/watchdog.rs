@@ -8,20 +8,12 @@
 //! Needs Xvfb (`.ci/run` installs it), so it is ignored by a plain `cargo test`; run
 //! it with `cargo test --test watchdog -- --include-ignored`.
 
+mod common;
+
+use common::display;
 use std::os::unix::net::UnixDatagram;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-struct Killed(Vec<Child>);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        for child in self.0.iter_mut().rev() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
 
 /// The messages that arrive within `within`.
 fn collect(socket: &UnixDatagram, within: Duration) -> Vec<String> {
@@ -48,16 +40,7 @@ fn pings(messages: &[String]) -> usize {
 #[test]
 #[ignore = "needs Xvfb: apt-get install xvfb"]
 fn the_frame_loop_feeds_the_watchdog_and_a_stalled_loop_does_not() {
-    let found = Command::new("sh")
-        .args(["-c", "command -v Xvfb"])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found,
-        "the watchdog test needs `Xvfb`: apt-get install xvfb"
-    );
-
+    display::need("Xvfb", "watchdog test", "xvfb");
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
@@ -65,17 +48,7 @@ fn the_frame_loop_feeds_the_watchdog_and_a_stalled_loop_does_not() {
     let socket = UnixDatagram::bind(&socket_path).unwrap();
     let stall = dir.path().join("stall");
 
-    let display = format!(":{}", 40 + std::process::id() % 20);
-    let mut running = Killed(Vec::new());
-    running.0.push(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(800));
+    let (display, mut running) = display::start_xvfb(40);
     running.0.push(
         Command::new(env!("CARGO_BIN_EXE_welkom"))
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])

@@ -1,6 +1,8 @@
 //! A kiosk on a real SQLite file in a temporary directory, with a pinned clock.
 #![allow(dead_code)]
 
+pub mod display;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::Timestamp;
@@ -265,4 +267,16 @@ pub fn settle_pin_check(k: &mut TestKiosk) {
         std::thread::sleep(Duration::from_millis(10));
     }
     panic!("the PIN check did not finish");
+}
+
+/// Runs the `welkom` binary with `args` on the data directory `data` (warnings only
+/// in its log); what it printed and how it ended.
+pub fn welkom(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_welkom"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("WELKOM_LOG", "warn")
+        .output()
+        .unwrap()
 }

@@ -83,41 +83,23 @@ fn take_group(waiting: &std::sync::Mutex<Vec<Waiting>>) -> Result<Vec<Waiting>, 
 
 /// Stores a group under one commit and answers each of its batches.
 fn store_group(conn: &mut Connection, group: Vec<Waiting>) {
-    if group.len() == 1 {
-        for batch in group {
-            let Waiting {
-                location,
-                device,
-                mut events,
-                answer,
-            } = batch;
-            let stored = store_alone(conn, &location, &device, &mut events);
-            let _ = answer.send(stored);
+    if group.len() > 1 {
+        // The batches as they came: a failed group stores each again from these.
+        let mut copies: Vec<Vec<CheckedEvent>> = group.iter().map(|b| b.events.clone()).collect();
+        match store_together(conn, &group, &mut copies) {
+            Ok(stored) => {
+                for (batch, stored) in group.into_iter().zip(stored) {
+                    let _ = batch.answer.send(Ok(stored));
+                }
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, batches = group.len(),
+                "storing batches together failed; storing each alone"),
         }
-        return;
     }
-    // The batches as they came: a failed group stores each again from these.
-    let mut copies: Vec<Vec<CheckedEvent>> = group.iter().map(|b| b.events.clone()).collect();
-    match store_together(conn, &group, &mut copies) {
-        Ok(stored) => {
-            for (batch, stored) in group.into_iter().zip(stored) {
-                let _ = batch.answer.send(Ok(stored));
-            }
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, batches = group.len(),
-                "storing batches together failed; storing each alone");
-            for batch in group {
-                let Waiting {
-                    location,
-                    device,
-                    mut events,
-                    answer,
-                } = batch;
-                let stored = store_alone(conn, &location, &device, &mut events);
-                let _ = answer.send(stored);
-            }
-        }
+    for mut batch in group {
+        let stored = store_alone(conn, &batch.location, &batch.device, &mut batch.events);
+        let _ = batch.answer.send(stored);
     }
 }
 
