@@ -46,6 +46,7 @@ follow-ups-handled = Talked
 follow-ups-low = Low rating
 follow-ups-talk-request = Would like to talk
 follow-ups-none-open = Nothing open to follow up. Well done!
+follow-ups-older-open = Below are the newest { $shown } of { $total } open. The { $older } older ones are in the counts above; note on the kiosk what was talked about, and they close.
 follow-ups-none-handled = Nothing has been handled in this period yet.
 follow-ups-anonymous-parent = Anonymous parent
 follow-ups-unknown-parent = Parent (name not known)

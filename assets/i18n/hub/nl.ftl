@@ -46,6 +46,7 @@ follow-ups-handled = Gesproken
 follow-ups-low = Laag cijfer
 follow-ups-talk-request = Wil graag even praten
 follow-ups-none-open = Niets open om op te volgen. Mooi zo!
+follow-ups-older-open = Hieronder de { $shown } nieuwste van { $total } open. De { $older } oudere tellen mee in de aantallen hierboven; noteer op de kiosk waarover gesproken is, dan sluiten ze.
 follow-ups-none-handled = In deze periode is nog niets afgehandeld.
 follow-ups-anonymous-parent = Anonieme ouder
 follow-ups-unknown-parent = Ouder (naam niet bekend)

@@ -456,70 +456,40 @@ fn run(
 }
 
 /// Every page as a logged-in admin gets it over HTTP (loopback, one connection kept
-/// open): the request's whole time, the hub's rendering included.
+/// open): the request's whole time, the hub's rendering included. The Follow-ups
+/// page also as a manager of every location, who sees names and the list.
 fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
-    const PASSWORD: &str = "invented bench password";
-    let hash = welkom_hub::password::hash(PASSWORD).unwrap();
-    hub.runtime
-        .block_on(hub.db.add_user(
-            "bench@example.org",
-            welkom_hub::db::Role::Admin,
-            &[],
-            &hash,
-            0,
-        ))
-        .unwrap();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .build()
         .into();
-    // The log-in form's token, then the session.
-    let form = agent.get(&format!("{}/login", hub.url)).call().unwrap();
-    let login_cookie = form
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            v.split(';')
-                .next()
-                .filter(|c| c.starts_with("welkom_login_csrf="))
-        })
-        .unwrap()
-        .to_owned();
-    let csrf = login_cookie.split_once('=').unwrap().1.to_owned();
-    let answer = agent
-        .post(&format!("{}/login", hub.url))
-        .header("Cookie", &login_cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .send(
-            format!("email=bench%40example.org&password=invented+bench+password&csrf={csrf}")
-                .as_bytes(),
-        )
-        .unwrap();
-    assert_eq!(answer.status().as_u16(), 303, "the bench's admin logs in");
-    let session = answer
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            v.split(';')
-                .next()
-                .filter(|c| c.starts_with("welkom_session="))
-        })
-        .unwrap()
-        .to_owned();
-    let get = |path: String| {
+    let admin = log_in(
+        hub,
+        &agent,
+        "bench@example.org",
+        welkom_hub::db::Role::Admin,
+        &[],
+    );
+    let ids: Vec<String> = all.iter().map(|l| l.id.clone()).collect();
+    let manager = log_in(
+        hub,
+        &agent,
+        "manager@example.org",
+        welkom_hub::db::Role::Manager,
+        &ids,
+    );
+    let session = admin;
+    let get_as = |session: &str, path: String| {
         let mut answer = agent
             .get(&format!("{}{path}", hub.url))
-            .header("Cookie", &session)
+            .header("Cookie", session)
             .call()
             .unwrap();
         assert_eq!(answer.status().as_u16(), 200, "{path}");
         answer.body_mut().read_to_vec().unwrap();
     };
+    let get = |path: String| get_as(&session, path);
     let pick = |i: usize| all[(i * 7919) % all.len()].id.clone();
     println!("  page over HTTP (a logged-in admin){:>31}", "");
     let timed = |name: &str, path: &dyn Fn(usize) -> String| {
@@ -554,12 +524,78 @@ fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
     timed("/locations/{id}/follow-ups", &|i| {
         format!("/locations/{}/follow-ups", pick(i))
     });
+    {
+        let mut times = Vec::with_capacity(calls);
+        for i in 0..calls + 3 {
+            let started = Instant::now();
+            get_as(&manager, format!("/locations/{}/follow-ups", pick(i)));
+            if i >= 3 {
+                times.push(started.elapsed());
+            }
+        }
+        report("/locations/{id}/follow-ups (a manager)", times);
+    }
     timed("/locations/{id}/devices", &|i| {
         format!("/locations/{}/devices", pick(i))
     });
     timed("/locations/{id}/export (the form)", &|i| {
         format!("/locations/{}/export", pick(i))
     });
+}
+
+/// Adds a user and logs in through the form: the session cookie (`name=value`).
+fn log_in(
+    hub: &BackgroundHub,
+    agent: &ureq::Agent,
+    email: &str,
+    role: welkom_hub::db::Role,
+    locations: &[String],
+) -> String {
+    const PASSWORD: &str = "invented bench password";
+    let hash = welkom_hub::password::hash(PASSWORD).unwrap();
+    hub.runtime
+        .block_on(hub.db.add_user(email, role, locations, &hash, 0))
+        .unwrap();
+    // The log-in form's token, then the session.
+    let form = agent.get(&format!("{}/login", hub.url)).call().unwrap();
+    let login_cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.split(';')
+                .next()
+                .filter(|c| c.starts_with("welkom_login_csrf="))
+        })
+        .unwrap()
+        .to_owned();
+    let csrf = login_cookie.split_once('=').unwrap().1.to_owned();
+    let answer = agent
+        .post(&format!("{}/login", hub.url))
+        .header("Cookie", &login_cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send(
+            format!(
+                "email={}&password=invented+bench+password&csrf={csrf}",
+                email.replace('@', "%40")
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 303, "{email} logs in");
+    answer
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.split(';')
+                .next()
+                .filter(|c| c.starts_with("welkom_session="))
+        })
+        .unwrap()
+        .to_owned()
 }
 
 fn main() {

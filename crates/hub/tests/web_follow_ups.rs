@@ -325,6 +325,53 @@ fn open_and_handled_with_names_for_the_manager_and_counts_for_the_admin(back_end
 }
 on_both_back_ends!(open_and_handled_with_names_for_the_manager_and_counts_for_the_admin);
 
+/// A location where nobody notes the talks: the page lists the newest open ones
+/// and counts all of them, for the manager and for the admin alike.
+fn a_long_open_list_shows_the_newest_and_counts_the_rest(back_end: BackEnd) {
+    let web = start(back_end);
+    let hub = &web.hub;
+    let zonnebloem = hub.location("De Zonnebloem");
+    import_roster(hub, &zonnebloem);
+    let kiosk = hub.device(&zonnebloem);
+    let (open, handled) = (205, uuid());
+    let mut batch: Vec<Value> = (0..open)
+        .map(|i| {
+            let hm = format!("{:02}:{:02}", 6 + i / 60, i % 60);
+            rating(&kiosk, low(&uuid(), "G-FU-1001", 1, &hm))
+        })
+        .collect();
+    batch.push(rating(&kiosk, low(&handled, "G-FU-1002", 1, "05:59")));
+    batch.push(note(&kiosk, &handled, "Els", "Gesproken", "10:00"));
+    accepted(hub, &kiosk, Value::Array(batch));
+    hub.user("manager@zonnebloem.example", Role::Manager, &[&zonnebloem]);
+    hub.user("kwaliteit@example.org", Role::Admin, &[]);
+    let path = format!("/locations/{}/follow-ups", zonnebloem.id);
+
+    let body = logged_in(hub, "manager@zonnebloem.example").get(&path).body;
+    assert_eq!(count(&body, "open-low"), "205", "{}", hub.back_end);
+    assert_eq!(count(&body, "handled-low"), "1", "{}", hub.back_end);
+    let shown = body.matches("class=\"follow-up follow-up--open\"").count();
+    assert_eq!(shown, 200, "{}: the newest 200 listed", hub.back_end);
+    assert!(
+        body.contains("Hieronder de 200 nieuwste van 205 open. De 5 oudere"),
+        "{body}"
+    );
+    // The newest are listed (oldest of them first), the five oldest are not.
+    assert!(body.contains("om 09:24"), "the newest");
+    assert!(position(&body, "om 06:05") < position(&body, "om 09:24"));
+    for oldest in ["om 06:00", "om 06:04"] {
+        assert!(!body.contains(oldest), "{oldest} is listed");
+    }
+    // The handled one is listed in full.
+    assert!(body.contains("Jorrit Hoekstra"), "{body}");
+
+    let admin = logged_in(hub, "kwaliteit@example.org").get(&path).body;
+    assert_eq!(count(&admin, "open-low"), "205");
+    assert_eq!(count(&admin, "handled-low"), "1");
+    assert!(!admin.contains("data-older-open") && !admin.contains("Fenna"));
+}
+on_both_back_ends!(a_long_open_list_shows_the_newest_and_counts_the_rest);
+
 fn an_erased_family_leaves_no_trace_in_the_follow_ups(back_end: BackEnd) {
     let web = start(back_end);
     let hub = &web.hub;
@@ -469,9 +516,13 @@ fn an_older_database_is_back_filled_from_its_events(back_end: BackEnd) {
     a_morning(&hub, &kiosk);
     let day: jiff::civil::Date = "2026-03-02".parse().unwrap();
     let read = |db: &welkom_hub::Db| {
-        hub.runtime
-            .block_on(db.follow_ups(&location, day, day))
-            .unwrap()
+        let listed = hub
+            .runtime
+            .block_on(db.follow_ups(&location, day, day, 100))
+            .unwrap();
+        let mut items = listed.open;
+        items.extend(listed.handled);
+        items
     };
     let at_ingest = read(&hub.db);
     assert_eq!(at_ingest.len(), 3, "{}: {at_ingest:?}", hub.back_end);

@@ -192,17 +192,53 @@ pub(super) fn follow_up_of(row: Row) -> Result<FollowUp, DbError> {
     })
 }
 
+/// What a back end read for the Follow-ups page.
+pub(super) struct Listed {
+    /// Open on or before the last day: all, low, talk requests.
+    pub(super) open_counts: (i64, i64, i64),
+    /// The most recent open ones, newest first, as many as asked for.
+    pub(super) open: Vec<FollowUp>,
+    /// Those whose latest note falls in the period.
+    pub(super) handled: Vec<FollowUp>,
+}
+
+/// A location's follow-ups for a period, as the Follow-ups page shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FollowUpList {
+    /// Open (nobody talked yet), rated on or before the period's last day.
+    pub open_total: u64,
+    /// Of those, the low ratings.
+    pub open_low: u64,
+    /// Of those, the talk requests (a low rating can be both).
+    pub open_talk: u64,
+    /// The most recent open ones, at most as many as asked for, oldest first.
+    pub open: Vec<FollowUp>,
+    /// Those whose latest note falls in the period, oldest first.
+    pub handled: Vec<FollowUp>,
+}
+
+impl FollowUpList {
+    /// How many open ones are not in [`Self::open`] (older than those shown).
+    pub fn open_not_shown(&self) -> u64 {
+        self.open_total.saturating_sub(self.open.len() as u64)
+    }
+}
+
 impl Db {
     /// The follow-ups of a location for the period `from..=to` (the location's days):
-    /// every one still open whose rating is on or before `to` (an open one never
-    /// drops off, as on the kiosk), oldest first, then those handled within the
-    /// period, oldest first.
+    /// the counts of those still open whose rating is on or before `to` (an open one
+    /// never drops off, as on the kiosk) and the most recent `open_shown` of them;
+    /// then every one handled within the period. Each list oldest first.
+    ///
+    /// A location where nobody notes the talks can gather thousands of open ones;
+    /// the page lists the latest and counts the rest, so it stays quick.
     pub async fn follow_ups(
         &self,
         location: &super::Location,
         from: Date,
         to: Date,
-    ) -> Result<Vec<FollowUp>, DbError> {
+        open_shown: usize,
+    ) -> Result<FollowUpList, DbError> {
         let zone = jiff::tz::TimeZone::get(&location.time_zone)
             .map_err(|_| DbError::Corrupt(format!("time zone of {}", location.id)))?;
         let start = |day: Date| -> Result<i64, DbError> {
@@ -217,17 +253,30 @@ impl Db {
             .map_err(|e| DbError::Invalid(format!("the day after {to}: {e}")))?;
         let window = (start(from)?, start(after)?);
         let last_day = to.to_string();
-        let mut items = match self {
-            Db::Sqlite(db) => db.follow_ups(&location.id, &last_day, window).await?,
-            Db::Postgres(db) => db.follow_ups(&location.id, &last_day, window).await?,
+        let listed = match self {
+            Db::Sqlite(db) => {
+                db.follow_ups(&location.id, &last_day, window, open_shown)
+                    .await?
+            }
+            Db::Postgres(db) => {
+                db.follow_ups(&location.id, &last_day, window, open_shown)
+                    .await?
+            }
         };
-        items.sort_by(|a, b| {
-            (!a.is_open(), a.at_unix_ms, &a.rating_id).cmp(&(
-                !b.is_open(),
-                b.at_unix_ms,
-                &b.rating_id,
-            ))
-        });
-        Ok(items)
+        let count = |n: i64| {
+            u64::try_from(n).map_err(|_| DbError::Corrupt(format!("a count of follow-ups ({n})")))
+        };
+        let oldest_first = |mut items: Vec<FollowUp>| {
+            items.sort_by(|a, b| (a.at_unix_ms, &a.rating_id).cmp(&(b.at_unix_ms, &b.rating_id)));
+            items
+        };
+        let (total, low, talk) = listed.open_counts;
+        Ok(FollowUpList {
+            open_total: count(total)?,
+            open_low: count(low)?,
+            open_talk: count(talk)?,
+            open: oldest_first(listed.open),
+            handled: oldest_first(listed.handled),
+        })
     }
 }

@@ -1,7 +1,7 @@
 //! The follow-up tables on PostgreSQL: the same as on SQLite
 //! (see [`super::follow_ups_sqlite`]).
 
-use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of, named_ratings};
+use super::follow_ups::{FollowUp, Ingest, Listed, Row, follow_up_of, named_ratings};
 use super::postgres::PgDb;
 use super::{CheckedEvent, DbError};
 use std::collections::BTreeMap;
@@ -215,19 +215,65 @@ pub(super) async fn retain(client: &impl GenericClient, cutoff_ms: i64) -> Resul
     Ok(guardians + notes)
 }
 
-/// The follow-ups that need a talk (see the SQLite form in [`super::follow_ups_sqlite`]).
-const LISTED: &str = "
-SELECT f.rating_id, r.at_unix_ms, r.moment, r.score::bigint, r.scale::bigint, f.low,
-       f.reasons::text, f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id),
-       n.staff_name, n.note, n.at_unix_ms
-FROM follow_ups f
-JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
-LEFT JOIN LATERAL (
-    SELECT y.staff_name, y.note, y.at_unix_ms FROM follow_up_notes y
-    WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
-    ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1) n ON TRUE
-WHERE f.location_id = $1 AND f.counted
-  AND (f.open_on <= $2 OR (n.at_unix_ms >= $3 AND n.at_unix_ms < $4))";
+/// The columns of a listed follow-up, `FROM follow_ups f JOIN ratings r`.
+const COLUMNS: &str = "f.rating_id, r.at_unix_ms, r.moment, r.score::bigint, r.scale::bigint,
+       f.low, f.reasons::text, f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id)";
+
+/// The most recent open follow-ups (see the SQLite form in
+/// [`super::follow_ups_sqlite`]).
+fn open_listed() -> String {
+    format!(
+        "SELECT {COLUMNS}
+         FROM follow_ups f
+         JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+         WHERE f.location_id = $1 AND f.open_on <= $2
+         ORDER BY f.open_on DESC, r.at_unix_ms DESC, f.rating_id DESC
+         LIMIT $3"
+    )
+}
+
+/// How many follow-ups are open on or before `$2`: all, low, talk requests.
+const OPEN_COUNTS: &str = "
+SELECT count(*), count(*) FILTER (WHERE low), count(*) FILTER (WHERE talk_request)
+FROM follow_ups WHERE location_id = $1 AND open_on <= $2";
+
+/// The counted follow-ups whose latest note falls in the window.
+fn handled_listed() -> String {
+    format!(
+        "SELECT {COLUMNS}, n.staff_name, n.note, n.at_unix_ms
+         FROM follow_up_notes n
+         JOIN follow_ups f ON f.location_id = n.location_id AND f.rating_id = n.rating_id
+         JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+         WHERE n.location_id = $1 AND n.at_unix_ms >= $2 AND n.at_unix_ms < $3
+           AND f.counted
+           AND n.id = (SELECT y.id FROM follow_up_notes y
+                       WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
+                       ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)"
+    )
+}
+
+/// Reads a listed row; `with_note` when it carries the three columns of a note.
+fn row_of(row: &tokio_postgres::Row, with_note: bool) -> Result<FollowUp, DbError> {
+    let note = match with_note {
+        true => row
+            .get::<_, Option<String>>(9)
+            .map(|staff| (staff, row.get(10), row.get(11))),
+        false => None,
+    };
+    let read: Row = (
+        row.get(0),
+        row.get(1),
+        row.get(2),
+        row.get(3),
+        row.get(4),
+        row.get(5),
+        row.get(6),
+        row.get(7),
+        row.get(8),
+        note,
+    );
+    follow_up_of(read)
+}
 
 impl PgDb {
     pub(super) async fn follow_ups(
@@ -235,30 +281,33 @@ impl PgDb {
         location_id: &str,
         last_day: &str,
         window: (i64, i64),
-    ) -> Result<Vec<FollowUp>, DbError> {
+        open_shown: usize,
+    ) -> Result<Listed, DbError> {
         let client = self.client().await?;
-        let rows = client
-            .query(LISTED, &[&location_id, &last_day, &window.0, &window.1])
+        let counts = client
+            .query_one(OPEN_COUNTS, &[&location_id, &last_day])
             .await?;
-        rows.iter()
-            .map(|row| {
-                let note = row
-                    .get::<_, Option<String>>(9)
-                    .map(|staff| (staff, row.get(10), row.get(11)));
-                let read: Row = (
-                    row.get(0),
-                    row.get(1),
-                    row.get(2),
-                    row.get(3),
-                    row.get(4),
-                    row.get(5),
-                    row.get(6),
-                    row.get(7),
-                    row.get(8),
-                    note,
-                );
-                follow_up_of(read)
-            })
-            .collect::<Result<Vec<_>, _>>()
+        let mut open = Vec::new();
+        if open_shown > 0 {
+            let limit = i64::try_from(open_shown).unwrap_or(i64::MAX);
+            let rows = client
+                .query(&open_listed(), &[&location_id, &last_day, &limit])
+                .await?;
+            open = rows
+                .iter()
+                .map(|row| row_of(row, false))
+                .collect::<Result<_, _>>()?;
+        }
+        let rows = client
+            .query(&handled_listed(), &[&location_id, &window.0, &window.1])
+            .await?;
+        Ok(Listed {
+            open_counts: (counts.get(0), counts.get(1), counts.get(2)),
+            open,
+            handled: rows
+                .iter()
+                .map(|row| row_of(row, true))
+                .collect::<Result<_, _>>()?,
+        })
     }
 }

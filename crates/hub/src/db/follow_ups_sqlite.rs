@@ -1,7 +1,7 @@
 //! The follow-up tables on SQLite: kept at ingest, cleared on erasure and by
 //! retention, read by the Follow-ups page (see [`super::follow_ups`]).
 
-use super::follow_ups::{FollowUp, Ingest, Row, follow_up_of, named_ratings};
+use super::follow_ups::{Ingest, Listed, Row, follow_up_of, named_ratings};
 use super::sqlite::SqliteDb;
 use super::{CheckedEvent, DbError};
 use rusqlite::{Connection, Transaction, params};
@@ -160,21 +160,68 @@ pub(super) fn retain(conn: &Connection, cutoff_ms: i64) -> Result<u64, DbError> 
     Ok((guardians + notes) as u64)
 }
 
-/// The follow-ups that need a talk: open ones rated on or before `last_day` (the
-/// overview counts the same `open_on <= last_day`, in `follow_ups_open`), and
-/// those whose latest note falls in `window` (milliseconds, end excluded).
-const LISTED: &str = "
-SELECT f.rating_id, r.at_unix_ms, r.moment, r.score, r.scale, f.low, f.reasons,
-       f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id),
-       n.staff_name, n.note, n.at_unix_ms
-FROM follow_ups f
-JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
-LEFT JOIN follow_up_notes n ON n.location_id = f.location_id AND n.id = (
-    SELECT y.id FROM follow_up_notes y
-    WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
-    ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)
-WHERE f.location_id = ?1 AND f.counted = 1
-  AND (f.open_on <= ?2 OR (n.at_unix_ms >= ?3 AND n.at_unix_ms < ?4))";
+/// The columns of a listed follow-up, `FROM follow_ups f JOIN ratings r`.
+const COLUMNS: &str = "f.rating_id, r.at_unix_ms, r.moment, r.score, r.scale, f.low, f.reasons,
+       f.talk_request, coalesce(f.guardian_id, f.talk_guardian_id)";
+
+/// The most recent open follow-ups rated on or before `?2` (the overview counts the
+/// same `open_on <= ?2`, in `follow_ups_open`), newest first, at most `?3`: read
+/// backwards along the `follow_ups_open` index. An open one has no note.
+fn open_listed() -> String {
+    format!(
+        "SELECT {COLUMNS}
+         FROM follow_ups f
+         JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+         WHERE f.location_id = ?1 AND f.open_on <= ?2
+         ORDER BY f.open_on DESC, r.at_unix_ms DESC, f.rating_id DESC
+         LIMIT ?3"
+    )
+}
+
+/// How many follow-ups are open on or before `?2`: all, low, talk requests.
+const OPEN_COUNTS: &str = "
+SELECT count(*), coalesce(sum(low), 0), coalesce(sum(talk_request), 0)
+FROM follow_ups WHERE location_id = ?1 AND open_on <= ?2";
+
+/// The counted follow-ups whose latest note falls in `?2..?3` (milliseconds, end
+/// excluded), with that note: read from the notes of the window
+/// (`follow_up_notes_when`, migration 0012), never from every follow-up.
+fn handled_listed() -> String {
+    format!(
+        "SELECT {COLUMNS}, n.staff_name, n.note, n.at_unix_ms
+         FROM follow_up_notes n
+         JOIN follow_ups f ON f.location_id = n.location_id AND f.rating_id = n.rating_id
+         JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+         WHERE n.location_id = ?1 AND n.at_unix_ms >= ?2 AND n.at_unix_ms < ?3
+           AND f.counted = 1
+           AND n.id = (SELECT y.id FROM follow_up_notes y
+                       WHERE y.location_id = f.location_id AND y.rating_id = f.rating_id
+                       ORDER BY y.at_unix_ms DESC, y.id DESC LIMIT 1)"
+    )
+}
+
+/// Reads a listed row; `with_note` when it carries the three columns of a note.
+fn row_of(row: &rusqlite::Row<'_>, with_note: bool) -> rusqlite::Result<Row> {
+    let note = match with_note {
+        true => match row.get::<_, Option<String>>(9)? {
+            Some(staff) => Some((staff, row.get(10)?, row.get(11)?)),
+            None => None,
+        },
+        false => None,
+    };
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+        row.get(7)?,
+        row.get(8)?,
+        note,
+    ))
+}
 
 impl SqliteDb {
     pub(super) async fn follow_ups(
@@ -182,31 +229,42 @@ impl SqliteDb {
         location_id: &str,
         last_day: &str,
         window: (i64, i64),
-    ) -> Result<Vec<FollowUp>, DbError> {
+        open_shown: usize,
+    ) -> Result<Listed, DbError> {
         let (location, last_day) = (location_id.to_owned(), last_day.to_owned());
         self.with(move |conn| {
-            let mut stmt = conn.prepare_cached(LISTED)?;
+            let (total, low, talk): (i64, i64, i64) = conn
+                .prepare_cached(OPEN_COUNTS)?
+                .query_row(params![location, last_day], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                })?;
+            let mut open = Vec::new();
+            if open_shown > 0 {
+                let limit = i64::try_from(open_shown).unwrap_or(i64::MAX);
+                let mut stmt = conn.prepare_cached(&open_listed())?;
+                let rows = stmt
+                    .query_map(params![location, last_day, limit], |row| row_of(row, false))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                open = rows
+                    .into_iter()
+                    .map(follow_up_of)
+                    .collect::<Result<_, _>>()?;
+            }
+            let mut stmt = conn.prepare_cached(&handled_listed())?;
             let rows = stmt
-                .query_map(params![location, last_day, window.0, window.1], |row| {
-                    let note = match row.get::<_, Option<String>>(9)? {
-                        Some(staff) => Some((staff, row.get(10)?, row.get(11)?)),
-                        None => None,
-                    };
-                    Ok::<Row, rusqlite::Error>((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                        row.get(5)?,
-                        row.get(6)?,
-                        row.get(7)?,
-                        row.get(8)?,
-                        note,
-                    ))
+                .query_map(params![location, window.0, window.1], |row| {
+                    row_of(row, true)
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(follow_up_of).collect()
+            let handled = rows
+                .into_iter()
+                .map(follow_up_of)
+                .collect::<Result<_, _>>()?;
+            Ok(Listed {
+                open_counts: (total, low, talk),
+                open,
+                handled,
+            })
         })
         .await
     }

@@ -16,7 +16,7 @@ mod rollups;
 mod sqlite;
 
 pub use device_status::{DeviceReport, DeviceStatus};
-pub use follow_ups::{FollowUp, Handled, local_today};
+pub use follow_ups::{FollowUp, FollowUpList, Handled, local_today};
 pub use form_nonces::NonceUse;
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{

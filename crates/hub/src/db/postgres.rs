@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_throttle_expiry.sql"),
     include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
     include_str!("../../migrations/postgres/0010_ingest_without_row_checks.sql"),
+    include_str!("../../migrations/postgres/0012_follow_up_notes_by_time.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.

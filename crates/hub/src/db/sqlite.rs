@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
     include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
     include_str!("../../migrations/sqlite/0009_open_follow_ups_and_form_nonces.sql"),
+    include_str!("../../migrations/sqlite/0012_follow_up_notes_by_time.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.

@@ -82,13 +82,17 @@ struct HandledView {
 }
 
 /// The four counts an admin sees (a manager too, above the list).
-#[derive(Default)]
 struct Counts {
-    open_low: usize,
-    open_talk: usize,
-    handled_low: usize,
-    handled_talk: usize,
+    open_low: u64,
+    open_talk: u64,
+    handled_low: u64,
+    handled_talk: u64,
 }
+
+/// The most open follow-ups the page lists (the most recent); the rest are counted.
+/// A location where nobody notes the talks gathers thousands, and a list that long
+/// helps nobody and slows the page.
+const OPEN_SHOWN: usize = 200;
 
 #[derive(Template)]
 #[template(path = "web/follow_ups.html")]
@@ -100,6 +104,7 @@ struct FollowUpsPage {
     period_text: String,
     counts: Counts,
     with_details: bool,
+    older_open: Option<String>,
     open: Vec<Item>,
     handled: Vec<Item>,
 }
@@ -118,13 +123,18 @@ pub async fn page(
     let today = crate::db::local_today(&location, now);
     let period = Period::of(&query);
     let from = period.first_day(today);
-    let items = state
-        .db
-        .follow_ups(&location, from, today)
-        .await
-        .map_err(|e| WebError::internal(lang, "cannot read the follow-ups", &e))?;
     // Names and notes only for a manager of this location (the guard let them in).
     let with_details = visible.user.logged_in.user.role == Role::Manager;
+    let listed = state
+        .db
+        .follow_ups(
+            &location,
+            from,
+            today,
+            if with_details { OPEN_SHOWN } else { 0 },
+        )
+        .await
+        .map_err(|e| WebError::internal(lang, "cannot read the follow-ups", &e))?;
     let names = match with_details {
         true => roster_names(&state, &location).await,
         false => HashMap::new(),
@@ -135,28 +145,33 @@ pub async fn page(
         .tr
         .with_text("follow-ups-page-title", "location", &location.name);
     let tr = chrome.tr;
-    let mut counts = Counts::default();
-    let (mut open, mut handled) = (Vec::new(), Vec::new());
-    for item in &items {
-        match (item.is_open(), item.low, item.talk_request) {
-            (true, low, talk) => {
-                counts.open_low += usize::from(low);
-                counts.open_talk += usize::from(talk);
-            }
-            (false, low, talk) => {
-                counts.handled_low += usize::from(low);
-                counts.handled_talk += usize::from(talk);
-            }
+    let counts = Counts {
+        open_low: listed.open_low,
+        open_talk: listed.open_talk,
+        handled_low: listed.handled.iter().filter(|f| f.low).count() as u64,
+        handled_talk: listed.handled.iter().filter(|f| f.talk_request).count() as u64,
+    };
+    let older_open = match listed.open_not_shown() {
+        0 => None,
+        older => Some(tr.with(
+            "follow-ups-older-open",
+            &[
+                ("shown", (listed.open.len() as i64).into()),
+                ("total", (listed.open_total as i64).into()),
+                ("older", (older as i64).into()),
+            ],
+        )),
+    };
+    let view = |items: &[FollowUp]| -> Vec<Item> {
+        match with_details {
+            true => items
+                .iter()
+                .map(|f| item_view(tr, &zone, f, &names))
+                .collect(),
+            false => Vec::new(),
         }
-        if !with_details {
-            continue;
-        }
-        let shown = item_view(tr, &zone, item, &names);
-        match item.is_open() {
-            true => open.push(shown),
-            false => handled.push(shown),
-        }
-    }
+    };
+    let (open, handled) = (view(&listed.open), view(&listed.handled));
     let periods = [
         (Period::ThisWeek, "week", "follow-ups-period-week"),
         (Period::FourWeeks, "4weeks", "follow-ups-period-4weeks"),
@@ -185,6 +200,7 @@ pub async fn page(
             period_text,
             counts,
             with_details,
+            older_open,
             open,
             handled,
         },

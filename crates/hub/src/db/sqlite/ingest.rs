@@ -240,3 +240,95 @@ fn store_batch(
     super::super::follow_ups_sqlite::settle(tx, location, events)?;
     Ok((stored, !erasures.is_empty()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Location;
+
+    /// A drop-off visit sent by `device` of location `a`.
+    fn visit(device: &str) -> CheckedEvent {
+        let id = uuid::Uuid::now_v7().to_string();
+        let data = serde_json::json!({
+            "id": id, "guardian_id": "G1", "moment": "drop_off", "moment_corrected": false,
+            "children": ["C1"], "local_date": "2026-03-02", "groups": ["Rupsen"]
+        });
+        let event_type = "nl.welkom.visit.recorded.v1";
+        CheckedEvent {
+            source: format!("/locations/a/devices/{device}"),
+            parsed: EventData::parse(event_type, &id, &data).expect("a valid visit"),
+            id,
+            event_type: event_type.into(),
+            time: "2026-03-02T07:00:00Z".into(),
+            at_unix_ms: 1_772_434_800_000,
+            data,
+        }
+    }
+
+    fn waiting(
+        device: &str,
+        events: usize,
+    ) -> (Waiting, oneshot::Receiver<Result<Stored, DbError>>) {
+        let (answer, answered) = oneshot::channel();
+        let batch = Waiting {
+            location: "a".into(),
+            device: device.into(),
+            events: (0..events).map(|_| visit(device)).collect(),
+            answer,
+        };
+        (batch, answered)
+    }
+
+    fn count(conn: &Connection, device: &str) -> i64 {
+        conn.query_row(
+            "SELECT COUNT(*) FROM events WHERE device_id = ?1",
+            [device],
+            |row| row.get(0),
+        )
+        .unwrap()
+    }
+
+    /// A group whose shared transaction fails (one batch names a device the hub
+    /// does not know, which breaks a foreign key) stores the good batches alone:
+    /// each batch's failure is its own.
+    #[tokio::test]
+    async fn a_failed_group_stores_each_batch_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = SqliteDb::open(&dir.path().join("hub.sqlite"))
+            .await
+            .unwrap();
+        db.add_location(&Location {
+            id: "a".into(),
+            name: "De Boomhut".into(),
+            time_zone: "Europe/Amsterdam".into(),
+        })
+        .await
+        .unwrap();
+        let (answers, counts) = db
+            .with(|conn| {
+                conn.execute(
+                    "INSERT INTO devices (id, location_id, token_hash, created_at)
+                     VALUES ('d1', 'a', 'h1', 0), ('d2', 'a', 'h2', 0)",
+                    [],
+                )?;
+                let (first, first_answer) = waiting("d1", 3);
+                let (ghost, ghost_answer) = waiting("ghost", 2);
+                let (last, last_answer) = waiting("d2", 4);
+                store_group(conn, vec![first, ghost, last]);
+                let counts = (count(conn, "d1"), count(conn, "ghost"), count(conn, "d2"));
+                Ok(([first_answer, ghost_answer, last_answer], counts))
+            })
+            .await
+            .unwrap();
+        let [first, ghost, last] =
+            answers.map(|mut a| a.try_recv().expect("every batch of the group is answered"));
+        assert_eq!(first.unwrap().accepted, 3, "the batch before the bad one");
+        assert!(ghost.is_err(), "the bad batch gets its error");
+        assert_eq!(last.unwrap().accepted, 4, "the batch after the bad one");
+        assert_eq!(
+            counts,
+            (3, 0, 4),
+            "the good batches stored, nothing of the bad one"
+        );
+    }
+}
