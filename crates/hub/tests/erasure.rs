@@ -424,3 +424,91 @@ fn a_stored_roster_the_hub_cannot_read_goes_whole_on_erasure(back_end: BackEnd) 
     });
 }
 on_both_back_ends!(a_stored_roster_the_hub_cannot_read_goes_whole_on_erasure);
+
+/// PostgreSQL only (SQLite has one writer): a family erased by one kiosk while
+/// another kiosk's batch with a late event of that family is being stored. Both
+/// batches insert their rows and then wait for the location's turn (the test holds
+/// it); the erasure goes first and cannot see the other batch's uncommitted rows;
+/// that batch finds the new erasure when its turn comes and strips its events again.
+#[test]
+#[ignore = "needs PostgreSQL: apt-get install postgresql"]
+fn an_erasure_committed_while_a_batch_inserts_reaches_that_batch() {
+    let hub = common::require_postgres();
+    let location = hub.location("De Boomhut");
+    let (kiosk_1, kiosk_2) = (hub.device(&location), hub.device(&location));
+    let (client, connection) = hub
+        .runtime
+        .block_on(tokio_postgres::connect(
+            &hub.database_url(),
+            tokio_postgres::NoTls,
+        ))
+        .unwrap();
+    hub.runtime.spawn(connection);
+    let waiting = || -> i64 {
+        hub.runtime
+            .block_on(client.query_one(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                &[],
+            ))
+            .unwrap()
+            .get(0)
+    };
+    let wait_for = |n: i64| {
+        let started = std::time::Instant::now();
+        while waiting() < n {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "{n} batches never waited for the location's turn"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    // The location's turn, held by the test.
+    hub.runtime.block_on(client.batch_execute("BEGIN")).unwrap();
+    hub.runtime
+        .block_on(client.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            &[&location.id],
+        ))
+        .unwrap();
+
+    std::thread::scope(|scope| {
+        let erasure = scope.spawn(|| erase_family(&hub, &kiosk_1));
+        wait_for(1);
+        let (visit_id, rating_id) = (uuid(), uuid());
+        let t = |hm: &str| format!("2026-03-02T{hm}:00+01:00");
+        let batch = json!([
+            visit(
+                &kiosk_2,
+                &visit_id,
+                "G-ERASE-7731",
+                &["C-ERASE-4410", "C-SHARED-2290"],
+                &t("09:01")
+            ),
+            rating(
+                &kiosk_2,
+                &rating_id,
+                "G-ERASE-7731",
+                &visit_id,
+                1,
+                &t("09:02")
+            ),
+        ]);
+        let (hub, kiosk_2) = (&hub, &kiosk_2);
+        let late = scope.spawn(move || send(hub, &kiosk_2.token, &batch));
+        wait_for(2);
+        hub.runtime
+            .block_on(client.batch_execute("COMMIT"))
+            .unwrap();
+        erasure.join().unwrap();
+        accepted(&late.join().unwrap(), 2);
+    });
+
+    let rows = hub.runtime.block_on(hub.db.all_rows_as_text()).unwrap();
+    let found: Vec<&str> = rows.iter().flat_map(|row| traces(row)).collect();
+    assert!(found.is_empty(), "still stored: {found:?}\n{rows:#?}");
+    assert!(
+        rows.iter().any(|row| row.contains("C-SHARED-2290")),
+        "the other guardian's child stays in the late visit"
+    );
+}

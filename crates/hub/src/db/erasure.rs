@@ -42,16 +42,26 @@ pub(crate) struct Forgotten {
     hashes: HashSet<String>,
     /// Hashes added since the set was read, to be stored.
     added: Vec<String>,
+    /// How many hashes were read.
+    read: usize,
 }
 
 impl Forgotten {
     /// A set of a location, holding the hashes read from the database.
     pub(crate) fn new(location: &str, hashes: impl IntoIterator<Item = String>) -> Self {
+        let hashes: HashSet<String> = hashes.into_iter().collect();
         Self {
             location: location.to_owned(),
-            hashes: hashes.into_iter().collect(),
+            read: hashes.len(),
+            hashes,
             added: Vec::new(),
         }
+    }
+
+    /// How many of the hashes were read from the database. Erased ids are never
+    /// removed, so a later read of the same candidates with more is a newer set.
+    pub(crate) fn read_count(&self) -> usize {
+        self.read
     }
 
     /// The hash under which an erased id of this location is kept.

@@ -145,31 +145,34 @@ async fn settle(
     if named.is_empty() {
         return Ok(());
     }
-    tx.execute(SETTLE_COUNTED, &[&location, &named]).await?;
-    tx.execute(SETTLE_OPEN, &[&location, &named]).await?;
+    tx.execute(SETTLE, &[&location, &named]).await?;
     Ok(())
 }
 
-/// Whether a follow-up counts (the back-fill in migration 0009, for these rows).
-const SETTLE_COUNTED: &str = "
-UPDATE follow_ups SET counted = coalesce((
-    SELECT (follow_ups.low OR follow_ups.talk_request) AND NOT r.misuse
-           AND NOT EXISTS (SELECT 1 FROM ratings s
-                           WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-    FROM ratings r
-    WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id), FALSE)
-WHERE location_id = $1 AND rating_id = ANY($2)";
-
-/// Its day while it counts and no note names it.
-const SETTLE_OPEN: &str = "
-UPDATE follow_ups SET open_on = CASE
-    WHEN counted AND NOT EXISTS (
-        SELECT 1 FROM follow_up_notes n
-        WHERE n.location_id = follow_ups.location_id AND n.rating_id = follow_ups.rating_id)
-    THEN (SELECT r.local_date FROM ratings r
-          WHERE r.location_id = follow_ups.location_id AND r.id = follow_ups.rating_id)
-    END
-WHERE location_id = $1 AND rating_id = ANY($2)";
+/// Whether a follow-up counts and its day while it counts and no note names it (the
+/// back-fill in migration 0009, for these rows), both in one pass.
+///
+/// The rows are found by their key (`= ANY`) and each computes its own values;
+/// joining the named rows to a computed table instead let the planner hash-join
+/// against every follow-up of the location.
+const SETTLE: &str = "
+UPDATE follow_ups f SET (counted, open_on) = (
+    SELECT c.counted,
+           CASE WHEN c.counted AND NOT EXISTS (
+                    SELECT 1 FROM follow_up_notes n
+                    WHERE n.location_id = f.location_id AND n.rating_id = f.rating_id)
+                THEN c.local_date END
+    FROM (
+        SELECT coalesce((f.low OR f.talk_request) AND NOT r.misuse
+                        AND NOT EXISTS (SELECT 1 FROM ratings s
+                                        WHERE s.location_id = r.location_id
+                                          AND s.supersedes = r.id),
+                        FALSE) AS counted,
+               r.local_date
+        FROM (SELECT 1) AS one
+        LEFT JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
+    ) c)
+WHERE f.location_id = $1 AND f.rating_id = ANY($2)";
 
 /// A family's erasure (see [`super::follow_ups_sqlite::erase`]).
 pub(super) async fn erase(

@@ -7,8 +7,7 @@ mod device_status;
 use super::erasure::{Forgotten, Kind, RosterAfter, roster_without};
 use super::sqlite::{groups_of, moment_of, scale_of};
 use super::{
-    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, Stored, etag_of,
-    local_hour,
+    CheckedEvent, DbError, DeviceAuth, ExportedRating, Location, NewDevice, etag_of, local_hour,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod};
 use jiff::civil::Date;
@@ -28,11 +27,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
     include_str!("../../migrations/postgres/0010_ingest_without_row_checks.sql"),
     include_str!("../../migrations/postgres/0012_follow_up_notes_by_time.sql"),
+    include_str!("../../migrations/postgres/0013_events_by_id.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
 const ROLLUPS_MIGRATION: &str = include_str!("../../migrations/postgres/0005_rollups.sql");
 
+mod ingest;
 mod rollups;
 
 /// The advisory lock that keeps two hubs from migrating at once.
@@ -199,193 +200,6 @@ impl PgDb {
             location_id: row.get(1),
             revoked: row.get(2),
         }))
-    }
-
-    pub(super) async fn store_events(
-        &self,
-        location_id: &str,
-        device_id: &str,
-        mut events: Vec<CheckedEvent>,
-    ) -> Result<Stored, DbError> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await?;
-        // One batch of a location at a time, across hub processes: an erasure and a
-        // late event of the same family from another kiosk never pass each other
-        // unseen (each would otherwise miss the other's uncommitted rows).
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            &[&location_id],
-        )
-        .await?;
-        let received = now_ms();
-        // An event of a family erased before is stored without it.
-        let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
-        for event in &mut events {
-            forgotten.strip(&event.event_type, &mut event.data);
-        }
-        let sources: Vec<&str> = events.iter().map(|e| e.source.as_str()).collect();
-        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
-        let times: Vec<&str> = events.iter().map(|e| e.time.as_str()).collect();
-        let data: Vec<String> = events.iter().map(|e| e.data.to_string()).collect();
-        // Prepared once per connection: every batch is one statement per table.
-        let insert_events = tx
-            .prepare_cached(
-                "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
-                 SELECT s, i, $5, $6, t, tm, d::jsonb, $7
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $8::text[])
-                      AS x(s, i, t, tm, d)
-                 ON CONFLICT DO NOTHING
-                 RETURNING source, id",
-            )
-            .await?;
-        let accepted_rows = tx
-            .query(
-                &insert_events,
-                &[
-                    &sources,
-                    &ids,
-                    &types,
-                    &times,
-                    &location_id,
-                    &device_id,
-                    &received,
-                    &data,
-                ],
-            )
-            .await?;
-        let accepted: std::collections::HashSet<(String, String)> = accepted_rows
-            .iter()
-            .map(|row| (row.get(0), row.get(1)))
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        let new_events: Vec<&CheckedEvent> = events
-            .iter()
-            .filter(|e| {
-                let key = (e.source.clone(), e.id.clone());
-                accepted.contains(&key) && seen.insert(key)
-            })
-            .collect();
-
-        let mut r_ids = Vec::new();
-        let mut r_moments = Vec::new();
-        let mut r_dates = Vec::new();
-        let mut r_at = Vec::new();
-        let mut r_scores = Vec::new();
-        let mut r_scales = Vec::new();
-        let mut r_supersedes: Vec<Option<String>> = Vec::new();
-        let mut r_misuse = Vec::new();
-        let mut r_groups = Vec::new();
-        let mut v_ids = Vec::new();
-        let mut v_moments = Vec::new();
-        let mut v_dates = Vec::new();
-        let mut v_at = Vec::new();
-        let mut v_groups = Vec::new();
-        let mut erased = Vec::new();
-        for event in &new_events {
-            match &event.parsed {
-                EventData::Rating(r) => {
-                    r_ids.push(r.id.to_string());
-                    r_moments.push(r.moment.key());
-                    r_dates.push(r.local_date.to_string());
-                    r_at.push(event.at_unix_ms);
-                    r_scores.push(i16::from(r.score));
-                    r_scales.push(i16::from(r.scale));
-                    r_supersedes.push(r.supersedes.map(|s| s.to_string()));
-                    r_misuse.push(r.misuse);
-                    r_groups.push(serde_json::to_string(&r.groups).unwrap_or_else(|_| "[]".into()));
-                }
-                EventData::Visit(v) => {
-                    v_ids.push(v.id.to_string());
-                    v_moments.push(v.moment.key());
-                    v_dates.push(v.local_date.to_string());
-                    v_at.push(event.at_unix_ms);
-                    v_groups.push(serde_json::to_string(&v.groups).unwrap_or_else(|_| "[]".into()));
-                }
-                EventData::Erased(e) => erased.push(e.clone()),
-                EventData::FollowUp(_) | EventData::Handled(_) => {}
-            }
-        }
-        let mut new_ratings = Vec::new();
-        if !r_ids.is_empty() {
-            let insert_ratings = tx.prepare_cached(
-                "INSERT INTO ratings (id, location_id, moment, local_date, at_unix_ms, score, scale,
-                                      supersedes, misuse, groups)
-                 SELECT i, $1, m, d, a, s, sc, su, mi, g::jsonb
-                 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::smallint[],
-                             $7::smallint[], $8::text[], $9::boolean[], $10::text[])
-                      AS x(i, m, d, a, s, sc, su, mi, g)
-                 ON CONFLICT DO NOTHING RETURNING id, supersedes",
-            )
-            .await?;
-            new_ratings = tx
-                .query(
-                    &insert_ratings,
-                    &[
-                        &location_id,
-                        &r_ids,
-                        &r_moments,
-                        &r_dates,
-                        &r_at,
-                        &r_scores,
-                        &r_scales,
-                        &r_supersedes,
-                        &r_misuse,
-                        &r_groups,
-                    ],
-                )
-                .await?;
-        }
-        let mut new_visits = Vec::new();
-        if !v_ids.is_empty() {
-            let insert_visits = tx
-                .prepare_cached(
-                    "INSERT INTO visits (id, location_id, moment, local_date, at_unix_ms, groups)
-                 SELECT i, $1, m, d, a, g::jsonb
-                 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
-                      AS x(i, m, d, a, g)
-                 ON CONFLICT DO NOTHING RETURNING moment, local_date, at_unix_ms, groups::text",
-                )
-                .await?;
-            new_visits = tx
-                .query(
-                    &insert_visits,
-                    &[&location_id, &v_ids, &v_moments, &v_dates, &v_at, &v_groups],
-                )
-                .await?;
-        }
-        let new_ratings: Vec<(String, Option<String>)> = new_ratings
-            .iter()
-            .map(|row| (row.get(0), row.get(1)))
-            .collect();
-        rollups::keep(&tx, location_id, &new_ratings, &new_visits).await?;
-        super::follow_ups_pg::ingest(&tx, location_id, &new_events, received).await?;
-        // After the batch is in: an erasure also reaches the events before it.
-        for family in &erased {
-            erase_family(&tx, location_id, family, &mut forgotten).await?;
-            super::follow_ups_pg::erase(&tx, location_id, &family.guardian_id).await?;
-        }
-        let hashes = forgotten.take_added();
-        if !hashes.is_empty() {
-            tx.execute(
-                "INSERT INTO erased_ids (location_id, id_hash, erased_at)
-                 SELECT $1, h, $3 FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING",
-                &[&location_id, &hashes, &received],
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        if !erased.is_empty() {
-            // Marks the old row versions free; the bytes go when PostgreSQL reuses
-            // the space (see docs/privacy.md).
-            if let Err(e) = client.batch_execute("VACUUM events, rosters").await {
-                tracing::warn!(error = %e, "VACUUM after an erasure failed; autovacuum will do it");
-            }
-        }
-        Ok(Stored {
-            accepted: new_events.len(),
-            duplicates: events.len() - new_events.len(),
-        })
     }
 
     pub(super) async fn pin_key(

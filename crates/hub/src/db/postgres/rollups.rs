@@ -36,26 +36,25 @@ pub(super) async fn keep(
         // Each touched rating is looked up by its primary key (the `LIMIT` keeps the
         // planner from turning the lookups into a scan of the location's ratings,
         // whatever its statistics say), so the cost follows the batch, not the
-        // location's ratings; one plan serves every batch.
+        // location's ratings; one plan serves every batch. The ratings that
+        // supersede each come back as a list, checked against the batch's new ones
+        // here (in the query that was a comparison with every new id per row).
         let statement = tx
             .prepare_cached(
                 "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
                         r.groups::text,
-                        EXISTS (SELECT 1 FROM ratings s
-                                WHERE s.location_id = r.location_id AND s.supersedes = r.id),
-                        EXISTS (SELECT 1 FROM ratings s
-                                WHERE s.location_id = r.location_id AND s.supersedes = r.id
-                                  AND NOT (s.id = ANY($2::text[])))
-                 FROM unnest($3::text[]) AS t(id)
+                        ARRAY(SELECT s.id FROM ratings s
+                              WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+                 FROM unnest($2::text[]) AS t(id)
                  CROSS JOIN LATERAL (SELECT * FROM ratings
                                      WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
             )
             .await?;
-        let rows = tx
-            .query(&statement, &[&location, &new_ids, &touched])
-            .await?;
-        let states = rating_states(&rows)?;
+        let rows = tx.query(&statement, &[&location, &touched]).await?;
         let new_ids: HashSet<&str> = new_ids.into_iter().collect();
+        let states = rating_states(&rows, |superseders: &[String]| {
+            superseders.iter().any(|id| !new_ids.contains(id.as_str()))
+        })?;
         changes.ratings(&states, &new_ids, &zone)?;
     }
     for row in visits {
@@ -64,9 +63,15 @@ pub(super) async fn keep(
     apply(tx, location, &changes).await
 }
 
-fn rating_states(rows: &[tokio_postgres::Row]) -> Result<Vec<RatingState>, DbError> {
+/// The ratings read, each with the ratings that supersede it (column 8);
+/// `superseded_before` says whether any of those was stored before this batch.
+fn rating_states(
+    rows: &[tokio_postgres::Row],
+    superseded_before: impl Fn(&[String]) -> bool,
+) -> Result<Vec<RatingState>, DbError> {
     rows.iter()
         .map(|row| {
+            let superseders: Vec<String> = row.get(8);
             Ok(RatingState {
                 id: row.get(0),
                 moment: moment_of(row.get(1))?,
@@ -76,8 +81,8 @@ fn rating_states(rows: &[tokio_postgres::Row]) -> Result<Vec<RatingState>, DbErr
                 score: small_of(i64::from(row.get::<_, i16>(5)), "score")?,
                 misuse: row.get(6),
                 groups: groups_of(row.get(7))?,
-                superseded_now: row.get(8),
-                superseded_before: row.get(9),
+                superseded_now: !superseders.is_empty(),
+                superseded_before: superseded_before(&superseders),
             })
         })
         .collect()
@@ -188,14 +193,13 @@ pub(super) async fn backfill(tx: &deadpool_postgres::Transaction<'_>) -> Result<
             .query(
                 "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
                         r.groups::text,
-                        EXISTS (SELECT 1 FROM ratings s
-                                WHERE s.location_id = r.location_id AND s.supersedes = r.id),
-                        false
+                        ARRAY(SELECT s.id FROM ratings s
+                              WHERE s.location_id = r.location_id AND s.supersedes = r.id)
                  FROM ratings r WHERE r.location_id = $1",
                 &[&id],
             )
             .await?;
-        for state in &rating_states(&rows)? {
+        for state in &rating_states(&rows, |_| false)? {
             changes.rating(state, true, &zone)?;
         }
         let rows = tx
