@@ -285,7 +285,12 @@ impl PgDb {
         let Some(row) = tx
             .query_opt(
                 REDEEM_PG,
-                &[&redeem.now_ms, &redeem.device.id, &redeem.hash],
+                &[
+                    &redeem.now_ms,
+                    &redeem.device.id,
+                    &redeem.hash,
+                    &redeem.name,
+                ],
             )
             .await?
         else {
