@@ -155,6 +155,16 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
 /// Applies the edit to the file, checks the result as at start-up and only then
 /// replaces the file (written beside it, synced, renamed). Returns the new settings.
 pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
+    rewrite(file, |text| apply(text, edit, file))
+}
+
+/// Changes the file's text with `change`, checks the result as at start-up and only
+/// then replaces the file (written beside it, synced, renamed): a missing file is
+/// an empty one. Returns the new settings.
+pub(super) fn rewrite(
+    file: &Path,
+    change: impl FnOnce(&str) -> Result<String, ConfigError>,
+) -> Result<Config, ConfigError> {
     let io_error = |what: &str, e: std::io::Error| ConfigError {
         file: file.to_owned(),
         line: None,
@@ -166,7 +176,7 @@ pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(io_error("read", e)),
     };
-    let new_text = apply(&text, edit, file)?;
+    let new_text = change(&text)?;
     let config = load_text(&new_text, file)?;
     let temporary = file.with_extension("toml.new");
     let written = std::fs::File::create(&temporary).and_then(|mut f| {
@@ -186,7 +196,7 @@ pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
 }
 
 /// Sets `section.key`, creating the section when the file has none.
-fn set(root: &mut Table, section: &str, key: &str, item: Item) {
+pub(super) fn set(root: &mut Table, section: &str, key: &str, item: Item) {
     let section = table(root, section);
     match section.get_mut(key) {
         // Keep the comment written before the key.
@@ -204,7 +214,7 @@ fn set(root: &mut Table, section: &str, key: &str, item: Item) {
 }
 
 /// The table under `key`, made when missing (or when the key held something else).
-fn table<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
+pub(super) fn table<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
     let fresh = !parent.get(key).is_some_and(Item::is_table);
     if fresh {
         parent.insert(key, Item::Table(Table::new()));

@@ -6,11 +6,13 @@
 mod display;
 mod edit;
 mod load;
+mod pairing;
 mod values;
 
 pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
+pub use pairing::{PairedUpstream, apply_pairing, check_pairing, save_pairing};
 pub use values::{ClockTime, TimeZoneName, Weekday};
 
 use serde::Deserialize;
