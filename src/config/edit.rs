@@ -155,6 +155,15 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
 /// Applies the edit to the file, checks the result as at start-up and only then
 /// replaces the file (written beside it, synced, renamed). Returns the new settings.
 pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
+    save_changed(file, |text| apply(text, edit, file))
+}
+
+/// Reads the file (none yet: empty), lets `change` write the new text, checks it as
+/// at start-up and only then replaces the file (written beside it, synced, renamed).
+pub(super) fn save_changed(
+    file: &Path,
+    change: impl FnOnce(&str) -> Result<String, ConfigError>,
+) -> Result<Config, ConfigError> {
     let io_error = |what: &str, e: std::io::Error| ConfigError {
         file: file.to_owned(),
         line: None,
@@ -166,7 +175,7 @@ pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(io_error("read", e)),
     };
-    let new_text = apply(&text, edit, file)?;
+    let new_text = change(&text)?;
     let config = load_text(&new_text, file)?;
     let temporary = file.with_extension("toml.new");
     let written = std::fs::File::create(&temporary).and_then(|mut f| {
@@ -186,7 +195,7 @@ pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
 }
 
 /// Sets `section.key`, creating the section when the file has none.
-fn set(root: &mut Table, section: &str, key: &str, item: Item) {
+pub(super) fn set(root: &mut Table, section: &str, key: &str, item: Item) {
     let section = table(root, section);
     match section.get_mut(key) {
         // Keep the comment written before the key.

@@ -6,11 +6,13 @@
 mod display;
 mod edit;
 mod load;
+mod location_edit;
 mod values;
 
 pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
+pub use location_edit::{MAX_NAME_CHARS, NameProblem, name_problem, save_location, save_upstream};
 pub use values::{ClockTime, TimeZoneName, Weekday};
 
 use serde::Deserialize;
