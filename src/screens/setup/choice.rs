@@ -1,10 +1,11 @@
 //! Step 3: where the roster comes from (the organisation's hub, or a USB stick), what
 //! is in place already, and the way to the welcome screen.
 
+use super::big_button;
 use super::{explain, header, notice_line, text, text_with};
 use crate::screens::View;
 use crate::setup::{Setup, SetupAction, Step};
-use crate::widgets::key::{Look, big_button};
+use crate::widgets::key::Look;
 use egui::{RichText, Ui, vec2};
 
 /// Draws the choice.
@@ -94,7 +95,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
     notice_line(ui, view, setup);
     let can_finish = setup.can_finish(view.kiosk);
     let finish = text(view, setup, "setup-finish");
-    let size = vec2(m.touch(420.0).min(ui.available_width()), m.touch(72.0));
+    let size = vec2(m.touch(500.0).min(ui.available_width()), m.touch(72.0));
     let response = ui
         .add_enabled_ui(can_finish, |ui| {
             big_button(ui, &finish, size, 26.0, Look::Primary, m, p)

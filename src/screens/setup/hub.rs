@@ -2,10 +2,11 @@
 //! on the on-screen keyboard; a working indicator while the tablet pairs; the problem
 //! in plain words, or the hub's name for the location once paired.
 
+use super::big_button;
 use super::{explain, field::field, header, keyboard, notice_line, text, text_with};
 use crate::screens::View;
 use crate::setup::{HubField, HubProblem, Setup, SetupAction};
-use crate::widgets::key::{Look, big_button};
+use crate::widgets::key::Look;
 use egui::{RichText, Ui, vec2};
 
 /// Draws the hub step.

@@ -12,7 +12,8 @@ mod roster;
 
 use super::View;
 use crate::setup::{Setup, SetupAction, SetupNotice, Step};
-use crate::widgets::key::{Look, big_button};
+use crate::theme::{Metrics, Palette};
+use crate::widgets::key::Look;
 use crate::widgets::letter_keyboard::{KeyPress, KeyWords, letter_keyboard};
 use egui::{Align, Layout, RichText, Ui, vec2};
 use fluent_bundle::FluentValue;
@@ -26,6 +27,20 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
         Step::Hub => hub::show(ui, view, setup, actions),
         Step::Roster => roster::show(ui, view, setup, actions),
     }
+}
+
+/// A big button whose word stays centred in any layout.
+fn big_button(
+    ui: &mut Ui,
+    words: &str,
+    size: egui::Vec2,
+    font_at_800: f32,
+    look: Look,
+    m: Metrics,
+    p: &Palette,
+) -> egui::Response {
+    ui.horizontal(|ui| crate::widgets::key::big_button(ui, words, size, font_at_800, look, m, p))
+        .inner
 }
 
 /// A set-up text in the set-up's language.

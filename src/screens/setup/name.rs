@@ -1,9 +1,10 @@
 //! Step 1: the location's name, typed on the on-screen keyboard; the language switch.
 
+use super::big_button;
 use super::{explain, field::field, header, keyboard, notice_line, text};
 use crate::screens::View;
 use crate::setup::{Setup, SetupAction};
-use crate::widgets::key::{Look, big_button};
+use crate::widgets::key::Look;
 use egui::{Ui, vec2};
 
 /// Draws the name step.

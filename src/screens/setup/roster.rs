@@ -2,13 +2,14 @@
 //! tap to choose, one to import (all or nothing, on its own thread), then what the
 //! import changed, or every problem by line and a way to choose another file.
 
+use super::big_button;
 use super::{explain, header, text, text_with};
 use crate::kiosk::SettingsMessage;
 use crate::screens::View;
 use crate::screens::staff::roster_report;
 use crate::setup::{Setup, SetupAction};
 use crate::widgets::chip;
-use crate::widgets::key::{Look, big_button};
+use crate::widgets::key::Look;
 use egui::{RichText, Ui, vec2};
 
 /// Draws the roster step.
