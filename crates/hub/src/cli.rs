@@ -1,6 +1,7 @@
 //! `welkom-hub`'s command line: `serve`, and the administrator's commands.
 
 mod device_list;
+mod device_pair;
 mod export_ratings;
 
 use crate::AppState;
@@ -111,6 +112,13 @@ pub enum LocationCommand {
 pub enum DeviceCommand {
     /// Add a kiosk to a location; prints its token once.
     Add {
+        /// The location's id.
+        #[arg(long)]
+        location: String,
+    },
+    /// Make a one-time code (8 characters, valid 15 minutes) with which a tablet
+    /// pairs itself with this hub and gets its own token.
+    Pair {
         /// The location's id.
         #[arg(long)]
         location: String,
@@ -269,6 +277,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Device {
             what: DeviceCommand::List { location },
         } => device_list::run(&db, &location).await,
+        Command::Device {
+            what: DeviceCommand::Pair { location },
+        } => device_pair::run(&db, &location).await,
         Command::Roster {
             what:
                 RosterCommand::Import {

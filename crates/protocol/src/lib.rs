@@ -9,12 +9,16 @@
 mod answer;
 mod envelope;
 mod events;
+mod pairing;
 
 pub use answer::{BatchAnswer, Refusal};
 pub use envelope::{CloudEvent, Source, SourceError};
 pub use events::{
     EventData, FamilyErased, FollowUpHandled, RatingFollowUp, RatingRecorded, VisitRecorded,
     schemas,
+};
+pub use pairing::{
+    CODE_ALPHABET, CODE_LENGTH, PAIR_PATH, PairAnswer, PairRequest, display_code, normalize_code,
 };
 
 /// The content type of a batch of CloudEvents.

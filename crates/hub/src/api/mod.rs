@@ -8,6 +8,7 @@ mod body;
 mod device;
 mod device_report;
 mod events;
+mod pair;
 mod problem;
 mod roster;
 mod tally;
@@ -22,6 +23,7 @@ use axum::routing::{get, post};
 use std::sync::Arc;
 use welkom_protocol::{MAX_BATCH_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION};
 
+pub use pair::PairingThrottle;
 pub use problem::Problem;
 
 /// What every handler shares.
@@ -40,7 +42,17 @@ pub fn router(state: AppState) -> Router {
 
 /// [`router`] with the web pages' clock and limits (tests choose their own).
 pub fn router_with(state: AppState, web: crate::web::WebSettings) -> Router {
+    let pairing = pair::PairState {
+        db: state.db.clone(),
+        clock: web.clock.clone(),
+        throttle: web.pairing_throttle,
+    };
     Router::new()
+        .merge(
+            Router::new()
+                .route(welkom_protocol::PAIR_PATH, post(pair::exchange))
+                .with_state(pairing),
+        )
         .route("/v1/events", post(events::receive))
         .route("/v1/device", get(device::whoami))
         .route("/v1/roster", get(roster::download))

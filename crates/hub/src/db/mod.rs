@@ -9,6 +9,7 @@ mod follow_ups_pg;
 mod follow_ups_sqlite;
 mod form_nonces;
 mod location_groups;
+mod pairing;
 mod pg_connect;
 mod pins;
 mod postgres;
@@ -18,6 +19,7 @@ mod sqlite;
 pub use device_status::{DeviceReport, DeviceStatus};
 pub use follow_ups::{FollowUp, Handled, local_today};
 pub use form_nonces::NonceUse;
+pub use pairing::{PAIRING_CODE_LIFETIME, Paired, PairingCode};
 pub use pins::{ImportedRoster, IssuedPin};
 pub use rollups::{
     DatedAnswers, DatedVisits, DeviceContact, HeatCell, HeatMap, MAX_HEAT_MAP_DAYS,
@@ -49,6 +51,17 @@ pub struct NewDevice {
     pub location_id: String,
     /// The token, in clear, this once.
     pub token: String,
+}
+
+impl NewDevice {
+    /// A new device of a location, with a new id and token (`device add`, pairing).
+    pub(crate) fn for_location(location_id: &str) -> Self {
+        Self {
+            id: uuid::Uuid::now_v7().to_string(),
+            location_id: location_id.to_owned(),
+            token: new_token(),
+        }
+    }
 }
 
 /// Who a token belongs to.
@@ -212,11 +225,7 @@ impl Db {
                 "there is no location '{location_id}'; see `welkom-hub location list`"
             )));
         }
-        let device = NewDevice {
-            id: uuid::Uuid::now_v7().to_string(),
-            location_id: location_id.to_owned(),
-            token: new_token(),
-        };
+        let device = NewDevice::for_location(location_id);
         both!(self, db => db.add_device(&device, &token_hash(&device.token)).await)?;
         Ok(device)
     }

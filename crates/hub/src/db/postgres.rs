@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_throttle_expiry.sql"),
     include_str!("../../migrations/postgres/0009_open_follow_ups_and_form_nonces.sql"),
     include_str!("../../migrations/postgres/0010_ingest_without_row_checks.sql"),
+    include_str!("../../migrations/postgres/0011_pairing_codes.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -156,14 +157,8 @@ impl PgDb {
     }
 
     pub(super) async fn add_device(&self, device: &NewDevice, hash: &str) -> Result<(), DbError> {
-        self.client()
-            .await?
-            .execute(
-                "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES ($1, $2, $3, $4)",
-                &[&device.id, &device.location_id, &hash, &now_ms()],
-            )
-            .await?;
-        Ok(())
+        let client = self.client().await?;
+        insert_device(&**client, device, hash, now_ms()).await
     }
 
     pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
@@ -744,6 +739,22 @@ async fn erase_family(
             }
         }
     }
+    Ok(())
+}
+
+/// Adds a device row: what `device add` and pairing (inside its transaction) do.
+pub(super) async fn insert_device(
+    client: &impl tokio_postgres::GenericClient,
+    device: &NewDevice,
+    token_hash: &str,
+    now_ms: i64,
+) -> Result<(), DbError> {
+    client
+        .execute(
+            "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES ($1, $2, $3, $4)",
+            &[&device.id, &device.location_id, &token_hash, &now_ms],
+        )
+        .await?;
     Ok(())
 }
 

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_follow_ups.sql"),
     include_str!("../../migrations/sqlite/0008_throttle_expiry.sql"),
     include_str!("../../migrations/sqlite/0009_open_follow_ups_and_form_nonces.sql"),
+    include_str!("../../migrations/sqlite/0011_pairing_codes.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -133,14 +134,8 @@ impl SqliteDb {
             device.location_id.clone(),
             hash.to_owned(),
         );
-        self.with(move |conn| {
-            conn.execute(
-                "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![id, location, hash, now_ms()],
-            )?;
-            Ok(())
-        })
-        .await
+        self.with(move |conn| insert_device(conn, &id, &location, &hash, now_ms()))
+            .await
     }
 
     pub(super) async fn revoke_device(&self, device_id: &str) -> Result<bool, DbError> {
@@ -656,6 +651,21 @@ fn migrate(conn: &mut Connection) -> Result<(), DbError> {
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
+    Ok(())
+}
+
+/// Adds a device row: what `device add` and pairing (inside its transaction) do.
+pub(super) fn insert_device(
+    conn: &Connection,
+    id: &str,
+    location: &str,
+    token_hash: &str,
+    now_ms: i64,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO devices (id, location_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, location, token_hash, now_ms],
+    )?;
     Ok(())
 }
 

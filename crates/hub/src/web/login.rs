@@ -86,7 +86,7 @@ pub async fn form(user: Option<CurrentUser>, visit: Visit) -> Response {
 
 /// The throttle's key of an address: IPv6 by its /64 (one household or office); an
 /// IPv4 client seen through a dual-stack listener (`::ffff:a.b.c.d`) as IPv4.
-fn address_key(address: Option<IpAddr>) -> String {
+pub(crate) fn address_key(address: Option<IpAddr>) -> String {
     match address.map(|a| a.to_canonical()) {
         Some(IpAddr::V4(v4)) => format!("address:{v4}"),
         Some(IpAddr::V6(v6)) => {

@@ -70,6 +70,8 @@ pub struct WebSettings {
     /// Whether a password may be sent over plain HTTP from another machine (a TLS
     /// proxy on another host); otherwise only over TLS or from this machine.
     pub plain_http_log_in: bool,
+    /// Wrong pairing codes per client address and overall (`POST /v1/pair`).
+    pub pairing_throttle: crate::api::PairingThrottle,
 }
 
 impl Default for WebSettings {
@@ -81,6 +83,7 @@ impl Default for WebSettings {
             account_throttle: ThrottlePolicy::ACCOUNT,
             address_throttle: ThrottlePolicy::ADDRESS,
             plain_http_log_in: false,
+            pairing_throttle: crate::api::PairingThrottle::default(),
         }
     }
 }

@@ -27,10 +27,15 @@ pub fn monday_morning() -> jiff::Timestamp {
 
 /// Starts a hub on this back end with a manual clock and the default limits.
 pub fn start(back_end: BackEnd) -> WebHub {
+    start_with(back_end, WebSettings::default())
+}
+
+/// Starts a hub on this back end with a manual clock and these limits.
+pub fn start_with(back_end: BackEnd, settings: WebSettings) -> WebHub {
     let clock = ManualClock::new(monday_morning());
     let settings = WebSettings {
         clock: Arc::new(clock.clone()),
-        ..WebSettings::default()
+        ..settings
     };
     let hub = match back_end {
         BackEnd::Sqlite => {
