@@ -5,119 +5,21 @@
 
 mod common;
 
+use common::setup_steps::{
+    PIN, fresh, notice, setup, started, step, tap_and_wait, through_name_and_pin, type_pin,
+    type_text,
+};
 use common::{MONDAY_MORNING, ROSTER, TestKiosk, kiosk_reopened, settle_staff_check};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 use welkom::app::WelkomApp;
 use welkom::clock::ManualClock;
 use welkom::commands::build_app;
 use welkom::config::NameProblem;
 use welkom::kiosk::{Screen, SettingsMessage};
-use welkom::setup::{HubField, HubProblem, PinStage, Setup, SetupNotice, Step};
-
-/// The manager's PIN chosen in these tests.
-const PIN: &str = "280461";
-
-/// A kiosk started on an empty data directory (or on `dir` as it is), its "USB
-/// sticks" mounted under `dir/media`.
-fn started(dir: tempfile::TempDir, size: egui::Vec2) -> (TestKiosk, PathBuf) {
-    let clock = ManualClock::new(MONDAY_MORNING.parse().unwrap());
-    let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
-    let media = dir.path().join("media");
-    let stick = media.join("STICK");
-    std::fs::create_dir_all(&stick).unwrap();
-    app.kiosk.set_media_roots(vec![media]);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
-    harness.run();
-    (
-        TestKiosk {
-            harness,
-            clock,
-            dir,
-        },
-        stick,
-    )
-}
-
-fn fresh() -> (TestKiosk, PathBuf) {
-    started(tempfile::tempdir().unwrap(), egui::vec2(1280.0, 800.0))
-}
-
-fn setup(k: &TestKiosk) -> &Setup {
-    k.harness.state().setup().expect("the set-up is shown")
-}
-
-fn step(k: &TestKiosk) -> Step {
-    setup(k).step
-}
-
-fn notice(k: &TestKiosk) -> Option<SetupNotice> {
-    setup(k).notice.clone()
-}
-
-/// Types on the on-screen keyboard as a person would: the shift key for a capital
-/// (or to leave capitals), the accents' layer for an accented letter.
-fn type_text(k: &mut TestKiosk, text: &str) {
-    for c in text.chars() {
-        if c == ' ' {
-            k.tap("spatie");
-            continue;
-        }
-        let accented = !c.is_ascii();
-        if accented {
-            k.tap("Letters met accenten");
-        }
-        if c.is_alphabetic() && setup(k).shift != c.is_uppercase() {
-            k.tap("Hoofdletter");
-        }
-        k.tap(&c.to_string());
-        if accented {
-            k.tap("Gewone letters");
-        }
-    }
-}
-
-fn type_pin(k: &mut TestKiosk, pin: &str) {
-    for digit in pin.chars() {
-        k.tap(&digit.to_string());
-    }
-    k.tap("OK");
-}
-
-/// Name and PIN done: at the choice.
-fn through_name_and_pin(k: &mut TestKiosk) {
-    type_text(k, "De Boomhut");
-    k.tap("Volgende");
-    type_pin(k, PIN);
-    type_pin(k, PIN);
-    assert_eq!(step(k), Step::Choice);
-}
-
-/// Taps a button that starts work on another thread (a spinner turns meanwhile) and
-/// waits for it.
-fn tap_and_wait(k: &mut TestKiosk, label: &str) {
-    k.harness.get_by_label(label).click();
-    settle(k);
-}
-
-/// Waits (in real time) for work on the set-up's threads.
-fn settle(k: &mut TestKiosk) {
-    for _ in 0..1000 {
-        k.harness.step();
-        if k.harness.state().setup().is_none_or(|s| !s.busy()) {
-            k.harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the set-up's work did not finish");
-}
+use welkom::setup::{HubField, HubProblem, PinStage, SetupNotice, Step};
 
 fn guardians(k: &TestKiosk) -> usize {
     k.harness
@@ -396,12 +298,14 @@ fn the_hub_step_asks_for_both_fields_and_shows_a_pairing_problem_in_words() {
     }
     k.tap("Koppelcode: ");
     assert_eq!(setup(&k).hub.field, Some(HubField::Code));
-    type_text(&mut k, "ABCD");
+    type_text(&mut k, "ABCD-EFGH");
     assert_eq!(setup(&k).hub.address, "https://127.0.0.1:9");
-    assert_eq!(setup(&k).hub.code, "ABCD");
+    assert_eq!(setup(&k).hub.code, "ABCD-EFGH");
     tap_and_wait(&mut k, "Verbinden");
-    let problem = setup(&k).hub.problem.expect("a problem");
-    assert_ne!(problem, HubProblem::BadCode);
+    assert_eq!(setup(&k).hub.problem, Some(HubProblem::Unreachable));
+    assert!(
+        k.shows("De hub antwoordt niet. Controleer het adres en of het tablet internet heeft.")
+    );
     assert!(!k.harness.state().kiosk.config.upstream.is_set());
     assert_eq!(step(&k), Step::Hub);
 }

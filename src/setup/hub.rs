@@ -4,6 +4,7 @@
 
 use crate::config::{self, Config, ConfigError};
 use std::path::Path;
+use welkom_sync::PairError;
 
 /// What a pairing brought back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub enum HubProblem {
     Untrusted,
     /// The address answered, but not as a Welkom hub.
     NotAHub,
-    /// The address is not `https://` (the token must travel encrypted).
+    /// The address is not an `https://` address (the token must travel encrypted).
     NotSecure,
     /// Anything else (the log says what).
     Other,
@@ -38,10 +39,36 @@ pub enum HubProblem {
 /// How long one pairing may take.
 const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// Pairs with the hub (blocking: call it from a worker thread).
+/// Pairs with the hub (blocking: call it from a worker thread). The public web's
+/// authorities vouch for the hub's certificate.
 pub fn pair(address: &str, code: &str, device_name: &str) -> Result<Paired, HubProblem> {
-    let _ = (address, code, device_name, TIMEOUT);
-    Err(HubProblem::Other)
+    match welkom_sync::pair(address, code, device_name, None, TIMEOUT) {
+        Ok(pairing) => Ok(Paired {
+            url: pairing.hub_url,
+            token: pairing.token,
+            location_name: pairing.location_name,
+        }),
+        Err(e) => {
+            // The error's words name neither the code nor a token.
+            tracing::warn!(error = %e, "set-up: pairing with the hub failed");
+            Err(problem(&e))
+        }
+    }
+}
+
+/// The plain-words problem of a pairing error.
+fn problem(error: &PairError) -> HubProblem {
+    match error {
+        PairError::CodeMalformed | PairError::CodeRefused => HubProblem::BadCode,
+        PairError::TooManyTries { .. } => {
+            HubProblem::TooManyTries(error.wait_minutes().unwrap_or(15))
+        }
+        PairError::Unreachable(_) => HubProblem::Unreachable,
+        PairError::CertificateNotTrusted(_) | PairError::CaFile(_) => HubProblem::Untrusted,
+        PairError::NotAWelkomHub(_) => HubProblem::NotAHub,
+        PairError::BadAddress(_) => HubProblem::NotSecure,
+        PairError::HubUnavailable(_) => HubProblem::Other,
+    }
 }
 
 /// Writes the pairing into `[upstream]`, checked like every edit.

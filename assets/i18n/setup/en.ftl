@@ -61,7 +61,7 @@ setup-hub-too-many = Too many wrong codes. Try again in { $minutes ->
 setup-hub-unreachable = The hub does not answer. Check the address and that the tablet is online.
 setup-hub-untrusted = The hub's certificate is not trusted. Ask the hub's administrator for help.
 setup-hub-not-a-hub = No Welkom hub answers at this address. Check the address.
-setup-hub-not-secure = The address must start with https://.
+setup-hub-not-secure = This is not an address that can be used. Type it as https://hub.example.org.
 setup-hub-other = Connecting did not work. Try again; the tablet's log says what went wrong.
 
 setup-roster-title = Roster from a USB stick

@@ -61,7 +61,7 @@ setup-hub-too-many = Te veel verkeerde codes. Probeer het over { $minutes ->
 setup-hub-unreachable = De hub antwoordt niet. Controleer het adres en of het tablet internet heeft.
 setup-hub-untrusted = Het certificaat van de hub wordt niet vertrouwd. Vraag de beheerder van de hub om hulp.
 setup-hub-not-a-hub = Op dit adres staat geen Welkom-hub. Controleer het adres.
-setup-hub-not-secure = Het adres moet met https:// beginnen.
+setup-hub-not-secure = Dit is geen bruikbaar adres. Typ het als https://hub.voorbeeld.nl.
 setup-hub-other = Verbinden lukte niet. Probeer het nog eens; het logboek van het tablet zegt wat er misging.
 
 setup-roster-title = Rooster van een USB-stick
