@@ -55,7 +55,9 @@ pub fn letter_keyboard(
         crate::theme::MIN_TOUCH,
         m.px(112.0).max(crate::theme::MIN_TOUCH),
     );
-    let key = vec2(width, m.touch(66.0));
+    // Portrait screens have the height to spare for taller keys.
+    let height = if m.portrait { 84.0 } else { 66.0 };
+    let key = vec2(width, m.touch(height));
     let font = 28.0;
     let rows = if accents { ACCENTED } else { LETTERS };
     ui.spacing_mut().item_spacing = vec2(gap, gap);

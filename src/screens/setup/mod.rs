@@ -73,16 +73,21 @@ fn header(
         Step::Pin => 2,
         Step::Choice | Step::Hub | Step::Roster => 3,
     };
-    ui.horizontal(|ui| {
+    let title = |ui: &mut Ui| {
         ui.vertical(|ui| {
             let step = text_with(view, setup, "setup-step", &[("n", number.into())]);
             ui.label(RichText::new(step).font(m.font(18.0)).color(p.muted));
-            ui.label(
-                RichText::new(text(view, setup, title_key))
-                    .font(m.bold(32.0))
-                    .color(p.text),
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text(view, setup, title_key))
+                        .font(m.bold(32.0))
+                        .color(p.text),
+                )
+                .wrap(),
             );
         });
+    };
+    let mut corner = |ui: &mut Ui| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.spacing_mut().item_spacing.x = m.px(10.0);
             let size = vec2(m.touch(120.0), m.touch(60.0));
@@ -113,7 +118,20 @@ fn header(
                 Step::Choice => {}
             }
         });
-    });
+    };
+    if m.portrait {
+        // Narrow: the language switch or the way back on a row of its own.
+        if setup.step != Step::Choice {
+            ui.horizontal(|ui| corner(ui));
+        }
+        title(ui);
+    } else {
+        ui.horizontal(|ui| {
+            let reserve = m.touch(120.0) * 2.0 + m.px(40.0);
+            ui.allocate_ui(vec2(ui.available_width() - reserve, m.touch(60.0)), title);
+            corner(ui);
+        });
+    }
 }
 
 /// A line of muted explanation.

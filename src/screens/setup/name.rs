@@ -15,7 +15,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
     ui.add_space(m.px(8.0));
     let next = text(view, setup, "setup-next");
     let button = vec2(m.touch(200.0), m.touch(64.0));
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         let width = (ui.available_width() - button.x - m.px(16.0)).min(m.px(800.0));
         let name = text(view, setup, "setup-name-field");
         field(ui, view, &name, &setup.name, true, width);
