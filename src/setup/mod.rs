@@ -351,6 +351,11 @@ impl Setup {
         match self.step {
             Step::Name => self.save_name(kiosk),
             Step::Pin => self.pin_entered(kiosk),
+            // Once paired or imported, on to the choice.
+            Step::Hub if self.paired.is_some() => self.back(),
+            Step::Roster if matches!(self.roster.outcome, Some(SettingsMessage::Imported(_))) => {
+                self.back()
+            }
             Step::Hub => self.start_pairing(kiosk),
             Step::Roster => self.start_import(kiosk),
             Step::Choice => self.finish(kiosk),

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod display;
+pub mod screen_words;
 pub mod setup_steps;
 
 use egui_kittest::Harness;
