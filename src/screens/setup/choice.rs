@@ -95,7 +95,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
     notice_line(ui, view, setup);
     let can_finish = setup.can_finish(view.kiosk);
     let finish = text(view, setup, "setup-finish");
-    let size = vec2(m.touch(500.0).min(ui.available_width()), m.touch(72.0));
+    let size = vec2(m.touch(580.0).min(ui.available_width()), m.touch(72.0));
     let response = ui
         .add_enabled_ui(can_finish, |ui| {
             big_button(ui, &finish, size, 26.0, Look::Primary, m, p)

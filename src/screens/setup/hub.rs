@@ -61,6 +61,17 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
             }
         });
     };
+    let connect_button = |ui: &mut Ui, actions: &mut Vec<SetupAction>| {
+        let enabled = !setup.busy();
+        let response = ui
+            .add_enabled_ui(enabled, |ui| {
+                big_button(ui, &connect, button, 24.0, Look::Primary, m, p)
+            })
+            .inner;
+        if response.clicked() {
+            actions.push(SetupAction::Pair);
+        }
+    };
     if m.portrait {
         let width = ui.available_width();
         labelled(
@@ -79,6 +90,8 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
             &setup.hub.code,
             width,
         );
+        ui.add_space(m.px(6.0));
+        connect_button(ui, actions);
     } else {
         ui.horizontal_top(|ui| {
             let free = ui.available_width() - button.x - gap * 2.0;
@@ -98,39 +111,35 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
                 &setup.hub.code,
                 free * 0.38,
             );
+            ui.vertical(|ui| {
+                // Level with the fields under their names.
+                ui.label(RichText::new(" ").font(m.font(18.0)));
+                connect_button(ui, actions);
+            });
         });
     }
-    ui.add_space(m.px(6.0));
-    ui.horizontal(|ui| {
-        let enabled = !setup.busy();
-        let response = ui
-            .add_enabled_ui(enabled, |ui| {
-                big_button(ui, &connect, button, 24.0, Look::Primary, m, p)
-            })
-            .inner;
-        if response.clicked() {
-            actions.push(SetupAction::Pair);
-        }
-        ui.add_space(m.px(12.0));
-        if setup.hub.pairing {
-            ui.add(egui::Spinner::new().size(m.px(32.0)));
+    // One line: working, the pairing's problem, or the notice.
+    if setup.hub.pairing {
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new().size(m.px(28.0)));
             ui.label(
                 RichText::new(text(view, setup, "setup-hub-pairing"))
-                    .font(m.bold(22.0))
+                    .font(m.bold(21.0))
                     .color(p.text),
             );
-        } else if let Some(problem) = setup.hub.problem {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(problem_text(view, setup, problem))
-                        .font(m.bold(20.0))
-                        .color(p.warning),
-                )
-                .wrap(),
-            );
-        }
-    });
-    notice_line(ui, view, setup);
+        });
+    } else if let Some(problem) = setup.hub.problem {
+        ui.add(
+            egui::Label::new(
+                RichText::new(problem_text(view, setup, problem))
+                    .font(m.bold(21.0))
+                    .color(p.warning),
+            )
+            .wrap(),
+        );
+    } else {
+        notice_line(ui, view, setup);
+    }
     keyboard(ui, view, setup, actions);
 }
 

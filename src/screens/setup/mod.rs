@@ -39,8 +39,14 @@ fn big_button(
     m: Metrics,
     p: &Palette,
 ) -> egui::Response {
-    ui.horizontal(|ui| crate::widgets::key::big_button(ui, words, size, font_at_800, look, m, p))
+    if ui.layout().is_horizontal() {
+        crate::widgets::key::big_button(ui, words, size, font_at_800, look, m, p)
+    } else {
+        ui.horizontal(|ui| {
+            crate::widgets::key::big_button(ui, words, size, font_at_800, look, m, p)
+        })
         .inner
+    }
 }
 
 /// A set-up text in the set-up's language.
@@ -74,17 +80,14 @@ fn header(
         Step::Choice | Step::Hub | Step::Roster => 3,
     };
     let title = |ui: &mut Ui| {
-        ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(text(view, setup, title_key))
+                    .font(m.bold(32.0))
+                    .color(p.text),
+            );
             let step = text_with(view, setup, "setup-step", &[("n", number.into())]);
             ui.label(RichText::new(step).font(m.font(18.0)).color(p.muted));
-            ui.add(
-                egui::Label::new(
-                    RichText::new(text(view, setup, title_key))
-                        .font(m.bold(32.0))
-                        .color(p.text),
-                )
-                .wrap(),
-            );
         });
     };
     let mut corner = |ui: &mut Ui| {
