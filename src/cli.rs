@@ -58,6 +58,25 @@ pub enum Command {
     /// Send everything waiting to the upstream now and fetch its roster (the kiosk
     /// does this by itself while it runs; this is for the installer).
     Sync,
+    /// Pair this tablet with the organisation's hub by the one-time code the hub
+    /// shows (`welkom-hub device pair`, or "Pair a tablet" on its Devices page):
+    /// writes [upstream] url, token and kind (and ca_file) into welkom.toml.
+    Pair {
+        /// The hub's address, e.g. https://hub.example.org (https:// is added when
+        /// left out; plain http:// only to this machine).
+        #[arg(long)]
+        hub: String,
+        /// The code, e.g. ABCD-EFGH (any case, dash optional).
+        #[arg(long)]
+        code: String,
+        /// The organisation's CA certificate (PEM), when the hub's certificate comes
+        /// from a private CA.
+        #[arg(long)]
+        ca_file: Option<PathBuf>,
+        /// How the hub's Devices page names this tablet (default: the host name).
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Show a day's tally: per moment the faces, the share of enthusiastic and low
     /// answers and the response rate, in total, per group and per hour.
     Tally {

@@ -6,6 +6,7 @@ mod export;
 mod export_followups;
 mod family;
 mod import_roster;
+mod pair;
 mod retention;
 mod run_kiosk;
 mod staff;
@@ -67,6 +68,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Sync) => sync::run(&data_dir),
+        Some(Command::Pair {
+            hub,
+            code,
+            ca_file,
+            name,
+        }) => pair::run(&data_dir, &hub, &code, ca_file.as_deref(), name.as_deref()),
         Some(Command::Tally { date, format }) => {
             tally::run(&data_dir, date, format)?;
             Ok(ExitCode::SUCCESS)

@@ -155,12 +155,13 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
 /// Applies the edit to the file, checks the result as at start-up and only then
 /// replaces the file (written beside it, synced, renamed). Returns the new settings.
 pub fn save(file: &Path, edit: &ConfigEdit) -> Result<Config, ConfigError> {
-    save_changed(file, |text| apply(text, edit, file))
+    rewrite(file, |text| apply(text, edit, file))
 }
 
-/// Reads the file (none yet: empty), lets `change` write the new text, checks it as
-/// at start-up and only then replaces the file (written beside it, synced, renamed).
-pub(super) fn save_changed(
+/// Changes the file's text with `change`, checks the result as at start-up and only
+/// then replaces the file (written beside it, synced, renamed): a missing file is
+/// an empty one. Returns the new settings.
+pub(super) fn rewrite(
     file: &Path,
     change: impl FnOnce(&str) -> Result<String, ConfigError>,
 ) -> Result<Config, ConfigError> {
@@ -213,7 +214,7 @@ pub(super) fn set(root: &mut Table, section: &str, key: &str, item: Item) {
 }
 
 /// The table under `key`, made when missing (or when the key held something else).
-fn table<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
+pub(super) fn table<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
     let fresh = !parent.get(key).is_some_and(Item::is_table);
     if fresh {
         parent.insert(key, Item::Table(Table::new()));

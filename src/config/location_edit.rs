@@ -2,7 +2,7 @@
 //! `welkom.toml`: through the same `toml_edit` writer and start-up check as every
 //! other edit, so the file keeps its comments and always loads back.
 
-use super::edit::{save_changed, set};
+use super::edit::{rewrite, set};
 use super::{Config, ConfigError};
 use std::path::Path;
 use toml_edit::{DocumentMut, value};
@@ -56,25 +56,11 @@ pub fn save_location(
             },
         });
     }
-    save_changed(file, |text| {
+    rewrite(file, |text| {
         let mut doc = parse(text, file)?;
         let root = doc.as_table_mut();
         set(root, "location", "name", value(name.trim()));
         set(root, "location", "language", value(language.as_str()));
-        Ok(doc.to_string())
-    })
-}
-
-/// Writes `[upstream] url`, `token` and `kind` (a Welkom hub) into the file, as a
-/// pairing with the hub gave them, checks the result as at start-up and only then
-/// replaces the file. Returns the new settings.
-pub fn save_upstream(file: &Path, url: &str, token: &str) -> Result<Config, ConfigError> {
-    save_changed(file, |text| {
-        let mut doc = parse(text, file)?;
-        let root = doc.as_table_mut();
-        set(root, "upstream", "url", value(url.trim()));
-        set(root, "upstream", "token", value(token.trim()));
-        set(root, "upstream", "kind", value("welkom"));
         Ok(doc.to_string())
     })
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use welkom_sync::PairError;
 
 /// What a pairing brought back.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Paired {
     /// The hub's address, as typed.
     pub url: String,
@@ -15,6 +15,16 @@ pub struct Paired {
     pub token: String,
     /// The name the hub knows the location by.
     pub location_name: String,
+}
+
+impl std::fmt::Debug for Paired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Paired")
+            .field("url", &self.url)
+            .field("token", &"<hidden>")
+            .field("location_name", &self.location_name)
+            .finish()
+    }
 }
 
 /// Why pairing did not work, in words the person at the tablet can act on.
@@ -71,7 +81,28 @@ fn problem(error: &PairError) -> HubProblem {
     }
 }
 
-/// Writes the pairing into `[upstream]`, checked like every edit.
+/// Checks, before a code is spent, that the file would take a pairing with this
+/// address (as `welkom pair` does).
+pub fn check(file: &Path, address: &str) -> Result<(), ConfigError> {
+    let placeholder = config::PairedUpstream {
+        url: welkom_sync::hub_address(address).unwrap_or_else(|_| address.to_owned()),
+        token: "wlk_placeholder".into(),
+        ca_file: None,
+        location_name: String::new(),
+    };
+    config::check_pairing(file, &placeholder)
+}
+
+/// Writes the pairing into `[upstream]` as `welkom pair` does, checked like every
+/// edit.
 pub fn save(file: &Path, paired: &Paired) -> Result<Config, ConfigError> {
-    config::save_upstream(file, &paired.url, &paired.token)
+    config::save_pairing(
+        file,
+        &config::PairedUpstream {
+            url: paired.url.clone(),
+            token: paired.token.clone(),
+            ca_file: None,
+            location_name: paired.location_name.clone(),
+        },
+    )
 }

@@ -547,6 +547,13 @@ impl Setup {
             self.notice = Some(SetupNotice::HubFieldsEmpty);
             return;
         }
+        // A file that would refuse the pairing's result must not cost the code.
+        let file = self.data_dir.join(config::FILE_NAME);
+        if let Err(e) = hub::check(&file, &address) {
+            tracing::error!(error = %e, "set-up: welkom.toml would not take a pairing");
+            self.notice = Some(SetupNotice::SaveFailed(e.to_string()));
+            return;
+        }
         self.notice = None;
         let device_name = kiosk.config.location.name.clone();
         let waker = self.waker.clone();

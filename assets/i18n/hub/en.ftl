@@ -179,6 +179,17 @@ devices-again-title = This kiosk was already added
 devices-again-text = This form was sent before (for example by reloading the page). The kiosk was added then and its token was shown once; nothing was added now. Lost the token? Revoke that kiosk in the list and add a new one.
 devices-stale-title = Form out of date
 devices-stale-text = This form is out of date or belongs to another session; nothing was added. Open the list of kiosks and add the kiosk there again.
+devices-pair-title = Pair a tablet
+devices-pair-text = A new tablet need not have a token typed in: in the tablet's set-up, choose ‘Connect to the organisation's hub’ and enter the hub's address and a pairing code. A code works once, for 15 minutes.
+devices-pair = Make a pairing code
+devices-pair-made-title = Pairing code for a tablet
+devices-pair-code-label = Pairing code for { $location }
+devices-pair-until = Valid until { $time }, for one tablet.
+devices-pair-how = On the tablet, enter the hub's address ({ $hub }) and this code, with or without the dash. The tablet then fetches its own token and appears in the list of kiosks.
+devices-pair-once = This code is shown only once. Expired or lost? Make a new one; an older code stays valid until its end time.
+devices-pair-again-title = This pairing code was already made
+devices-pair-again-text = This form was sent before (for example by reloading the page); no new code was made. Lost the code? Make a new one in the list of kiosks.
+devices-pair-stale-text = This form is out of date or belongs to another session; no code was made. Open the list of kiosks and make a pairing code there.
 
 ## export
 export-title = Export

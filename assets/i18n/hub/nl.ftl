@@ -176,6 +176,17 @@ devices-again-title = Deze kiosk is al toegevoegd
 devices-again-text = Dit formulier was al verstuurd (bijvoorbeeld door de pagina te vernieuwen). De kiosk is toen toegevoegd en het token is één keer getoond; er is nu niets toegevoegd. Token kwijt? Trek die kiosk in op de lijst en voeg een nieuwe toe.
 devices-stale-title = Formulier verlopen
 devices-stale-text = Dit formulier is verlopen of hoort bij een andere sessie; er is niets toegevoegd. Open de lijst met kiosks en voeg de kiosk daar opnieuw toe.
+devices-pair-title = Tablet koppelen
+devices-pair-text = Een nieuwe tablet hoeft geen token over te typen: kies op de tablet bij het instellen ‘Verbinden met de hub van de organisatie’ en vul het adres van de hub en een koppelcode in. Een code werkt één keer, 15 minuten lang.
+devices-pair = Koppelcode maken
+devices-pair-made-title = Koppelcode voor een tablet
+devices-pair-code-label = Koppelcode voor { $location }
+devices-pair-until = Geldig tot { $time } uur, voor één tablet.
+devices-pair-how = Vul op de tablet het adres van de hub in ({ $hub }) en deze code, met of zonder streepje. De tablet haalt daarna zelf zijn eigen token op en verschijnt in de lijst met kiosks.
+devices-pair-once = Deze code wordt maar één keer getoond. Verlopen of kwijt? Maak een nieuwe; een oude code blijft tot zijn eindtijd geldig.
+devices-pair-again-title = Deze koppelcode is al gemaakt
+devices-pair-again-text = Dit formulier was al verstuurd (bijvoorbeeld door de pagina te vernieuwen); er is geen nieuwe code gemaakt. Code kwijt? Maak er op de lijst met kiosks een nieuwe.
+devices-pair-stale-text = Dit formulier is verlopen of hoort bij een andere sessie; er is geen code gemaakt. Open de lijst met kiosks en maak daar een koppelcode.
 
 ## export
 export-title = Exporteren

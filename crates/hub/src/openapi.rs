@@ -9,6 +9,8 @@ pub fn document() -> Value {
         let key = match name {
             "cloudevent.schema.json" => "CloudEvent",
             "batch-answer.schema.json" => "BatchAnswer",
+            "pair-request.schema.json" => "PairRequest",
+            "pair-answer.schema.json" => "PairAnswer",
             _ => continue,
         };
         if let Some(object) = schema.as_object_mut() {
@@ -124,6 +126,24 @@ pub fn document() -> Value {
                     ("413".to_owned(), problem("More than 500 events or 1 MB: split the batch. A Content-Length over the limit is refused before the body is read (also to a client that sent Expect: 100-continue).")),
                     ("415".to_owned(), problem("Not application/cloudevents-batch+json.")),
                 ]))
+            }},
+            "/v1/pair": {"post": {
+                "summary": "Exchange a one-time pairing code for a new device of the code's location and its token",
+                "description": "No token: the code is the credential. A code is made by `welkom-hub device pair` or the Devices page, is valid 15 minutes and works once. Wrong, used and expired codes get the same 403. Tries are counted per client address (5 wrong ones free, then one per 15 minutes) and over all addresses (50, then one per 15 minutes); counts are forgotten after an hour without a wrong code. See docs/protocol.md, \"Pairing\".",
+                "parameters": [protocol],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PairRequest"}}}},
+                "responses": {
+                    "201": {"description": "The new device, its location, and its token (shown this once; only its hash is kept).",
+                        "headers": {"Cache-Control": {"schema": {"type": "string", "enum": ["no-store"]}}},
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PairAnswer"}}}},
+                    "400": problem("The body is not a pairing request."),
+                    "403": problem("The code is wrong, already used or expired (the same answer for each)."),
+                    "413": problem("The body is larger than a pairing request can be."),
+                    "429": {"description": "Too many wrong codes lately, from this address or from all together; nothing was looked up.",
+                        "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+                    "503": problem("The database is not available; try again later.")
+                }
             }},
             "/v1/device": {"get": {
                 "summary": "The device this token belongs to, and its location",

@@ -246,6 +246,8 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("family.erased.v1.schema.json", of::<FamilyErased>()),
         ("cloudevent.schema.json", of::<crate::CloudEvent>()),
         ("batch-answer.schema.json", of::<crate::BatchAnswer>()),
+        ("pair-request.schema.json", of::<crate::PairRequest>()),
+        ("pair-answer.schema.json", of::<crate::PairAnswer>()),
     ]
 }
 

@@ -43,15 +43,17 @@ struct DevicesPage {
     notice: String,
     /// The add form's one-time number.
     nonce: String,
+    /// The pair form's one-time number.
+    pair_nonce: String,
 }
 
 /// The answer to an add form sent again, or out of date: nothing was added.
 #[derive(Template)]
 #[template(path = "web/device_not_added.html")]
-struct NotAddedPage {
-    chrome: Chrome,
-    location: Location,
-    text: String,
+pub(super) struct NotAddedPage {
+    pub(super) chrome: Chrome,
+    pub(super) location: Location,
+    pub(super) text: String,
 }
 
 #[derive(Template)]
@@ -73,7 +75,7 @@ struct AddedPage {
     config: String,
 }
 
-fn chrome(visible: &VisibleLocation, title: &str) -> Chrome {
+pub(super) fn chrome(visible: &VisibleLocation, title: &str) -> Chrome {
     let mut chrome = Chrome::for_user(visible.user.lang, title, &visible.user.logged_in);
     chrome.title = chrome
         .tr
@@ -102,7 +104,7 @@ fn not_found(visible: &VisibleLocation) -> WebError {
 
 /// The session the add form's one-time number belongs to: the SHA-256 of its CSRF
 /// token (the token itself is never stored twice).
-fn session_key(visible: &VisibleLocation) -> String {
+pub(super) fn session_key(visible: &VisibleLocation) -> String {
     use sha2::{Digest, Sha256};
     csrf::hex(&Sha256::digest(
         visible.user.logged_in.csrf_token.as_bytes(),
@@ -110,7 +112,7 @@ fn session_key(visible: &VisibleLocation) -> String {
 }
 
 /// Refuses a form without the session's CSRF token.
-fn check_csrf(visible: &VisibleLocation, form: &Fields) -> Result<(), WebError> {
+pub(super) fn check_csrf(visible: &VisibleLocation, form: &Fields) -> Result<(), WebError> {
     match csrf::matches(&visible.user.logged_in.csrf_token, form.get("csrf")) {
         true => Ok(()),
         false => Err(WebError::Forbidden(Chrome::for_user(
@@ -147,6 +149,11 @@ pub async fn page(
         .issue_form_nonce(&session_key(&visible), now_ms)
         .await
         .map_err(|e| WebError::internal(visible.user.lang, "cannot issue a form number", &e))?;
+    let pair_nonce = state
+        .db
+        .issue_form_nonce(&session_key(&visible), now_ms)
+        .await
+        .map_err(|e| WebError::internal(visible.user.lang, "cannot issue a form number", &e))?;
     Ok(render(
         StatusCode::OK,
         &DevicesPage {
@@ -156,6 +163,7 @@ pub async fn page(
             kiosks,
             notice,
             nonce,
+            pair_nonce,
         },
     ))
 }
@@ -240,7 +248,7 @@ pub async fn add(
 /// machine, and a kiosk must never send over plain HTTP), with the `Host` header
 /// when that is a plain host name or address (with a port) and not this machine's
 /// own (`localhost` is not where a kiosk finds the hub), else a placeholder.
-fn hub_address(headers: &HeaderMap) -> String {
+pub(super) fn hub_address(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -338,7 +346,7 @@ pub async fn revoke(
     Ok(Redirect::to(&to).into_response())
 }
 
-fn devices_path(location: &Location) -> String {
+pub(super) fn devices_path(location: &Location) -> String {
     format!(
         "/locations/{}/devices",
         form_urlencoded::byte_serialize(location.id.as_bytes()).collect::<String>()

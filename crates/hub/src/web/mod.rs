@@ -6,7 +6,7 @@
 //!   them (404 for any other: a page never says that a location exists): Today,
 //!   trend charts, heat map, `?trend=4w|13w|52w&group=NAME`; with its
 //!   follow-ups at `/locations/{id}/follow-ups`, its kiosks at
-//!   `/locations/{id}/devices` (add: `POST` there; revoke: `…/devices/{device}/revoke`,
+//!   `/locations/{id}/devices` (add: `POST` there; a pairing code: `POST …/devices/pair`; revoke: `…/devices/{device}/revoke`,
 //!   `GET` asks, `POST` does), and its ratings' export at `/locations/{id}/export`
 //!   (downloads at `…/export/ratings.csv` and `…/export/ratings.xlsx`).
 //! - `/overview` has a row of numbers per location, sortable by its column headers
@@ -25,6 +25,7 @@
 mod assets;
 mod cookies;
 mod csrf;
+mod device_pair;
 mod devices;
 mod export;
 mod follow_ups;
@@ -129,6 +130,7 @@ where
             "/locations/{id}/devices",
             get(devices::page).post(devices::add),
         )
+        .route("/locations/{id}/devices/pair", post(device_pair::make))
         .route(
             "/locations/{id}/devices/{device}/revoke",
             get(devices::confirm_revoke).post(devices::revoke),
