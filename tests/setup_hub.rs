@@ -1,12 +1,15 @@
 //! The set-up's hub step against a real hub on port 0: a one-time code from the hub
 //! pairs the tablet (its `[upstream]` written and loaded back, the hub's name for
 //! the location shown), the same code a second time is refused, and so is an
-//! expired one, in plain words.
+//! expired one, in plain words. Over TLS, a hub whose certificate comes from the
+//! organisation's own CA is not trusted until that CA, found on the USB stick, is
+//! chosen; it is then kept in the data directory and named in `[upstream] ca_file`.
 
 mod common;
 
 use common::TestKiosk;
 use common::setup_steps::{fresh, setup, step, tap_and_wait, through_name_and_pin, type_text};
+use egui_kittest::kittest::Queryable;
 use jiff::{SignedDuration, Timestamp};
 use welkom::setup::{HubProblem, Step};
 use welkom_hub::BackgroundHub;
@@ -105,4 +108,48 @@ fn an_expired_code_is_refused_in_words() {
     );
     let config = welkom::config::load(&k.dir.path().join("welkom.toml")).unwrap();
     assert!(!config.upstream.is_set(), "nothing written");
+}
+
+#[test]
+fn over_tls_the_organisations_ca_from_the_stick_makes_the_hub_trusted() {
+    let hub = common::tls_hub::start_hub();
+    let code = hub.code(Timestamp::now());
+    let (mut k, stick) = fresh();
+    through_name_and_pin(&mut k);
+    std::fs::copy(&hub.ca, stick.join("organisatie-ca.pem")).unwrap();
+    k.tap("Verbinden met de hub");
+    for _ in 0.."https://".len() {
+        k.tap("Wissen");
+    }
+    type_text(&mut k, &hub.url);
+    k.tap("Koppelcode: ");
+    type_text(&mut k, &code);
+
+    // Without the CA: not trusted, said so, nothing written, the code not spent.
+    tap_and_wait(&mut k, "Verbinden");
+    assert_eq!(setup(&k).hub.problem, Some(HubProblem::Untrusted));
+    assert!(
+        k.harness
+            .query_by_label_contains("niet vertrouwd")
+            .is_some()
+    );
+    assert!(!k.harness.state().kiosk.config.upstream.is_set());
+
+    k.tap("Certificaat van de organisatie: organisatie-ca.pem");
+    assert_eq!(setup(&k).hub.code, code, "the code typed stays");
+    tap_and_wait(&mut k, "Verbinden");
+    assert_eq!(setup(&k).hub.problem, None);
+    assert!(k.shows("Verbonden met De Egel"));
+    let kept = k.dir.path().join("hub-ca.pem");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        std::fs::read(&hub.ca).unwrap(),
+        "the CA is kept beside the data, off the stick"
+    );
+    let config = welkom::config::load(&k.dir.path().join("welkom.toml")).unwrap();
+    assert_eq!(config.upstream.url, hub.url);
+    assert_eq!(
+        config.upstream.ca_file(),
+        Some(std::path::absolute(&kept).unwrap())
+    );
 }

@@ -187,6 +187,11 @@ impl Kiosk {
         self.data_dir.as_deref()
     }
 
+    /// The folders under which USB sticks are mounted.
+    pub fn media_roots(&self) -> &[std::path::PathBuf] {
+        &self.media_roots
+    }
+
     /// Sets the folders under which USB sticks are mounted (default [`MEDIA_ROOTS`]).
     pub fn set_media_roots(&mut self, roots: Vec<std::path::PathBuf>) {
         self.media_roots = roots;

@@ -3,7 +3,7 @@
 //! device token it brings back is written into `welkom.toml`'s `[upstream]`.
 
 use crate::config::{self, Config, ConfigError};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use welkom_sync::PairError;
 
 /// What a pairing brought back.
@@ -49,10 +49,20 @@ pub enum HubProblem {
 /// How long one pairing may take.
 const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// Pairs with the hub (blocking: call it from a worker thread). The public web's
-/// authorities vouch for the hub's certificate.
-pub fn pair(address: &str, code: &str, device_name: &str) -> Result<Paired, HubProblem> {
-    match welkom_sync::pair(address, code, device_name, None, TIMEOUT) {
+/// The file name the organisation's CA certificate is kept under in the data
+/// directory once a pairing needed it (the USB stick it came on goes away).
+pub const CA_FILE: &str = "hub-ca.pem";
+
+/// Pairs with the hub (blocking: call it from a worker thread). `ca_file`: the
+/// organisation's CA certificate, when its hub's certificate comes from a private
+/// CA; `None`: the public web's authorities vouch for it.
+pub fn pair(
+    address: &str,
+    code: &str,
+    device_name: &str,
+    ca_file: Option<&Path>,
+) -> Result<Paired, HubProblem> {
+    match welkom_sync::pair(address, code, device_name, ca_file, TIMEOUT) {
         Ok(pairing) => Ok(Paired {
             url: pairing.hub_url,
             token: pairing.token,
@@ -94,15 +104,56 @@ pub fn check(file: &Path, address: &str) -> Result<(), ConfigError> {
 }
 
 /// Writes the pairing into `[upstream]` as `welkom pair` does, checked like every
-/// edit.
-pub fn save(file: &Path, paired: &Paired) -> Result<Config, ConfigError> {
+/// edit; with the CA certificate kept in the data directory when one was used.
+pub fn save(file: &Path, paired: &Paired, ca_file: Option<&Path>) -> Result<Config, ConfigError> {
     config::save_pairing(
         file,
         &config::PairedUpstream {
             url: paired.url.clone(),
             token: paired.token.clone(),
-            ca_file: None,
+            ca_file: ca_file.map(Path::to_owned),
             location_name: paired.location_name.clone(),
         },
     )
+}
+
+/// Copies the CA certificate chosen on the USB stick into the data directory (synced),
+/// as a full path for `[upstream] ca_file`.
+pub fn keep_ca_file(chosen: &Path, data_dir: &Path) -> std::io::Result<PathBuf> {
+    let kept = std::path::absolute(data_dir.join(CA_FILE))?;
+    let temporary = kept.with_extension("pem.new");
+    std::fs::copy(chosen, &temporary)?;
+    std::fs::File::open(&temporary)?.sync_all()?;
+    std::fs::rename(&temporary, &kept)?;
+    Ok(kept)
+}
+
+/// Certificate files (`.pem`, `.crt`) on the mounted USB sticks, at most a few
+/// folders deep: the organisation's CA, when its hub needs one.
+pub fn ca_files_on(media_roots: &[PathBuf]) -> Vec<PathBuf> {
+    fn search(dir: &Path, depth: u8, found: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                if depth > 0 {
+                    search(&path, depth - 1, found);
+                }
+            } else if (name.ends_with(".pem") || name.ends_with(".crt")) && found.len() < 6 {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for root in media_roots {
+        search(root, 3, &mut found);
+    }
+    found.sort();
+    found
 }

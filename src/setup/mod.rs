@@ -81,6 +81,8 @@ pub enum SetupAction {
     Focus(HubField),
     /// Pair with the hub.
     Pair,
+    /// Use this certificate file as the organisation's CA (`None`: none).
+    ChooseCa(Option<PathBuf>),
     /// Look for roster files again.
     SearchFiles,
     /// Choose this roster file.
@@ -123,6 +125,10 @@ pub struct HubForm {
     pub pairing: bool,
     /// The last pairing's problem.
     pub problem: Option<HubProblem>,
+    /// Certificate files found on the USB sticks.
+    pub ca_files: Vec<PathBuf>,
+    /// The one chosen as the organisation's CA, if any.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// The roster step's state.
@@ -169,6 +175,8 @@ pub struct Setup {
     pub finished: bool,
     data_dir: PathBuf,
     pairing: Option<Receiver<Result<Paired, HubProblem>>>,
+    /// The CA file the running pairing uses.
+    pairing_ca: Option<PathBuf>,
     import: Option<Receiver<SettingsMessage>>,
     waker: Option<Waker>,
 }
@@ -214,6 +222,7 @@ impl Setup {
             finished: false,
             data_dir: data_dir.to_owned(),
             pairing: None,
+            pairing_ca: None,
             import: None,
             waker: None,
         }
@@ -259,6 +268,8 @@ impl Setup {
                 self.step = step;
                 if step == Step::Roster {
                     self.search_files(kiosk);
+                } else {
+                    self.hub.ca_files = hub::ca_files_on(kiosk.media_roots());
                 }
             }
             SetupAction::Open(_) => {}
@@ -269,6 +280,12 @@ impl Setup {
                 }
             }
             SetupAction::Pair => self.start_pairing(kiosk),
+            SetupAction::ChooseCa(file) => {
+                if file.as_ref().is_none_or(|f| self.hub.ca_files.contains(f)) {
+                    self.hub.ca_file = file;
+                    self.hub.problem = None;
+                }
+            }
             SetupAction::SearchFiles => self.search_files(kiosk),
             SetupAction::PickFile(path) => {
                 if self.roster.files.iter().any(|f| f.path == path) {
@@ -557,11 +574,13 @@ impl Setup {
         self.notice = None;
         let device_name = kiosk.config.location.name.clone();
         let waker = self.waker.clone();
+        let ca_file = self.hub.ca_file.clone();
+        self.pairing_ca = ca_file.clone();
         let (send, result) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("welkom-setup-pair".into())
             .spawn(move || {
-                let _ = send.send(hub::pair(&address, &code, &device_name));
+                let _ = send.send(hub::pair(&address, &code, &device_name, ca_file.as_deref()));
                 if let Some(wake) = waker {
                     wake();
                 }
@@ -593,7 +612,19 @@ impl Setup {
         match answer {
             Ok(paired) => {
                 let file = self.data_dir.join(config::FILE_NAME);
-                match hub::save(&file, &paired) {
+                // The stick goes away: the CA used is kept in the data directory.
+                let kept = match self.pairing_ca.take() {
+                    None => None,
+                    Some(chosen) => match hub::keep_ca_file(&chosen, &self.data_dir) {
+                        Ok(kept) => Some(kept),
+                        Err(e) => {
+                            tracing::error!(error = %e, "set-up: the CA file could not be kept");
+                            self.notice = Some(SetupNotice::SaveFailed(e.to_string()));
+                            return;
+                        }
+                    },
+                };
+                match hub::save(&file, &paired, kept.as_deref()) {
                     Ok(saved) => {
                         tracing::info!("set-up: paired with the hub");
                         kiosk.config = saved;
@@ -612,6 +643,7 @@ impl Setup {
                 }
             }
             Err(problem) => {
+                self.pairing_ca = None;
                 tracing::info!(problem = ?problem, "set-up: pairing failed");
                 self.hub.problem = Some(problem);
             }

@@ -4,6 +4,7 @@
 pub mod display;
 pub mod screen_words;
 pub mod setup_steps;
+pub mod tls_hub;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -59,10 +59,11 @@ setup-hub-too-many = Too many wrong codes. Try again in { $minutes ->
    *[other] { $minutes } minutes
 }.
 setup-hub-unreachable = The hub does not answer. Check the address and that the tablet is online.
-setup-hub-untrusted = The hub's certificate is not trusted. Ask the hub's administrator for help.
+setup-hub-untrusted = The hub's certificate is not trusted. If the organisation has its own certificate (.pem or .crt), put it on the USB stick and choose it below, or ask the hub's administrator for help.
 setup-hub-not-a-hub = No Welkom hub answers at this address. Check the address.
 setup-hub-not-secure = This is not an address that can be used. Type it as https://hub.example.org.
 setup-hub-other = Connecting did not work. Try again; the tablet's log says what went wrong.
+setup-hub-ca = The organisation's certificate: { $file }
 
 setup-roster-title = Roster from a USB stick
 setup-roster-intro = Insert the USB stick with the roster (.csv, .xlsx or .ods), choose the file and import it. A roster with errors changes nothing.

@@ -118,6 +118,24 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
             });
         });
     }
+    // The organisation's CA certificate, when a USB stick holds one.
+    if !setup.hub.ca_files.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing = vec2(m.px(10.0), m.px(6.0));
+            for file in &setup.hub.ca_files {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let words = text_with(view, setup, "setup-hub-ca", &[("file", name.into())]);
+                let on = setup.hub.ca_file.as_ref() == Some(file);
+                let size = vec2(m.touch(300.0), m.touch(56.0));
+                if crate::widgets::chip(ui, &words, on, size, m, p).clicked() {
+                    actions.push(SetupAction::ChooseCa((!on).then(|| file.clone())));
+                }
+            }
+        });
+    }
     // One line: working, the pairing's problem, or the notice.
     if setup.hub.pairing {
         ui.horizontal(|ui| {
