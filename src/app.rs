@@ -188,7 +188,7 @@ impl WelkomApp {
         let metrics = Metrics::for_size(ui.available_size());
         egui::Frame::new()
             .fill(palette.background)
-            .inner_margin(metrics.px(24.0))
+            .inner_margin(metrics.px(16.0))
             .show(ui, |ui| {
                 ui.set_min_size(ui.available_size());
                 let view = View {

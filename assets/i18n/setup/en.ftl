@@ -59,7 +59,7 @@ setup-hub-too-many = Too many wrong codes. Try again in { $minutes ->
    *[other] { $minutes } minutes
 }.
 setup-hub-unreachable = The hub does not answer. Check the address and that the tablet is online.
-setup-hub-untrusted = The hub's certificate is not trusted. If the organisation has its own certificate (.pem or .crt), put it on the USB stick and choose it below, or ask the hub's administrator for help.
+setup-hub-untrusted = The hub's certificate is not trusted. Choose the organisation's certificate (.pem, .crt) on the USB stick, or ask the hub's administrator.
 setup-hub-not-a-hub = No Welkom hub answers at this address. Check the address.
 setup-hub-not-secure = This is not an address that can be used. Type it as https://hub.example.org.
 setup-hub-other = Connecting did not work. Try again; the tablet's log says what went wrong.

@@ -59,7 +59,7 @@ setup-hub-too-many = Te veel verkeerde codes. Probeer het over { $minutes ->
    *[other] { $minutes } minuten
 } opnieuw.
 setup-hub-unreachable = De hub antwoordt niet. Controleer het adres en of het tablet internet heeft.
-setup-hub-untrusted = Het certificaat van de hub wordt niet vertrouwd. Heeft de organisatie een eigen certificaat (.pem of .crt), zet het op de USB-stick en kies het hieronder, of vraag de beheerder van de hub om hulp.
+setup-hub-untrusted = Het certificaat van de hub wordt niet vertrouwd. Kies het certificaat van de organisatie (.pem, .crt) op de USB-stick, of vraag de beheerder van de hub.
 setup-hub-not-a-hub = Op dit adres staat geen Welkom-hub. Controleer het adres.
 setup-hub-not-secure = Dit is geen bruikbaar adres. Typ het als https://hub.voorbeeld.nl.
 setup-hub-other = Verbinden lukte niet. Probeer het nog eens; het logboek van het tablet zegt wat er misging.

@@ -40,8 +40,12 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
         }
         return;
     }
-    explain(ui, view, &text(view, setup, "setup-hub-intro"));
-    ui.add_space(m.px(6.0));
+    // A small landscape screen offering a certificate has no line to spare.
+    let cramped = !m.portrait && m.scale < 0.9;
+    if !(cramped && !setup.hub.ca_files.is_empty()) {
+        explain(ui, view, &text(view, setup, "setup-hub-intro"));
+        ui.add_space(m.px(6.0));
+    }
     let address_name = text(view, setup, "setup-hub-address");
     let code_name = text(view, setup, "setup-hub-code");
     let connect = text(view, setup, "setup-hub-connect");
@@ -118,25 +122,44 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
             });
         });
     }
-    // The organisation's CA certificate, when a USB stick holds one.
-    if !setup.hub.ca_files.is_empty() {
+    // The organisation's CA certificate, when a USB stick holds one; on a small
+    // landscape screen beside the status line, so the keyboard keeps its room.
+    let chips = |ui: &mut Ui, actions: &mut Vec<SetupAction>| {
+        for file in &setup.hub.ca_files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let words = text_with(view, setup, "setup-hub-ca", &[("file", name.into())]);
+            let on = setup.hub.ca_file.as_ref() == Some(file);
+            let size = vec2(m.touch(300.0), m.touch(56.0));
+            let chip = ui.horizontal(|ui| crate::widgets::chip(ui, &words, on, size, m, p));
+            if chip.inner.clicked() {
+                actions.push(SetupAction::ChooseCa((!on).then(|| file.clone())));
+            }
+        }
+    };
+    if setup.hub.ca_files.is_empty() {
+        status(ui, view, setup);
+    } else if cramped {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = m.px(10.0);
+            chips(ui, actions);
+            ui.vertical(|ui| status(ui, view, setup));
+        });
+    } else {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = vec2(m.px(10.0), m.px(6.0));
-            for file in &setup.hub.ca_files {
-                let name = file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let words = text_with(view, setup, "setup-hub-ca", &[("file", name.into())]);
-                let on = setup.hub.ca_file.as_ref() == Some(file);
-                let size = vec2(m.touch(300.0), m.touch(56.0));
-                if crate::widgets::chip(ui, &words, on, size, m, p).clicked() {
-                    actions.push(SetupAction::ChooseCa((!on).then(|| file.clone())));
-                }
-            }
+            chips(ui, actions);
         });
+        status(ui, view, setup);
     }
-    // One line: working, the pairing's problem, or the notice.
+    keyboard(ui, view, setup, actions);
+}
+
+/// One line: working, the pairing's problem, or the notice.
+fn status(ui: &mut Ui, view: &View<'_>, setup: &Setup) {
+    let (m, p) = (view.metrics, &view.palette);
     if setup.hub.pairing {
         ui.horizontal(|ui| {
             ui.add(egui::Spinner::new().size(m.px(28.0)));
@@ -158,7 +181,6 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
     } else {
         notice_line(ui, view, setup);
     }
-    keyboard(ui, view, setup, actions);
 }
 
 /// A pairing's problem in plain words.

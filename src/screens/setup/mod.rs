@@ -24,7 +24,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
         Step::Name => name::show(ui, view, setup, actions),
         Step::Pin => pin::show(ui, view, setup, actions),
         Step::Choice => choice::show(ui, view, setup, actions),
-        Step::Hub => hub::show(ui, view, setup, actions),
+        // Long problems and a certificate to choose can outgrow a small screen:
+        // the page scrolls rather than cutting off the keyboard.
+        Step::Hub => {
+            egui::ScrollArea::vertical()
+                .id_salt("setup-hub")
+                .auto_shrink([false, false])
+                .show(ui, |ui| hub::show(ui, view, setup, actions));
+        }
         Step::Roster => roster::show(ui, view, setup, actions),
     }
 }
