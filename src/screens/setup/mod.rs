@@ -46,7 +46,8 @@ fn big_button(
     m: Metrics,
     p: &Palette,
 ) -> egui::Response {
-    if ui.layout().is_horizontal() {
+    // A button's word follows the layout's cross alignment: centre it.
+    if ui.layout().is_horizontal() && ui.layout().cross_align == Align::Center {
         crate::widgets::key::big_button(ui, words, size, font_at_800, look, m, p)
     } else {
         ui.horizontal(|ui| {
