@@ -42,7 +42,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<Setup
     }
     // A small landscape screen offering a certificate has no line to spare.
     let cramped = !m.portrait && m.scale < 0.9;
-    if !(cramped && !setup.hub.ca_files.is_empty()) {
+    if !cramped || setup.hub.ca_files.is_empty() {
         explain(ui, view, &text(view, setup, "setup-hub-intro"));
         ui.add_space(m.px(6.0));
     }
