@@ -213,6 +213,9 @@ impl WelkomApp {
             ctx.request_repaint();
         } else if had_actions {
             ctx.request_repaint();
+        } else if setup.cooldown(self.kiosk.now()).is_some() {
+            // The wait counts down by the second.
+            ctx.request_repaint_after(Duration::from_secs(1));
         }
     }
 

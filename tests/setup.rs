@@ -255,7 +255,7 @@ fn through_the_setup_to_the_welcome_screen_and_never_again() {
 }
 
 #[test]
-fn an_interrupted_setup_resumes_where_it_was() {
+fn an_interrupted_setup_resumes_where_it_was_after_the_managers_pin() {
     // The power went off after the name.
     let (mut k, _) = fresh();
     type_text(&mut k, "De Boomhut");
@@ -277,7 +277,14 @@ fn an_interrupted_setup_resumes_where_it_was() {
     type_pin(&mut k, PIN);
     let TestKiosk { harness, dir, .. } = k;
     drop(harness);
-    let (k, _) = started(dir, egui::vec2(1280.0, 800.0));
+    let (mut k, _) = started(dir, egui::vec2(1280.0, 800.0));
+    assert_eq!(step(&k), Step::Unlock, "the manager's PIN first");
+    assert!(k.shows("Verder met de set-up"));
+    type_pin(&mut k, "135792");
+    assert_eq!(notice(&k), Some(SetupNotice::PinNotRecognised));
+    assert!(k.shows("Deze pincode is niet bekend."));
+    assert_eq!(step(&k), Step::Unlock);
+    type_pin(&mut k, PIN);
     assert_eq!(step(&k), Step::Choice, "on at the choice, not at the start");
     assert!(k.shows("Rooster: nog geen"));
 }
@@ -308,4 +315,34 @@ fn the_hub_step_asks_for_both_fields_and_shows_a_pairing_problem_in_words() {
     );
     assert!(!k.harness.state().kiosk.config.upstream.is_set());
     assert_eq!(step(&k), Step::Hub);
+}
+
+#[test]
+fn resuming_wrong_pins_spend_the_staff_pads_budget() {
+    let (mut k, _) = fresh();
+    through_name_and_pin(&mut k);
+    let TestKiosk { harness, dir, .. } = k;
+    drop(harness);
+    let (mut k, _) = started(dir, egui::vec2(1280.0, 800.0));
+    for wrong in ["135792", "135793", "135794", "135795", "135796", "135797"] {
+        type_pin(&mut k, wrong);
+    }
+    let now = k.harness.state().kiosk.now();
+    assert!(setup(&k).cooldown(now).is_some(), "a wait after the budget");
+    assert!(
+        k.harness
+            .query_by_label_contains("Te veel verkeerde pincodes")
+            .is_some()
+    );
+    type_pin(&mut k, PIN);
+    assert_eq!(
+        step(&k),
+        Step::Unlock,
+        "not even the right PIN during the wait"
+    );
+    // The budget is kept in the store: a restart does not refill it.
+    let TestKiosk { harness, dir, .. } = k;
+    drop(harness);
+    let (k, _) = started(dir, egui::vec2(1280.0, 800.0));
+    assert!(setup(&k).cooldown(now).is_some());
 }

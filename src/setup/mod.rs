@@ -16,11 +16,13 @@ pub mod progress;
 pub use hub::{HubProblem, Paired};
 
 use crate::config;
-use crate::kiosk::{Kiosk, MAX_PIN_LENGTH, RosterFile, SettingsMessage, Waker};
+use crate::kiosk::{
+    Budget, Kiosk, MAX_PIN_LENGTH, PinThrottle, RosterFile, SettingsMessage, Waker,
+};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use welkom_core::LanguageTag;
-use welkom_store::StaffRole;
+use welkom_store::{PinPad, StaffRole};
 
 /// The languages the set-up speaks, in the order of the switch.
 pub const LANGUAGES: [&str; 2] = ["nl", "en"];
@@ -32,6 +34,9 @@ pub enum Step {
     Name,
     /// The first manager's PIN, twice.
     Pin,
+    /// A set-up resumed after the manager was stored: the manager's PIN first, so
+    /// nobody else at the tablet carries on with it.
+    Unlock,
     /// Hub or roster; the way to the welcome screen.
     Choice,
     /// The organisation's hub: address and pairing code.
@@ -104,6 +109,8 @@ pub enum SetupNotice {
     PinWeak,
     /// The second PIN differs from the first.
     PinsDiffer,
+    /// The PIN is not the manager's (resuming).
+    PinNotRecognised,
     /// The hub's address or code is missing.
     HubFieldsEmpty,
     /// Something could not be written: what, for the log's reader.
@@ -174,6 +181,8 @@ pub struct Setup {
     /// Whether the set-up is done.
     pub finished: bool,
     data_dir: PathBuf,
+    /// The staff PIN pad's budget, for the manager's PIN when resuming.
+    unlock: PinThrottle,
     pairing: Option<Receiver<Result<Paired, HubProblem>>>,
     /// The CA file the running pairing uses.
     pairing_ca: Option<PathBuf>,
@@ -198,10 +207,20 @@ impl Setup {
             LanguageTag::dutch()
         };
         let step = if progress::has_manager(kiosk) {
-            Step::Choice
+            Step::Unlock
         } else {
             Step::Name
         };
+        let unlock = PinThrottle::from_state(
+            Budget::STAFF,
+            kiosk
+                .store
+                .throttle_state(PinPad::Staff)
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "reading the staff PIN budget failed");
+                    Default::default()
+                }),
+        );
         Self {
             language,
             step,
@@ -221,6 +240,7 @@ impl Setup {
             notice: None,
             finished: false,
             data_dir: data_dir.to_owned(),
+            unlock,
             pairing: None,
             pairing_ca: None,
             import: None,
@@ -231,6 +251,11 @@ impl Setup {
     /// Sets how work on other threads asks the screen to draw again.
     pub fn set_waker(&mut self, waker: Waker) {
         self.waker = Some(waker);
+    }
+
+    /// The time left of a wrong-PIN cooldown while resuming, if one runs.
+    pub fn cooldown(&self, now: jiff::Timestamp) -> Option<jiff::SignedDuration> {
+        self.unlock.remaining(now)
     }
 
     /// Whether work runs on another thread (the screen shows it is busy).
@@ -317,7 +342,7 @@ impl Setup {
                 // Like a phone: a capital after a space, else small letters.
                 self.shift = c == ' ';
             }
-            Step::Pin => {
+            Step::Pin | Step::Unlock => {
                 if c.is_ascii_digit() && self.pin.len() < MAX_PIN_LENGTH {
                     self.pin.push(c);
                     self.notice = None;
@@ -348,7 +373,7 @@ impl Setup {
                 self.name.pop();
                 self.shift = self.name.is_empty() || self.name.ends_with(' ');
             }
-            Step::Pin => {
+            Step::Pin | Step::Unlock => {
                 self.pin.pop();
             }
             Step::Hub => match self.hub.field {
@@ -368,6 +393,7 @@ impl Setup {
         match self.step {
             Step::Name => self.save_name(kiosk),
             Step::Pin => self.pin_entered(kiosk),
+            Step::Unlock => self.unlock(kiosk),
             // Once paired or imported, on to the choice.
             Step::Hub if self.paired.is_some() => self.back(),
             Step::Roster if matches!(self.roster.outcome, Some(SettingsMessage::Imported(_))) => {
@@ -389,7 +415,7 @@ impl Setup {
                 self.pin_stage = PinStage::First;
             }
             Step::Hub | Step::Roster => self.step = Step::Choice,
-            Step::Name | Step::Choice => {}
+            Step::Name | Step::Choice | Step::Unlock => {}
         }
     }
 
@@ -457,6 +483,39 @@ impl Setup {
                         self.pin_stage = PinStage::First;
                         self.first_pin.clear();
                     }
+                }
+            }
+        }
+    }
+
+    /// Resuming: the manager's PIN, checked against the store's staff with the staff
+    /// pad's budget (kept in the store, so a restart does not refill it).
+    fn unlock(&mut self, kiosk: &mut Kiosk) {
+        let now = kiosk.now();
+        if self.unlock.remaining(now).is_some() {
+            self.pin.clear();
+            return;
+        }
+        let pin = std::mem::take(&mut self.pin);
+        let credentials = kiosk.store.staff_credentials().unwrap_or_else(|e| {
+            tracing::error!(error = %e, "reading staff PINs failed");
+            Vec::new()
+        });
+        match welkom_store::verify_staff_pin(&credentials, &pin) {
+            Some(found) if found.member.role == StaffRole::Manager => {
+                tracing::info!("set-up: resumed by the manager");
+                self.notice = None;
+                self.step = Step::Choice;
+            }
+            _ => {
+                tracing::info!("set-up: a PIN to resume was not recognised");
+                self.notice = Some(SetupNotice::PinNotRecognised);
+                if self.unlock.on_unknown(&pin, now)
+                    && let Err(e) = kiosk
+                        .store
+                        .save_throttle_state(PinPad::Staff, self.unlock.state())
+                {
+                    tracing::error!(error = %e, "storing the staff PIN budget failed");
                 }
             }
         }

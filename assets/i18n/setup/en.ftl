@@ -82,3 +82,8 @@ setup-roster-pins-kept = { $count ->
     [one] 1 new PIN
    *[other] { $count } new PINs
 } could not be put on the USB stick. Export them later in Staff, Settings.
+
+setup-unlock-title = Carry on with the set-up
+setup-unlock-instruction = This tablet's set-up is not finished yet. Type the manager's PIN to carry on.
+setup-pin-not-recognised = This PIN is not known.
+setup-cooldown = Too many wrong PINs. Try again in { $time }.

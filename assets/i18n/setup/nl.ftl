@@ -82,3 +82,8 @@ setup-roster-pins-kept = { $count ->
     [one] 1 nieuwe pincode kon
    *[other] { $count } nieuwe pincodes konden
 } niet op de USB-stick worden gezet. Exporteer ze later via Medewerkers, Instellingen.
+
+setup-unlock-title = Verder met de set-up
+setup-unlock-instruction = De set-up van dit tablet is nog niet klaar. Typ de pincode van de beheerder om verder te gaan.
+setup-pin-not-recognised = Deze pincode is niet bekend.
+setup-cooldown = Te veel verkeerde pincodes. Probeer het over { $time } opnieuw.

@@ -22,7 +22,7 @@ use fluent_bundle::FluentValue;
 pub fn show(ui: &mut Ui, view: &View<'_>, setup: &Setup, actions: &mut Vec<SetupAction>) {
     match setup.step {
         Step::Name => name::show(ui, view, setup, actions),
-        Step::Pin => pin::show(ui, view, setup, actions),
+        Step::Pin | Step::Unlock => pin::show(ui, view, setup, actions),
         Step::Choice => choice::show(ui, view, setup, actions),
         // Long problems and a certificate to choose can outgrow a small screen:
         // the page scrolls rather than cutting off the keyboard.
@@ -85,7 +85,7 @@ fn header(
     let number = match setup.step {
         Step::Name => 1,
         Step::Pin => 2,
-        Step::Choice | Step::Hub | Step::Roster => 3,
+        Step::Choice | Step::Hub | Step::Roster | Step::Unlock => 3,
     };
     let title = |ui: &mut Ui| {
         ui.horizontal_wrapped(|ui| {
@@ -126,13 +126,13 @@ fn header(
                         actions.push(SetupAction::Back);
                     }
                 }
-                Step::Choice => {}
+                Step::Choice | Step::Unlock => {}
             }
         });
     };
     if m.portrait {
         // Narrow: the language switch or the way back on a row of its own.
-        if setup.step != Step::Choice {
+        if !matches!(setup.step, Step::Choice | Step::Unlock) {
             ui.horizontal(|ui| corner(ui));
         }
         title(ui);
@@ -178,6 +178,7 @@ fn notice_text(view: &View<'_>, setup: &Setup, notice: &SetupNotice) -> String {
         SetupNotice::PinLength => "setup-pin-length",
         SetupNotice::PinWeak => "setup-pin-weak",
         SetupNotice::PinsDiffer => "setup-pins-differ",
+        SetupNotice::PinNotRecognised => "setup-pin-not-recognised",
         SetupNotice::HubFieldsEmpty => "setup-hub-fields-empty",
         SetupNotice::NothingToGreet => "setup-nothing-to-greet",
         SetupNotice::SaveFailed(reason) => {
