@@ -3,9 +3,11 @@
 -- "Pairing"). Only the SHA-256 of the code in its normal form (8 capital
 -- characters, no dash) is kept, never the code. A code is valid until
 -- `expires_at` (15 minutes after `created_at`) and until `used_at` is set, in the
--- transaction that adds the device it made (`device_id`). `created_by`: the web
--- user's id, or `cli`. Several unexpired codes of one location may coexist (two
--- tablets hung at once). Rows go 30 days after they expired.
+-- transaction that adds the device it made (`device_id`, with the name the tablet
+-- gave itself in `device_name`). `created_by`: the web user's id, or `cli`.
+-- Several unexpired codes of one location may coexist (two tablets hung at once).
+-- Rows go 30 days after they expired. Only a new table: running this again over a
+-- database that has it changes nothing.
 CREATE TABLE IF NOT EXISTS pairing_codes (
     code_hash   TEXT PRIMARY KEY,
     location_id TEXT NOT NULL REFERENCES locations(id),
@@ -13,9 +15,7 @@ CREATE TABLE IF NOT EXISTS pairing_codes (
     expires_at  BIGINT NOT NULL,
     used_at     BIGINT,
     created_by  TEXT NOT NULL,
-    device_id   TEXT
+    device_id   TEXT,
+    device_name TEXT
 );
 CREATE INDEX IF NOT EXISTS pairing_codes_expires ON pairing_codes(expires_at);
--- The name a paired tablet gave itself ("Tablet by the door"); NULL for a device
--- added with a token.
-ALTER TABLE devices ADD COLUMN IF NOT EXISTS name TEXT;

@@ -132,8 +132,8 @@ impl Db {
     }
 
     /// Exchanges a code (as typed) at `now`: when it is known, unused and not
-    /// expired, marks it used and adds a device to its location named
-    /// `device_name`, in one transaction, so that of two tablets sending one code
+    /// expired, marks it used (with the device and the `device_name` the tablet
+    /// gave) and adds a device to its location, in one transaction, so that of two tablets sending one code
     /// at once exactly one gets a device. `None` for any other code: wrong, used and
     /// expired are not told apart.
     pub async fn redeem_pairing_code(
@@ -177,11 +177,12 @@ struct Redeem {
     now_ms: i64,
 }
 
-const REDEEM_SQLITE: &str = "UPDATE pairing_codes SET used_at = ?1, device_id = ?2
+const REDEEM_SQLITE: &str =
+    "UPDATE pairing_codes SET used_at = ?1, device_id = ?2, device_name = ?4
      WHERE code_hash = ?3 AND used_at IS NULL AND expires_at > ?1
      RETURNING location_id";
 
-const REDEEM_PG: &str = "UPDATE pairing_codes SET used_at = $1, device_id = $2
+const REDEEM_PG: &str = "UPDATE pairing_codes SET used_at = $1, device_id = $2, device_name = $4
      WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1
      RETURNING location_id";
 
@@ -216,7 +217,7 @@ impl SqliteDb {
             let location_id: Option<String> = tx
                 .query_row(
                     REDEEM_SQLITE,
-                    rusqlite::params![redeem.now_ms, redeem.device.id, redeem.hash],
+                    rusqlite::params![redeem.now_ms, redeem.device.id, redeem.hash, redeem.name],
                     |r| r.get(0),
                 )
                 .optional()?;
@@ -231,10 +232,6 @@ impl SqliteDb {
                 &device.location_id,
                 &token_hash(&device.token),
                 redeem.now_ms,
-            )?;
-            tx.execute(
-                "UPDATE devices SET name = ?2 WHERE id = ?1",
-                rusqlite::params![device.id, redeem.name],
             )?;
             let location = tx.query_row(
                 "SELECT id, name, time_zone FROM locations WHERE id = ?1",
@@ -288,7 +285,12 @@ impl PgDb {
         let Some(row) = tx
             .query_opt(
                 REDEEM_PG,
-                &[&redeem.now_ms, &redeem.device.id, &redeem.hash],
+                &[
+                    &redeem.now_ms,
+                    &redeem.device.id,
+                    &redeem.hash,
+                    &redeem.name,
+                ],
             )
             .await?
         else {
@@ -298,11 +300,6 @@ impl PgDb {
         let device = redeem.device;
         super::postgres::insert_device(&*tx, &device, &token_hash(&device.token), redeem.now_ms)
             .await?;
-        tx.execute(
-            "UPDATE devices SET name = $2 WHERE id = $1",
-            &[&device.id, &redeem.name],
-        )
-        .await?;
         let row = tx
             .query_one(
                 "SELECT id, name, time_zone FROM locations WHERE id = $1",
