@@ -6,6 +6,7 @@ use crate::i18n::Texts;
 use crate::kiosk::{Action, BurstDetector, Kiosk, Screen};
 use crate::screens::staff::StaffUi;
 use crate::screens::{self, View};
+use crate::setup::{Setup, SetupAction};
 use crate::theme::{self, Metrics};
 use egui::{Event, Key, Ui};
 use std::time::Duration;
@@ -22,6 +23,9 @@ pub struct WelkomApp {
     close_sent: bool,
     fonts_installed: bool,
     visuals_of: Option<egui::Color32>,
+    setup: Option<Setup>,
+    setup_checked: bool,
+    setup_allowed: bool,
 }
 
 impl WelkomApp {
@@ -36,7 +40,20 @@ impl WelkomApp {
             close_sent: false,
             fonts_installed: false,
             visuals_of: None,
+            setup: None,
+            setup_checked: false,
+            setup_allowed: true,
         }
+    }
+
+    /// Whether the first start's set-up may open (not for the demo).
+    pub fn allow_setup(&mut self, allowed: bool) {
+        self.setup_allowed = allowed;
+    }
+
+    /// The first start's set-up, while it is shown.
+    pub fn setup(&self) -> Option<&Setup> {
+        self.setup.as_ref()
     }
 
     /// One frame: input, timeouts, drawing.
@@ -48,6 +65,15 @@ impl WelkomApp {
             let waker = ctx.clone();
             self.kiosk
                 .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
+        }
+        if !self.setup_checked {
+            // Decided on the first frame: whatever was stored before it counts.
+            self.setup_checked = true;
+            self.open_setup_if_needed(&ctx);
+        }
+        if self.setup.is_some() {
+            self.show_setup(ui);
+            return;
         }
         let mut actions = self.keyboard_actions(ui);
         let was_dark = self.kiosk.is_dark();
@@ -130,6 +156,66 @@ impl WelkomApp {
             ctx.request_repaint();
         } else {
             ctx.request_repaint_after(self.next_change());
+        }
+    }
+
+    fn open_setup_if_needed(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.kiosk.data_dir().map(std::path::Path::to_owned) else {
+            return;
+        };
+        if self.setup_allowed && crate::setup::progress::needed(&self.kiosk, &dir) {
+            tracing::info!("first start: the set-up opens");
+            let mut setup = Setup::new(&self.kiosk, &dir);
+            let waker = ctx.clone();
+            setup.set_waker(std::sync::Arc::new(move || waker.request_repaint()));
+            self.setup = Some(setup);
+        }
+    }
+
+    /// One frame of the first start's set-up, in the day's colours.
+    fn show_setup(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let Some(setup) = &mut self.setup else {
+            return;
+        };
+        let palette = theme::DAY;
+        if self.visuals_of != Some(palette.background) {
+            ctx.set_visuals(theme::visuals_for(&palette));
+            self.visuals_of = Some(palette.background);
+        }
+        let mut actions = setup_keyboard_actions(ui);
+        setup.tick(&mut self.kiosk);
+        let metrics = Metrics::for_size(ui.available_size());
+        egui::Frame::new()
+            .fill(palette.background)
+            .inner_margin(metrics.px(16.0))
+            .show(ui, |ui| {
+                ui.set_min_size(ui.available_size());
+                let view = View {
+                    kiosk: &self.kiosk,
+                    texts: &self.texts,
+                    metrics,
+                    palette,
+                };
+                screens::setup::show(ui, &view, setup, &mut actions);
+            });
+        let had_actions = !actions.is_empty();
+        for action in actions {
+            setup.handle(action, &mut self.kiosk);
+        }
+        if setup.finished {
+            self.setup = None;
+            match Texts::load(&self.kiosk.config.location.language) {
+                Ok(texts) => self.texts = texts,
+                Err(e) => tracing::error!(error = %e, "reloading the translations failed"),
+            }
+            self.kiosk.touched();
+            ctx.request_repaint();
+        } else if had_actions {
+            ctx.request_repaint();
+        } else if setup.cooldown(self.kiosk.now()).is_some() {
+            // The wait counts down by the second.
+            ctx.request_repaint_after(Duration::from_secs(1));
         }
     }
 
@@ -233,6 +319,29 @@ impl WelkomApp {
         actions.append(&mut typed_digits);
         actions
     }
+}
+
+/// A hardware keyboard during the set-up (an installer may plug one in): characters
+/// into the field, Backspace erases, Enter goes on.
+fn setup_keyboard_actions(ui: &Ui) -> Vec<SetupAction> {
+    let mut actions = Vec::new();
+    for event in ui.input(|i| i.events.clone()) {
+        match event {
+            Event::Text(text) => actions.extend(text.chars().map(SetupAction::Type)),
+            Event::Key {
+                key: Key::Backspace,
+                pressed: true,
+                ..
+            } => actions.push(SetupAction::Erase),
+            Event::Key {
+                key: Key::Enter,
+                pressed: true,
+                ..
+            } => actions.push(SetupAction::Next),
+            _ => {}
+        }
+    }
+    actions
 }
 
 impl eframe::App for WelkomApp {

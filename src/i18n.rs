@@ -21,6 +21,13 @@ pub const STAFF_LANGUAGES: [(&str, &str); 2] = [
     ("en", include_str!("../assets/i18n/staff/en.ftl")),
 ];
 
+/// The first start's set-up texts, Dutch and English (the set-up's language switch
+/// offers these two). Loaded into the same bundles as the parents' texts.
+pub const SETUP_LANGUAGES: [(&str, &str); 2] = [
+    ("nl", include_str!("../assets/i18n/setup/nl.ftl")),
+    ("en", include_str!("../assets/i18n/setup/en.ftl")),
+];
+
 /// The loaded translations.
 pub struct Texts {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
@@ -58,6 +65,7 @@ impl Texts {
             bundle.set_use_isolating(false);
             let staff = STAFF_LANGUAGES
                 .iter()
+                .chain(SETUP_LANGUAGES.iter())
                 .filter(|(staff_code, _)| *staff_code == code)
                 .map(|(_, staff_source)| *staff_source);
             for source in std::iter::once(source).chain(staff) {
@@ -157,6 +165,34 @@ mod tests {
             texts.plain(&LanguageTag::dutch(), "staff-button"),
             "Medewerkers"
         );
+    }
+
+    #[test]
+    fn setup_texts_exist_in_dutch_and_english_and_do_not_clash() {
+        let dutch = ids(SETUP_LANGUAGES[0].1);
+        assert!(dutch.len() > 40);
+        for (code, source) in SETUP_LANGUAGES {
+            assert_eq!(
+                ids(source),
+                dutch,
+                "setup/{code}.ftl differs from setup/nl.ftl"
+            );
+        }
+        let others: Vec<&str> = ids(LANGUAGES[0].1)
+            .into_iter()
+            .chain(ids(STAFF_LANGUAGES[0].1))
+            .collect();
+        for id in &dutch {
+            assert!(id.starts_with("setup-"), "{id} is named setup-…");
+            assert!(
+                !others.contains(id),
+                "{id} is also a parents' or staff text"
+            );
+        }
+        let texts = Texts::load(&LanguageTag::dutch()).unwrap();
+        let en = LanguageTag::parse("en").unwrap();
+        assert_eq!(texts.plain(&en, "setup-next"), "Next");
+        assert_eq!(texts.plain(&LanguageTag::dutch(), "setup-next"), "Volgende");
     }
 
     #[test]

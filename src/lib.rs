@@ -17,6 +17,7 @@ pub mod kiosk;
 pub mod paths;
 pub mod retention;
 pub mod screens;
+pub mod setup;
 pub mod theme;
 pub mod upstream;
 pub mod watchdog;

@@ -9,6 +9,10 @@ use anyhow::Context;
 use std::path::Path;
 use std::sync::Arc;
 
+/// Where USB sticks are mounted, when not in the usual places (a `:`-separated list
+/// of folders, like `PATH`).
+pub const MEDIA_ROOTS_VARIABLE: &str = "WELKOM_MEDIA_ROOTS";
+
 /// Builds the app for a data directory: configuration, store, translations. With
 /// `demo`, the demo location is (re)written there first.
 pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::Result<WelkomApp> {
@@ -31,7 +35,12 @@ pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::
     let texts = Texts::load(&config.location.language)?;
     let mut kiosk = Kiosk::new(config, store, clock);
     kiosk.set_data_dir(data_dir.to_owned());
-    Ok(WelkomApp::new(kiosk, texts))
+    if let Some(roots) = std::env::var_os(MEDIA_ROOTS_VARIABLE) {
+        kiosk.set_media_roots(std::env::split_paths(&roots).collect());
+    }
+    let mut app = WelkomApp::new(kiosk, texts);
+    app.allow_setup(!demo);
+    Ok(app)
 }
 
 /// Runs the kiosk until it is closed.

@@ -6,12 +6,14 @@
 mod display;
 mod edit;
 mod load;
+mod location_edit;
 mod pairing;
 mod values;
 
 pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
 pub use load::{ConfigError, load, load_text};
+pub use location_edit::{MAX_NAME_CHARS, NameProblem, name_problem, save_location};
 pub use pairing::{PairedUpstream, apply_pairing, check_pairing, save_pairing};
 pub use values::{ClockTime, TimeZoneName, Weekday};
 

@@ -13,6 +13,7 @@ pub use badge::BurstDetector;
 pub use saving::SaveProblem;
 pub use settings::{
     IMPORT_FOLDER, MEDIA_ROOTS, RosterFile, SettingsMessage, SettingsPane, SettingsState, ShownPin,
+    import_on_own_connection,
 };
 pub use staff::{StaffData, StaffNotice, StaffPad, StaffSession, StaffView, SyncView};
 pub use state::{Notice, Screen, ThankYou, VisitInProgress, Welcome};
@@ -179,6 +180,16 @@ impl Kiosk {
     /// `import` folder is searched for roster files.
     pub fn set_data_dir(&mut self, dir: std::path::PathBuf) {
         self.data_dir = Some(dir);
+    }
+
+    /// The data directory, when set.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data_dir.as_deref()
+    }
+
+    /// The folders under which USB sticks are mounted.
+    pub fn media_roots(&self) -> &[std::path::PathBuf] {
+        &self.media_roots
     }
 
     /// Sets the folders under which USB sticks are mounted (default [`MEDIA_ROOTS`]).

@@ -456,7 +456,9 @@ fn join_name((first, last): &(String, String)) -> String {
     format!("{first} {last}").trim().to_owned()
 }
 
-fn import_on_own_connection(
+/// Imports a roster file on a connection of its own (from a worker thread), as the
+/// command line does: all or nothing, the outcome as the settings show it.
+pub fn import_on_own_connection(
     database: &Path,
     file: &Path,
     language: &welkom_core::LanguageTag,

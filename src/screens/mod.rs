@@ -3,6 +3,7 @@
 
 pub mod names;
 pub mod rate;
+pub mod setup;
 pub mod staff;
 pub mod thank_you;
 pub mod welcome;

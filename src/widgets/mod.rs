@@ -9,3 +9,4 @@ pub mod stepper;
 pub use chip::chip;
 pub use face::face_button;
 pub use key::big_button;
+pub mod letter_keyboard;

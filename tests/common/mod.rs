@@ -2,6 +2,9 @@
 #![allow(dead_code)]
 
 pub mod display;
+pub mod screen_words;
+pub mod setup_steps;
+pub mod tls_hub;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
