@@ -60,7 +60,9 @@ fn damaged(error: zip::result::ZipError) -> ProblemKind {
 /// An upper bound of the cells calamine spreads an OpenDocument file's tables out
 /// to: per table, its rows up to the last one with a filled cell (repeated rows
 /// counted as often as repeated) times its widest such row (repeated cells counted
-/// likewise). Fails on XML a reader cannot follow.
+/// likewise). Fails on XML a reader cannot follow, and on XML that ends before
+/// every element is closed: calamine's OpenDocument reader waits for the end of a
+/// table or row that never comes and reads on for ever (found by fuzzing).
 pub(super) fn ods_cells(content: &[u8]) -> Result<usize, ProblemKind> {
     const MAX_ROWS: usize = 1_048_576;
     const MAX_COLUMNS: usize = 16_384;
@@ -71,6 +73,8 @@ pub(super) fn ods_cells(content: &[u8]) -> Result<usize, ProblemKind> {
     let (mut rows, mut used_rows, mut width) = (0usize, 0usize, 0usize);
     // Per row: its repeat count, columns so far, columns up to the last filled cell.
     let (mut repeat, mut columns, mut used_columns) = (1usize, 0usize, 0usize);
+    // Elements open (quick-xml checks that each end tag closes the latest one).
+    let mut open = 0usize;
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -78,6 +82,16 @@ pub(super) fn ods_cells(content: &[u8]) -> Result<usize, ProblemKind> {
                 detail: e.to_string(),
             })?;
         match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            _ => {}
+        }
+        match &event {
+            Event::Eof if open > 0 => {
+                return Err(ProblemKind::BadSpreadsheet {
+                    detail: format!("the sheet ends with {open} element(s) not closed"),
+                });
+            }
             Event::Eof => break,
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 (rows, used_rows, width) = (0, 0, 0);
@@ -171,6 +185,20 @@ mod tests {
              </table:table-row>",
         );
         assert_eq!(ods_cells(content.as_bytes()), Ok(2_000_000));
+    }
+
+    /// The fuzzer's finding: a table whose end never comes kept calamine reading
+    /// for ever; it is refused before calamine sees it.
+    #[test]
+    fn a_table_that_is_never_closed_is_a_problem() {
+        let content = "<office:document-content><office:body><office:spreadsheet>\
+                       <table:table table:name=\"A\"><table:table-row>\
+                       <table:table-cell office:value-type=\"string\"><text:p>a</text:p></table:table-cell>";
+        let problem = ods_cells(content.as_bytes()).unwrap_err();
+        assert!(
+            matches!(&problem, ProblemKind::BadSpreadsheet { detail } if detail.contains("not closed")),
+            "{problem:?}"
+        );
     }
 
     #[test]
