@@ -115,3 +115,22 @@ fn a_backwards_dimension_is_no_crash() {
     let xml = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="B5:A1"></dimension><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ouder id</t></is></c></row></sheetData></worksheet>"#;
     check(1, xml);
 }
+
+/// A fuzzing finding: a cell whose reference lies far beyond column XFD (here
+/// "XFE1", one past it; the fuzzer's was billions of columns out) made the header
+/// row a field per column up to it, gigabytes for a crafted file. Such a file is
+/// refused as damaged, by row and column.
+#[test]
+fn a_cell_beyond_the_last_column_is_refused() {
+    let xml = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ouder id</t></is></c><c r="XFE1" t="inlineStr"><is><t>kind id</t></is></c></row></sheetData></worksheet>"#;
+    let mut data = vec![1u8];
+    data.extend_from_slice(xml.as_bytes());
+    let file = sheet_zip::sheet_file(&data).unwrap();
+    let error = welkom_core::roster::parse(&file, &LanguageTag::dutch()).unwrap_err();
+    let report = error.report();
+    assert!(
+        report.contains("row 1, column 16385") && report.contains("beyond"),
+        "{report}"
+    );
+    check(1, xml);
+}

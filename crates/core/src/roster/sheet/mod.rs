@@ -187,7 +187,16 @@ fn roster_sheet(bytes: &[u8], format: Format) -> Result<Grid, ProblemKind> {
     first.ok_or(ProblemKind::Empty)
 }
 
-/// Adds a cell to the grid unless empty; fails past [`MAX_SHEET_CELLS`] filled cells.
+/// The most columns a sheet has in Excel and LibreOffice (A to XFD).
+const MAX_COLUMNS: u32 = 16_384;
+
+/// The most rows a sheet has in Excel and LibreOffice.
+const MAX_ROWS: u32 = 1_048_576;
+
+/// Adds a cell to the grid unless empty; fails past [`MAX_SHEET_CELLS`] filled cells
+/// and on a cell beyond the largest sheet Excel and LibreOffice make (a damaged or
+/// crafted file: a row is later laid out as one field per column up to its last
+/// cell, so a cell at column four billion would ask for gigabytes).
 fn add(
     grid: &mut Grid,
     filled: &mut usize,
@@ -198,6 +207,16 @@ fn add(
     let Some(text) = cell::text(value) else {
         return Ok(());
     };
+    if column >= MAX_COLUMNS || row >= MAX_ROWS {
+        return Err(ProblemKind::BadSpreadsheet {
+            detail: format!(
+                "a cell at row {}, column {} lies beyond the {MAX_ROWS} rows × {MAX_COLUMNS} \
+                 columns a spreadsheet program makes",
+                u64::from(row) + 1,
+                u64::from(column) + 1
+            ),
+        });
+    }
     *filled += 1;
     if *filled > MAX_SHEET_CELLS {
         return Err(ProblemKind::SheetTooLarge {
