@@ -4,96 +4,15 @@
 //! events, which the hub accepts. The same code a second time, an expired code and
 //! a hub whose certificate is not trusted write nothing.
 
+mod common;
+
 #[path = "../crates/sync/tests/common/mod.rs"]
 mod rated_kiosk;
 
+use common::tls_hub::start_hub;
+use common::welkom;
 use jiff::{SignedDuration, Timestamp};
-use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::Arc;
-use welkom_hub::db::Location;
-use welkom_hub::{AppState, Db};
-
-/// A hub serving HTTPS on a free port of 127.0.0.1 until dropped.
-struct TlsHub {
-    url: String,
-    db: Db,
-    runtime: tokio::runtime::Runtime,
-    ca: PathBuf,
-    location: Location,
-    _dir: tempfile::TempDir,
-}
-
-fn start_hub() -> TlsHub {
-    let dir = tempfile::tempdir().unwrap();
-    let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).unwrap();
-    let (cert, key) = (dir.path().join("hub.crt"), dir.path().join("hub.key"));
-    std::fs::write(&cert, made.cert.pem()).unwrap();
-    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let database = format!("sqlite:{}", dir.path().join("hub.sqlite").display());
-    let (db, url, location) = runtime.block_on(async {
-        let db = Db::open(&database).await.unwrap();
-        let location = db
-            .add_location("De Egel", "Europe/Amsterdam")
-            .await
-            .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let state = AppState {
-            db: db.clone(),
-            metrics: Arc::new(welkom_hub::metrics::Metrics::default()),
-        };
-        let app = welkom_hub::router(state);
-        let config = welkom_hub::tls::server_config(&cert, &key).unwrap();
-        tokio::spawn(welkom_hub::tls::serve(
-            listener,
-            app,
-            config,
-            64,
-            std::future::pending(),
-        ));
-        (db, format!("https://{address}"), location)
-    });
-    TlsHub {
-        url,
-        db,
-        runtime,
-        ca: cert,
-        location,
-        _dir: dir,
-    }
-}
-
-impl TlsHub {
-    fn code(&self, made_at: Timestamp) -> String {
-        self.runtime
-            .block_on(self.db.add_pairing_code(&self.location.id, "test", made_at))
-            .unwrap()
-            .code
-    }
-
-    fn ratings(&self) -> usize {
-        self.runtime
-            .block_on(self.db.ratings(&self.location.id))
-            .unwrap()
-            .len()
-    }
-}
-
-fn welkom(data: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_welkom"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("WELKOM_LOG", "warn")
-        .output()
-        .unwrap()
-}
 
 fn text(out: &Output) -> String {
     format!(

@@ -76,4 +76,12 @@ impl TlsHub {
             .unwrap()
             .code
     }
+
+    /// How many ratings the hub holds for the location.
+    pub fn ratings(&self) -> usize {
+        self.runtime
+            .block_on(self.db.ratings(&self.location.id))
+            .unwrap()
+            .len()
+    }
 }

@@ -489,21 +489,21 @@ fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
         assert_eq!(answer.status().as_u16(), 200, "{path}");
         answer.body_mut().read_to_vec().unwrap();
     };
-    let get = |path: String| get_as(&session, path);
     let pick = |i: usize| all[(i * 7919) % all.len()].id.clone();
     println!("  page over HTTP (a logged-in admin){:>31}", "");
-    let timed = |name: &str, path: &dyn Fn(usize) -> String| {
+    let timed_as = |name: &str, session: &str, path: &dyn Fn(usize) -> String| {
         for i in 0..3 {
-            get(path(i));
+            get_as(session, path(i));
         }
         let mut times = Vec::with_capacity(calls);
         for i in 0..calls {
             let started = Instant::now();
-            get(path(i));
+            get_as(session, path(i));
             times.push(started.elapsed());
         }
         report(name, times);
     };
+    let timed = |name: &str, path: &dyn Fn(usize) -> String| timed_as(name, &session, path);
     timed("/overview (every location)", &|_| "/overview".into());
     timed("/locations/{id} (4 weeks)", &|i| {
         format!("/locations/{}", pick(i))
@@ -524,17 +524,9 @@ fn pages(hub: &BackgroundHub, all: &[Location], calls: usize) {
     timed("/locations/{id}/follow-ups", &|i| {
         format!("/locations/{}/follow-ups", pick(i))
     });
-    {
-        let mut times = Vec::with_capacity(calls);
-        for i in 0..calls + 3 {
-            let started = Instant::now();
-            get_as(&manager, format!("/locations/{}/follow-ups", pick(i)));
-            if i >= 3 {
-                times.push(started.elapsed());
-            }
-        }
-        report("/locations/{id}/follow-ups (a manager)", times);
-    }
+    timed_as("/locations/{id}/follow-ups (a manager)", &manager, &|i| {
+        format!("/locations/{}/follow-ups", pick(i))
+    });
     timed("/locations/{id}/devices", &|i| {
         format!("/locations/{}/devices", pick(i))
     });
@@ -558,18 +550,7 @@ fn log_in(
         .unwrap();
     // The log-in form's token, then the session.
     let form = agent.get(&format!("{}/login", hub.url)).call().unwrap();
-    let login_cookie = form
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            v.split(';')
-                .next()
-                .filter(|c| c.starts_with("welkom_login_csrf="))
-        })
-        .unwrap()
-        .to_owned();
+    let login_cookie = cookie(&form, "welkom_login_csrf=");
     let csrf = login_cookie.split_once('=').unwrap().1.to_owned();
     let answer = agent
         .post(&format!("{}/login", hub.url))
@@ -584,16 +565,17 @@ fn log_in(
         )
         .unwrap();
     assert_eq!(answer.status().as_u16(), 303, "{email} logs in");
+    cookie(&answer, "welkom_session=")
+}
+
+/// The `name=value` of the cookie an answer sets whose text starts with `prefix`.
+fn cookie(answer: &ureq::http::Response<ureq::Body>, prefix: &str) -> String {
     answer
         .headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            v.split(';')
-                .next()
-                .filter(|c| c.starts_with("welkom_session="))
-        })
+        .find_map(|v| v.split(';').next().filter(|c| c.starts_with(prefix)))
         .unwrap()
         .to_owned()
 }

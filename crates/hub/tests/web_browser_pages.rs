@@ -181,6 +181,14 @@ fn overview_devices_and_export_in_a_browser() {
         assert!(browser.text("[data-token]").starts_with("wlk_"));
         browser.assert_accessible("device added");
         browser.screenshot(&format!("devices-added-{size}"));
+        // Pair a tablet: a one-time code, large, with its end time.
+        browser.goto(&format!("{}/locations/{}/devices", hub.url, vlinder.id));
+        browser.click("form[action$='/devices/pair'] button[type=submit]");
+        let code = browser.text("[data-pairing-code]");
+        assert!(code.len() == 9 && code.as_bytes()[4] == b'-', "{code}");
+        assert!(!browser.text("[data-expires]").is_empty());
+        browser.assert_accessible("pairing code");
+        browser.screenshot(&format!("devices-pair-code-{size}"));
 
         // The Export page; a bad period shows the form again.
         browser.goto(&format!("{}/locations/{}/export", hub.url, vlinder.id));
