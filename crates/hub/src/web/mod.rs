@@ -30,6 +30,7 @@ mod devices;
 mod export;
 mod follow_ups;
 mod form;
+mod form_body;
 mod headers;
 mod i18n;
 mod known_browser;
@@ -139,6 +140,7 @@ where
         .route("/locations/{id}/export/ratings.csv", get(export::csv))
         .route("/locations/{id}/export/ratings.xlsx", get(export::xlsx))
         .route("/static/{file}", get(assets::serve))
+        .layer(axum::middleware::from_fn(form_body::read_whole))
         .layer(axum::middleware::from_fn(headers::every_page))
         .with_state(state)
 }
