@@ -3,14 +3,14 @@
 
 mod common;
 
+use common::rated_visits::{LocalDay, Pass};
 use common::welkom;
-use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use std::process::Output;
+use welkom_core::Moment;
 use welkom_core::tally::DayTally;
-use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_store::Store;
 
 /// Invented families; Tess has children in two groups.
 const ROSTER: &str = "\
@@ -37,52 +37,6 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// A local time on `day` in the location's zone.
-fn at(day: Date, hour: i8, minute: i8) -> Timestamp {
-    day.at(hour, minute, 0, 0)
-        .to_zoned(TimeZone::get(ZONE).unwrap())
-        .unwrap()
-        .timestamp()
-}
-
-/// A visit by guardian `g` with children `kids`, rated with `scores` in turn (a
-/// second score re-rates the same moment).
-fn visit_and_rate(
-    store: &mut Store,
-    day: Date,
-    (g, kids): (&str, &[&str]),
-    moment: Moment,
-    time: (i8, i8),
-    scores: &[u8],
-    misuse: bool,
-) {
-    let visit = NewVisit {
-        id: EventId::new(),
-        guardian_id: GuardianId(g.into()),
-        moment,
-        moment_corrected: false,
-        children: kids.iter().map(|&c| ChildId(c.into())).collect(),
-        at: at(day, time.0, time.1),
-        local_date: day,
-    };
-    store.record_visit(&visit).unwrap();
-    for (i, &score) in scores.iter().enumerate() {
-        let rating = NewRating {
-            id: EventId::new(),
-            score,
-            scale: Scale::Four,
-            at: visit
-                .at
-                .checked_add(jiff::SignedDuration::from_secs(40 * (i as i64 + 1)))
-                .unwrap(),
-            misuse,
-            privacy: Privacy::Linked,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
-    }
-}
-
 #[test]
 fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -102,8 +56,8 @@ fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
     let (drop_off, pick_up) = (Moment::DropOff, Moment::PickUp);
     // Who, which children, moment, local time, faces in turn (a second one re-rates),
     // misuse.
-    type Pass<'a> = (&'a str, &'a [&'a str], Moment, (i8, i8), &'a [u8], bool);
-    let passes: [Pass<'_>; 8] = [
+    type Row<'a> = (&'a str, &'a [&'a str], Moment, (i8, i8), &'a [u8], bool);
+    let passes: [Row<'_>; 8] = [
         ("G1", &["C1", "C2"], drop_off, (7, 58), &[2, 4], false),
         ("G2", &["C3"], drop_off, (8, 5), &[4], false),
         ("G3", &["C4"], drop_off, (8, 10), &[3], false),
@@ -113,19 +67,36 @@ fn tally_json_is_the_store_tally_and_the_table_names_no_one() {
         ("G6", &["C7"], pick_up, (16, 30), &[4, 4, 4], true),
         ("G1", &["C1"], pick_up, (17, 5), &[3], false),
     ];
-    for (g, kids, moment, time, scores, misuse) in passes {
-        visit_and_rate(&mut store, DAY, (g, kids), moment, time, scores, misuse);
+    let day = LocalDay {
+        date: DAY,
+        zone: ZONE,
+    };
+    for (guardian, children, moment, time, scores, misuse) in passes {
+        let pass = Pass {
+            guardian,
+            children,
+            moment,
+            time,
+            scores,
+            misuse,
+        };
+        day.record(&mut store, &pass);
     }
     // Another day, not in the tally.
-    let next = DAY.tomorrow().unwrap();
-    visit_and_rate(
+    let next = LocalDay {
+        date: DAY.tomorrow().unwrap(),
+        zone: ZONE,
+    };
+    next.record(
         &mut store,
-        next,
-        ("G2", &["C3"]),
-        drop_off,
-        (8, 0),
-        &[1],
-        false,
+        &Pass {
+            guardian: "G2",
+            children: &["C3"],
+            moment: drop_off,
+            time: (8, 0),
+            scores: &[1],
+            misuse: false,
+        },
     );
     let expected = store.day_tally(DAY, &TimeZone::get(ZONE).unwrap()).unwrap();
     drop(store);

@@ -9,26 +9,29 @@ mod common;
 #[path = "../crates/hub/tests/browser/mod.rs"]
 mod browser;
 
+use common::rated_visits::{LocalDay, Pass};
 use common::welkom;
 use jiff::civil::{Date, date};
-use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::process::Output;
 use std::sync::Arc;
+use welkom_core::Moment;
 use welkom_core::tally::{Cell, DayTally};
-use welkom_core::{ChildId, EventId, GuardianId, Moment, Scale};
 use welkom_hub::BackgroundHub;
 use welkom_hub::clock::ManualClock;
 use welkom_hub::db::Role;
 use welkom_hub::web::WebSettings;
-use welkom_store::{NewRating, NewVisit, Privacy, Store};
+use welkom_store::Store;
 
 /// The hub's locations are in Amsterdam's time zone.
 const ZONE: &str = "Europe/Amsterdam";
 /// A Thursday.
 const DAY: Date = date(2026, 3, 5);
+const THURSDAY: LocalDay = LocalDay {
+    date: DAY,
+    zone: ZONE,
+};
 const PASSWORD: &str = "invented password 42";
 
 /// Invented families. One group's name holds markup, which the page must show as
@@ -53,50 +56,6 @@ fn checked(out: Output, what: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-/// A local time on DAY.
-fn at(hour: i8, minute: i8) -> Timestamp {
-    DAY.at(hour, minute, 0, 0)
-        .to_zoned(TimeZone::get(ZONE).unwrap())
-        .unwrap()
-        .timestamp()
-}
-
-/// A visit by guardian `g` with children `kids`, rated with `scores` in turn (a
-/// second score re-rates the same moment).
-fn visit_and_rate(
-    store: &mut Store,
-    (g, kids): (&str, &[&str]),
-    moment: Moment,
-    time: (i8, i8),
-    scores: &[u8],
-) {
-    let visit = NewVisit {
-        id: EventId::new(),
-        guardian_id: GuardianId(g.into()),
-        moment,
-        moment_corrected: false,
-        children: kids.iter().map(|&c| ChildId(c.into())).collect(),
-        at: at(time.0, time.1),
-        local_date: DAY,
-    };
-    store.record_visit(&visit).unwrap();
-    for (i, &score) in scores.iter().enumerate() {
-        let rating = NewRating {
-            id: EventId::new(),
-            score,
-            scale: Scale::Four,
-            at: visit
-                .at
-                .checked_add(SignedDuration::from_secs(40 * (i as i64 + 1)))
-                .unwrap(),
-            misuse: false,
-            privacy: Privacy::Linked,
-            replaces: None,
-        };
-        store.record_rating(&visit, &rating).unwrap();
-    }
 }
 
 /// What the page should show for a tally: `(moment, row, key, field)` → the text.
@@ -176,7 +135,7 @@ fn page_numbers(browser: &browser::Browser) -> BTreeMap<(String, String, String,
 #[ignore = "needs chromium, chromedriver and axe-core: apt-get install chromium chromium-driver; npm install in crates/hub/tests/browser"]
 fn the_location_page_shows_the_kiosks_numbers_as_the_hub_api_and_welkom_tally_do() {
     // The hub, its clock at DAY 17:30 in the location's zone.
-    let clock = ManualClock::new(at(17, 30));
+    let clock = ManualClock::new(THURSDAY.at(17, 30));
     let hub_dir = tempfile::tempdir().unwrap();
     let hub = BackgroundHub::start_with(
         &format!("sqlite:{}", hub_dir.path().join("hub.sqlite").display()),
@@ -219,8 +178,8 @@ fn the_location_page_shows_the_kiosks_numbers_as_the_hub_api_and_welkom_tally_do
     );
     let mut store = Store::open(&data.join("welkom.sqlite")).unwrap();
     let (drop_off, pick_up) = (Moment::DropOff, Moment::PickUp);
-    type Pass<'a> = (&'a str, &'a [&'a str], Moment, (i8, i8), &'a [u8]);
-    let passes: [Pass<'_>; 13] = [
+    type Row<'a> = (&'a str, &'a [&'a str], Moment, (i8, i8), &'a [u8]);
+    let passes: [Row<'_>; 13] = [
         ("G1", &["C1", "C2"], drop_off, (7, 48), &[2, 4]),
         ("G2", &["C3"], drop_off, (7, 55), &[4]),
         ("G3", &["C4"], drop_off, (8, 5), &[3]),
@@ -235,8 +194,16 @@ fn the_location_page_shows_the_kiosks_numbers_as_the_hub_api_and_welkom_tally_do
         ("G6", &["C7"], pick_up, (17, 5), &[1]),
         ("G7", &["C8"], pick_up, (17, 12), &[]),
     ];
-    for (g, kids, moment, time, scores) in passes {
-        visit_and_rate(&mut store, (g, kids), moment, time, scores);
+    for (guardian, children, moment, time, scores) in passes {
+        let pass = Pass {
+            guardian,
+            children,
+            moment,
+            time,
+            scores,
+            misuse: false,
+        };
+        THURSDAY.record(&mut store, &pass);
     }
     drop(store);
     let sent = checked(welkom(&data, &["sync"]), "welkom sync");

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod display;
+pub mod rated_visits;
 pub mod screen_words;
 pub mod setup_steps;
 pub mod tls_hub;
