@@ -9,11 +9,18 @@
 //! Run: `cargo bench -p welkom-hub --bench ingest` (PostgreSQL from
 //! /usr/lib/postgresql/*/bin, a throw-away cluster with fsync on; without it that
 //! part is skipped and says so). The hub's SQLite file runs with synchronous=FULL.
+//! `WELKOM_BENCH_BACK_ENDS` (`sqlite`, `postgres` or both, the default) picks the
+//! back ends; the drain (f) belongs to SQLite. Each ingest figure is followed by the
+//! CPU time it cost per 1,000 events, the hub's and (PostgreSQL) the server's: on a
+//! busy machine the rate drops, the CPU per event does not.
 
 // Only `start_with` is used here; the tests use `start`.
 #[allow(dead_code)]
 #[path = "../tests/common/postgres.rs"]
 mod postgres;
+
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
 
 use jiff::Timestamp;
 use std::time::{Duration, Instant};
@@ -128,6 +135,7 @@ fn drain(kiosk_dir: &std::path::Path, hub_url: &str, token: &str) -> (Duration, 
 fn ingest(
     name: &str,
     database_url: &str,
+    server_pid: Option<u32>,
     kiosk_dir: &std::path::Path,
     locations: usize,
     devices_per_location: usize,
@@ -177,6 +185,8 @@ fn ingest(
         work[i % senders_count].push(serde_json::to_vec(&batch).unwrap());
     }
     let url = format!("{}/v1/events", hub.url);
+    let server_cpu = || server_pid.map_or(0, cpu_time::tree_ms);
+    let (own_before, server_before) = (cpu_time::own_ms(), server_cpu());
     let started = Instant::now();
     let senders: Vec<_> = work
         .into_iter()
@@ -208,6 +218,8 @@ fn ingest(
         .collect();
     let accepted: u64 = senders.into_iter().map(|s| s.join().unwrap()).sum();
     let elapsed = started.elapsed();
+    let own = cpu_time::own_ms() - own_before;
+    let server = server_cpu() - server_before;
     assert_eq!(accepted as usize, total);
     let shape = if locations == 1 {
         format!("one location, {senders_count} senders")
@@ -218,6 +230,18 @@ fn ingest(
         "ingest {name:10}: {total} events in {:.2} s = {:.0} events/s ({shape}, batches of 500)",
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64()
+    );
+    // CPU per 1,000 events: the hub and the senders share this process; the
+    // database server is apart (PostgreSQL only; SQLite runs inside the hub).
+    let per_thousand = |ms: u64| ms as f64 * 1000.0 / total as f64;
+    println!(
+        "ingest {name:10}: CPU per 1,000 events: hub and senders {:.1} ms{}",
+        per_thousand(own),
+        if server_pid.is_some() {
+            format!(", database server {:.1} ms", per_thousand(server))
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -240,46 +264,69 @@ fn main() {
         "set-up: {waiting} events queued at the kiosk in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let hub_dir = scratch("drain-hub");
-    let url = format!("sqlite:{}", hub_dir.path().join("hub.sqlite").display());
-    let (hub, location, token) = hub_with_device(&url);
-    let (elapsed, events) = drain(kiosk_dir.path(), &hub.url, &token);
-    let stored = hub
-        .runtime
-        .block_on(hub.db.ratings(&location))
-        .unwrap()
-        .len();
-    println!(
-        "drain: {events} events from the kiosk's outbox into a local hub (SQLite) in {:.2} s ({stored} ratings at the hub)",
-        elapsed.as_secs_f64()
-    );
-    drop(hub);
-
+    let back_ends =
+        std::env::var("WELKOM_BENCH_BACK_ENDS").unwrap_or_else(|_| "sqlite,postgres".into());
     let many = parallel_locations();
-    let second = scratch("ingest-sqlite");
-    ingest(
-        "SQLite",
-        &format!("sqlite:{}", second.path().join("hub.sqlite").display()),
-        kiosk_dir.path(),
-        1,
-        2,
-    );
-    let third = scratch("ingest-sqlite-many");
-    ingest(
-        "SQLite",
-        &format!("sqlite:{}", third.path().join("hub.sqlite").display()),
-        kiosk_dir.path(),
-        many,
-        1,
-    );
+    if back_ends.contains("sqlite") {
+        let hub_dir = scratch("drain-hub");
+        let url = format!("sqlite:{}", hub_dir.path().join("hub.sqlite").display());
+        let (hub, location, token) = hub_with_device(&url);
+        let (elapsed, events) = drain(kiosk_dir.path(), &hub.url, &token);
+        let stored = hub
+            .runtime
+            .block_on(hub.db.ratings(&location))
+            .unwrap()
+            .len();
+        println!(
+            "drain: {events} events from the kiosk's outbox into a local hub (SQLite) in {:.2} s ({stored} ratings at the hub)",
+            elapsed.as_secs_f64()
+        );
+        drop(hub);
+
+        let second = scratch("ingest-sqlite");
+        ingest(
+            "SQLite",
+            &format!("sqlite:{}", second.path().join("hub.sqlite").display()),
+            None,
+            kiosk_dir.path(),
+            1,
+            2,
+        );
+        let third = scratch("ingest-sqlite-many");
+        ingest(
+            "SQLite",
+            &format!("sqlite:{}", third.path().join("hub.sqlite").display()),
+            None,
+            kiosk_dir.path(),
+            many,
+            1,
+        );
+    }
+    if !back_ends.contains("postgres") {
+        return;
+    }
     match postgres::TempPostgres::start_with(true) {
         Some(cluster) => {
-            ingest("PostgreSQL", &cluster.url, kiosk_dir.path(), 1, 2);
+            ingest(
+                "PostgreSQL",
+                &cluster.url,
+                cluster.postmaster_pid(),
+                kiosk_dir.path(),
+                1,
+                2,
+            );
             // A second fresh hub in the same cluster would share its tables; a
             // second cluster starts clean.
             drop(cluster);
             match postgres::TempPostgres::start_with(true) {
-                Some(cluster) => ingest("PostgreSQL", &cluster.url, kiosk_dir.path(), many, 1),
+                Some(cluster) => ingest(
+                    "PostgreSQL",
+                    &cluster.url,
+                    cluster.postmaster_pid(),
+                    kiosk_dir.path(),
+                    many,
+                    1,
+                ),
                 None => println!("ingest PostgreSQL: the second cluster did not start"),
             }
         }

@@ -135,6 +135,13 @@ impl TempPostgres {
         }
     }
 
+    /// The server's main process, from `postmaster.pid` (a benchmark sums the CPU
+    /// time of it and its children).
+    pub fn postmaster_pid(&self) -> Option<u32> {
+        let file = std::fs::read_to_string(self.data.join("postmaster.pid")).ok()?;
+        file.lines().next()?.trim().parse().ok()
+    }
+
     /// Stops the cluster (fast shutdown: clients are disconnected).
     pub fn stop(&self) {
         let out = run(
