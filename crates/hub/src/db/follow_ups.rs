@@ -147,6 +147,38 @@ pub(super) fn named_ratings(events: &[impl std::borrow::Borrow<CheckedEvent>]) -
     named
 }
 
+/// The ratings whose follow-up must be worked out again once the batch is stored:
+/// those [`named_ratings`] gives, less the batch's low ratings whose row the insert
+/// already worked out (`settled_at_insert`) and that no other event of the batch
+/// names (as superseded, or by an answer or a note). A batch's low ratings are
+/// most of its follow-ups; settling them again wrote each row twice.
+pub(super) fn ratings_to_settle(
+    events: &[impl std::borrow::Borrow<CheckedEvent>],
+    settled_at_insert: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut named_by_others = BTreeSet::new();
+    for event in events {
+        match &event.borrow().parsed {
+            EventData::Rating(r) => {
+                if let Some(superseded) = r.supersedes {
+                    named_by_others.insert(superseded.to_string());
+                }
+            }
+            EventData::FollowUp(f) => {
+                named_by_others.insert(f.rating_id.to_string());
+            }
+            EventData::Handled(h) => {
+                named_by_others.insert(h.rating_id.to_string());
+            }
+            EventData::Visit(_) | EventData::Erased(_) => {}
+        }
+    }
+    named_ratings(events)
+        .into_iter()
+        .filter(|id| !settled_at_insert.contains(id) || named_by_others.contains(id))
+        .collect()
+}
+
 /// The day a location is on at `now`: the last day of the Follow-ups page's default
 /// view and of the overview's open follow-ups (UTC when its time zone is unknown, as
 /// the page shows it).

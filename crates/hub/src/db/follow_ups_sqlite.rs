@@ -1,10 +1,11 @@
 //! The follow-up tables on SQLite: kept at ingest, cleared on erasure and by
 //! retention, read by the Follow-ups page (see [`super::follow_ups`]).
 
-use super::follow_ups::{Ingest, Listed, Row, follow_up_of, named_ratings};
+use super::follow_ups::{Ingest, Listed, Row, follow_up_of, ratings_to_settle};
 use super::sqlite::SqliteDb;
 use super::{CheckedEvent, DbError};
 use rusqlite::{Connection, Transaction, params};
+use std::collections::BTreeSet;
 
 /// Adds what a new event says to the follow-up tables, inside the ingest's transaction.
 pub(super) fn ingest(
@@ -12,6 +13,7 @@ pub(super) fn ingest(
     location: &str,
     event: &CheckedEvent,
     received: i64,
+    settled_at_insert: &mut BTreeSet<String>,
 ) -> Result<(), DbError> {
     match Ingest::of(event) {
         None => {}
@@ -19,13 +21,14 @@ pub(super) fn ingest(
             rating_id,
             guardian_id,
         }) => {
-            tx.prepare_cached(
-                "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
-                 VALUES (?1, ?2, 1, ?3, ?4)
-                 ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                     low = 1, guardian_id = excluded.guardian_id",
-            )?
-            .execute(params![location, rating_id, guardian_id, received])?;
+            // Its rating is stored: the row is worked out as it goes in.
+            tx.prepare_cached(INSERT_LOW)?.execute(params![
+                location,
+                rating_id,
+                guardian_id,
+                received
+            ])?;
+            settled_at_insert.insert(rating_id);
         }
         Some(Ingest::Answer {
             rating_id,
@@ -88,8 +91,9 @@ pub(super) fn settle(
     tx: &Transaction<'_>,
     location: &str,
     events: &[CheckedEvent],
+    settled_at_insert: &BTreeSet<String>,
 ) -> Result<(), DbError> {
-    let named = named_ratings(events);
+    let named = ratings_to_settle(events, settled_at_insert);
     if named.is_empty() {
         return Ok(());
     }
@@ -101,6 +105,27 @@ pub(super) fn settle(
     }
     Ok(())
 }
+
+/// A low rating into the follow-ups (its rating already stored), with `counted`
+/// and `open_on` as [`SETTLE_COUNTED`] and [`SETTLE_OPEN`] would give them for a
+/// low rating: it counts when its rating is stored, not misuse and not superseded;
+/// it is open on the rating's day while it counts and no note names it.
+const INSERT_LOW: &str = "
+INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at, counted, open_on)
+SELECT ?1, ?2, 1, ?3, ?4, c.counted,
+       CASE WHEN c.counted = 1 AND NOT EXISTS (
+                SELECT 1 FROM follow_up_notes n WHERE n.location_id = ?1 AND n.rating_id = ?2)
+            THEN c.local_date END
+FROM (SELECT coalesce((SELECT r.misuse = 0
+                              AND NOT EXISTS (SELECT 1 FROM ratings s
+                                              WHERE s.location_id = ?1 AND s.supersedes = ?2)
+                       FROM ratings r WHERE r.location_id = ?1 AND r.id = ?2), 0) AS counted,
+             (SELECT r.local_date FROM ratings r
+              WHERE r.location_id = ?1 AND r.id = ?2) AS local_date) AS c
+WHERE TRUE
+ON CONFLICT (location_id, rating_id) DO UPDATE SET
+    low = 1, guardian_id = excluded.guardian_id,
+    counted = excluded.counted, open_on = excluded.open_on";
 
 /// Whether a follow-up counts: stored, not misuse, not superseded, and low or a talk
 /// request (the back-fill in migration 0009 is the same statement for every row).

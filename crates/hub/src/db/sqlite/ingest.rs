@@ -155,6 +155,7 @@ fn store_batch(
     let mut forgotten = read_forgotten(tx, location, events)?;
     let mut erasures = Vec::new();
     let (mut new_ratings, mut new_visits) = (Vec::new(), Vec::new());
+    let mut settled_at_insert = std::collections::BTreeSet::new();
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO events (source, id, location_id, device_id, type, time, data, received_at)
@@ -187,7 +188,6 @@ fn store_batch(
                 continue;
             }
             stored.accepted += 1;
-            super::super::follow_ups_sqlite::ingest(tx, location, event, received)?;
             match &event.parsed {
                 EventData::Rating(r) => {
                     let new = rating.execute(params![
@@ -228,6 +228,14 @@ fn store_batch(
                 EventData::Erased(e) => erasures.push(e.clone()),
                 EventData::FollowUp(_) | EventData::Handled(_) => {}
             }
+            // After its rating: a low rating's follow-up is worked out as it goes in.
+            super::super::follow_ups_sqlite::ingest(
+                tx,
+                location,
+                event,
+                received,
+                &mut settled_at_insert,
+            )?;
         }
     }
     rollups::keep(tx, location, &new_ratings, &new_visits)?;
@@ -237,7 +245,7 @@ fn store_batch(
         super::super::follow_ups_sqlite::erase(tx, location, &erased.guardian_id)?;
     }
     remember_forgotten(tx, location, &mut forgotten, received)?;
-    super::super::follow_ups_sqlite::settle(tx, location, events)?;
+    super::super::follow_ups_sqlite::settle(tx, location, events, &settled_at_insert)?;
     Ok((stored, !erasures.is_empty()))
 }
 
