@@ -116,7 +116,7 @@ impl Metrics {
     }
 }
 
-/// Installs the bundled font (Latin Extended and Cyrillic) as the kiosk's font.
+/// Installs the bundled fonts (Latin Extended and Cyrillic; Arabic) as the kiosk's fonts.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
@@ -138,7 +138,36 @@ pub fn install_fonts(ctx: &egui::Context) {
         FontFamily::Name(BOLD.into()),
         vec!["dejavu-bold".into(), "dejavu".into()],
     );
+    install_arabic(&mut fonts);
     ctx.set_fonts(fonts);
+}
+
+/// Adds Noto Sans Arabic (a subset holding only the Arabic blocks, see
+/// `assets/fonts/README.md`) in front of DejaVu in both families: egui picks a font
+/// per character, so Arabic letters come from Noto (one font per word, so they join)
+/// and every other character from DejaVu as before.
+fn install_arabic(fonts: &mut egui::FontDefinitions) {
+    fonts.font_data.insert(
+        "noto-arabic".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../assets/fonts/NotoSansArabic-Regular.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        "noto-arabic-bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../assets/fonts/NotoSansArabic-Bold.ttf"
+        ))),
+    );
+    let families = [
+        (FontFamily::Proportional, "noto-arabic"),
+        (FontFamily::Name(BOLD.into()), "noto-arabic-bold"),
+    ];
+    for (family, font) in families {
+        if let Some(list) = fonts.families.get_mut(&family) {
+            list.insert(0, font.into());
+        }
+    }
 }
 
 /// egui's own colours (text fields, scroll bars, selections) to match a palette.
