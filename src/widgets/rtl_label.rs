@@ -1,0 +1,102 @@
+//! Text in the guardian's reading direction. Right to left: wrapped to the width
+//! available, each line reordered by the bidi algorithm (`crate::bidi`) and drawn
+//! right-aligned. Left to right: egui's own label, exactly as before.
+
+use crate::bidi::{self, Direction, Piece};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Response, RichText, Sense, Ui, WidgetInfo, WidgetText};
+use std::sync::Arc;
+
+/// A parent-facing label in a reading direction: for right to left, a wrapped,
+/// right-aligned paragraph whose lines read right to left (the block is placed by the
+/// parent layout like any label); for left to right, `ui.label` as ever. Its
+/// accessible name is the text in logical order.
+pub fn label(
+    ui: &mut Ui,
+    direction: Direction,
+    text: impl Into<String>,
+    font: FontId,
+    colour: Color32,
+) -> Response {
+    let text = text.into();
+    if direction.is_rtl() {
+        rtl_label(ui, &text, font, colour)
+    } else {
+        ui.label(RichText::new(text).font(font).color(colour))
+    }
+}
+
+/// A paragraph laid out right to left, wrapped at the available width.
+pub fn rtl_label(ui: &mut Ui, text: &str, font: FontId, colour: Color32) -> Response {
+    let max_width = ui.available_width().max(1.0);
+    let galleys = paragraph_galleys(ui, text, Direction::RightToLeft, max_width, &font, colour);
+    let width = galleys
+        .iter()
+        .map(|g| g.size().x)
+        .fold(0.0_f32, f32::max)
+        .min(max_width);
+    let height: f32 = galleys.iter().map(|g| g.size().y).sum();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), text));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        let mut y = rect.top();
+        for galley in galleys {
+            let h = galley.size().y;
+            let x = rect.right() - galley.size().x;
+            painter.galley(egui::pos2(x, y), galley, colour);
+            y += h;
+        }
+    }
+    response
+}
+
+/// The galleys of a paragraph's visual lines, top to bottom, wrapped at `max_width`.
+pub fn paragraph_galleys(
+    ui: &Ui,
+    text: &str,
+    base: Direction,
+    max_width: f32,
+    font: &FontId,
+    colour: Color32,
+) -> Vec<Arc<Galley>> {
+    let lay_out = |line: bidi::LineRange| {
+        let job = line_job(&bidi::visual_pieces(text, base, line), font, colour);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let lines = bidi::wrap(text, max_width, |line| lay_out(line).size().x);
+    lines.into_iter().map(lay_out).collect()
+}
+
+/// A visual line as one layout job: a section per piece, so each is shaped on its own
+/// (a right-to-left word joined and turned by the shaper), placed left to right.
+pub fn line_job(pieces: &[Piece], font: &FontId, colour: Color32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = f32::INFINITY;
+    for piece in pieces {
+        job.append(&piece.text, 0.0, TextFormat::simple(font.clone(), colour));
+    }
+    job
+}
+
+/// A one-line text for a button, chip or face: reordered when it holds right-to-left
+/// letters (in the direction of its first strong letter), as given otherwise.
+pub fn widget_text(text: &str, font: FontId, colour: Color32) -> WidgetText {
+    if bidi::has_rtl(text) {
+        let pieces = bidi::visual_pieces(text, Direction::of_text(text), 0..text.len());
+        WidgetText::from(line_job(&pieces, &font, colour))
+    } else {
+        WidgetText::from(RichText::new(text).font(font).color(colour))
+    }
+}
+
+/// The same as a galley, for painting (the faces' words).
+pub fn one_line_galley(ui: &Ui, text: &str, font: FontId, colour: Color32) -> Arc<Galley> {
+    if bidi::has_rtl(text) {
+        let pieces = bidi::visual_pieces(text, Direction::of_text(text), 0..text.len());
+        let job = line_job(&pieces, &font, colour);
+        ui.fonts_mut(|f| f.layout_job(job))
+    } else {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, colour))
+    }
+}
