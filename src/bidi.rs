@@ -250,7 +250,8 @@ mod tests {
 
     #[test]
     fn punctuation_at_the_end_goes_to_the_left() {
-        for line in ["كيف كان التوصيل اليوم؟", "شكرًا جزيلًا، Emma.", "تم!"] {
+        for line in ["كيف كان التوصيل اليوم؟", "شكرًا جزيلًا، Emma.", "تم!"]
+        {
             let visual = whole(line);
             assert_eq!(
                 visual,

@@ -142,32 +142,50 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The font family for Arabic words: Noto Sans Arabic, then DejaVu.
+pub const ARABIC: &str = "arabic";
+/// The bold font family for Arabic words.
+pub const ARABIC_BOLD: &str = "arabic-bold";
+
 /// Adds Noto Sans Arabic (a subset holding only the Arabic blocks, see
-/// `assets/fonts/README.md`) in front of DejaVu in both families: egui picks a font
-/// per character, so Arabic letters come from Noto (one font per word, so they join)
-/// and every other character from DejaVu as before.
+/// `assets/fonts/README.md`): as a fallback after DejaVu in both families (DejaVu
+/// stays first, so every font's size and line height stay as they were), and first
+/// in the families [`ARABIC`] and [`ARABIC_BOLD`], which `widgets::rtl_label` gives
+/// every right-to-left word, so its letters come from one font and join.
 fn install_arabic(fonts: &mut egui::FontDefinitions) {
-    fonts.font_data.insert(
-        "noto-arabic".into(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../assets/fonts/NotoSansArabic-Regular.ttf"
-        ))),
-    );
-    fonts.font_data.insert(
-        "noto-arabic-bold".into(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../assets/fonts/NotoSansArabic-Bold.ttf"
-        ))),
-    );
-    let families = [
-        (FontFamily::Proportional, "noto-arabic"),
-        (FontFamily::Name(BOLD.into()), "noto-arabic-bold"),
+    let faces = [
+        ("noto-arabic", "dejavu", FontFamily::Proportional, ARABIC),
+        (
+            "noto-arabic-bold",
+            "dejavu-bold",
+            FontFamily::Name(BOLD.into()),
+            ARABIC_BOLD,
+        ),
     ];
-    for (family, font) in families {
+    let data: [&'static [u8]; 2] = [
+        include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
+        include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf"),
+    ];
+    for ((font, latin, family, arabic), bytes) in faces.into_iter().zip(data) {
+        fonts.font_data.insert(
+            font.into(),
+            std::sync::Arc::new(egui::FontData::from_static(bytes)),
+        );
         if let Some(list) = fonts.families.get_mut(&family) {
-            list.insert(0, font.into());
+            list.insert(1.min(list.len()), font.into());
         }
+        fonts.families.insert(
+            FontFamily::Name(arabic.into()),
+            vec![font.into(), latin.into()],
+        );
     }
+}
+
+/// The same size of font in the Arabic family of its weight.
+pub fn arabic_font(font: &FontId) -> FontId {
+    let bold = font.family == FontFamily::Name(BOLD.into());
+    let family = if bold { ARABIC_BOLD } else { ARABIC };
+    FontId::new(font.size, FontFamily::Name(family.into()))
 }
 
 /// egui's own colours (text fields, scroll bars, selections) to match a palette.

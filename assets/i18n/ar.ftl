@@ -56,7 +56,7 @@ face-great = ممتاز
 face-good = جيد
 face-okay = لا بأس
 face-meh = متوسط
-face-bad = ليس جيدًا
+face-bad = غير جيد
 rate-skip = تخطي
 
 ## Thank you

@@ -68,13 +68,24 @@ pub fn paragraph_galleys(
     lines.into_iter().map(lay_out).collect()
 }
 
+/// The height of a line of right-to-left text, in font sizes.
+const LINE_HEIGHT: f32 = 1.4;
+
 /// A visual line as one layout job: a section per piece, so each is shaped on its own
-/// (a right-to-left word joined and turned by the shaper), placed left to right.
+/// (a right-to-left word joined and turned by the shaper, in the Arabic font), placed
+/// left to right.
 pub fn line_job(pieces: &[Piece], font: &FontId, colour: Color32) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = f32::INFINITY;
+    let arabic = crate::theme::arabic_font(font);
+    // Noto Sans Arabic's own line height is twice its size (room for stacked marks);
+    // a line of it keeps close to a Latin line's instead.
+    let line_height = Some((font.size * LINE_HEIGHT).round());
     for piece in pieces {
-        job.append(&piece.text, 0.0, TextFormat::simple(font.clone(), colour));
+        let font = if piece.rtl { &arabic } else { font };
+        let mut format = TextFormat::simple(font.clone(), colour);
+        format.line_height = line_height;
+        job.append(&piece.text, 0.0, format);
     }
     job
 }
