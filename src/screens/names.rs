@@ -46,7 +46,7 @@ pub fn show(
             for row in names.chunks(columns) {
                 ui.allocate_ui_with_layout(
                     vec2(columns as f32 * (button.x + gap), button.y),
-                    super::rate::row_layout(dir),
+                    crate::widgets::rtl_label::row_layout(dir),
                     |ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for (id, name) in row {

@@ -7,7 +7,7 @@ use crate::kiosk::{Action, VisitInProgress};
 use crate::widgets::key::{Look, big_button};
 use crate::widgets::rtl_label::label;
 use crate::widgets::{chip, face_button};
-use egui::{Align, Layout, Ui, vec2};
+use egui::{Ui, vec2};
 use fluent_bundle::FluentValue;
 use welkom_core::{Moment, Occasion};
 
@@ -66,15 +66,19 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             let row_w = width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
             // Best face first, at the reading side's start: the left, or the right
             // for a right-to-left language.
-            ui.allocate_ui_with_layout(vec2(row_w, width + word_h), row_layout(dir), |ui| {
-                ui.spacing_mut().item_spacing.x = gap;
-                for face in row {
-                    let word = t.plain(lang, face.key);
-                    if face_button(ui, *face, &word, width, m, p).clicked() {
-                        actions.push(Action::Rate(face.score));
+            ui.allocate_ui_with_layout(
+                vec2(row_w, width + word_h),
+                crate::widgets::rtl_label::row_layout(dir),
+                |ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for face in row {
+                        let word = t.plain(lang, face.key);
+                        if face_button(ui, *face, &word, width, m, p).clicked() {
+                            actions.push(Action::Rate(face.score));
+                        }
                     }
-                }
-            });
+                },
+            );
             ui.add_space(gap / 2.0);
         }
         ui.add_space(m.px(12.0));
@@ -107,16 +111,20 @@ fn moment_and_children(
     let chip_size = vec2(m.touch(200.0), m.touch(72.0));
     // Moment: two chips, the current one on; tapping the other switches.
     let moments_w = chip_size.x * 2.0 + m.px(12.0);
-    ui.allocate_ui_with_layout(vec2(moments_w, chip_size.y), row_layout(dir), |ui| {
-        ui.spacing_mut().item_spacing.x = m.px(12.0);
-        for moment in Moment::ALL {
-            let on = visit.visit.moment == moment;
-            let text = t.plain(lang, moment_key(moment));
-            if chip(ui, &text, on, chip_size, m, p).clicked() && !on {
-                actions.push(Action::SwitchMoment);
+    ui.allocate_ui_with_layout(
+        vec2(moments_w, chip_size.y),
+        crate::widgets::rtl_label::row_layout(dir),
+        |ui| {
+            ui.spacing_mut().item_spacing.x = m.px(12.0);
+            for moment in Moment::ALL {
+                let on = visit.visit.moment == moment;
+                let text = t.plain(lang, moment_key(moment));
+                if chip(ui, &text, on, chip_size, m, p).clicked() && !on {
+                    actions.push(Action::SwitchMoment);
+                }
             }
-        }
-    });
+        },
+    );
     label(
         ui,
         dir,
@@ -131,7 +139,7 @@ fn moment_and_children(
         let w = children.len() as f32 * (chip_size.x + m.px(12.0));
         ui.allocate_ui_with_layout(
             vec2(w.min(ui.available_width()), chip_size.y),
-            row_layout(dir),
+            crate::widgets::rtl_label::row_layout(dir),
             |ui| {
                 ui.spacing_mut().item_spacing.x = m.px(12.0);
                 for child in children {
@@ -142,15 +150,6 @@ fn moment_and_children(
                 }
             },
         );
-    }
-}
-
-/// A row of faces or chips in reading order: left to right, or right to left.
-pub fn row_layout(dir: Direction) -> Layout {
-    if dir.is_rtl() {
-        Layout::right_to_left(Align::Center)
-    } else {
-        Layout::left_to_right(Align::Center)
     }
 }
 

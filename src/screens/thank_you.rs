@@ -49,7 +49,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
                 let row_w = row.len() as f32 * (chip_w + gap) - gap;
                 ui.allocate_ui_with_layout(
                     vec2(row_w, chip_size.y),
-                    super::rate::row_layout(dir),
+                    crate::widgets::rtl_label::row_layout(dir),
                     |ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for reason in row {

@@ -4,7 +4,9 @@
 
 use crate::bidi::{self, Direction, Piece};
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Response, RichText, Sense, Ui, WidgetInfo, WidgetText};
+use egui::{
+    Align, Color32, FontId, Galley, Layout, Response, RichText, Sense, Ui, WidgetInfo, WidgetText,
+};
 use std::sync::Arc;
 
 /// A parent-facing label in a reading direction: for right to left, a wrapped,
@@ -109,5 +111,14 @@ pub fn one_line_galley(ui: &Ui, text: &str, font: FontId, colour: Color32) -> Ar
         ui.fonts_mut(|f| f.layout_job(job))
     } else {
         ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, colour))
+    }
+}
+
+/// A row of faces or chips in reading order: left to right, or right to left.
+pub fn row_layout(direction: Direction) -> Layout {
+    if direction.is_rtl() {
+        Layout::right_to_left(Align::Center)
+    } else {
+        Layout::left_to_right(Align::Center)
     }
 }
