@@ -7,13 +7,16 @@ mod common;
 use common::{MONDAY_MORNING, TestKiosk};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use fluent_bundle::FluentValue;
 use jiff::Timestamp;
 use std::sync::Arc;
 use std::time::Duration;
 use welkom::app::WelkomApp;
 use welkom::clock::ManualClock;
 use welkom::commands::{build_app, import_roster_file};
+use welkom::i18n::Texts;
 use welkom::kiosk::Screen;
+use welkom_core::LanguageTag;
 
 /// An invented roster: Samira reads Arabic; Sanne, Dutch, for comparison.
 const ROSTER: &str = "\
@@ -24,8 +27,12 @@ G8;Samira;El Amrani;ar;7254;;C9;Lina;El Amrani;Rupsen;2024-11-20;2025-04-01;
 ";
 
 fn kiosk(size: egui::Vec2) -> TestKiosk {
+    kiosk_with(size, "")
+}
+
+fn kiosk_with(size: egui::Vec2, config: &str) -> TestKiosk {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("welkom.toml"), "").unwrap();
+    std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
     let roster_file = dir.path().join("roster.csv");
     std::fs::write(&roster_file, ROSTER).unwrap();
     let clock = ManualClock::new(MONDAY_MORNING.parse::<Timestamp>().unwrap());
@@ -139,4 +146,38 @@ fn in_portrait_the_arabic_screens_fit_and_the_best_face_is_at_the_top_right() {
     k.tap("ممتاز");
     assert!(k.shows("شكرًا جزيلًا، Samira!"));
     inside(&k, "شكرًا جزيلًا، Samira!", size);
+}
+
+#[test]
+fn arabic_plurals_follow_the_six_categories() {
+    let texts = Texts::load(&LanguageTag::dutch()).unwrap();
+    let ar = LanguageTag::parse("ar").unwrap();
+    let entered = |n: i64| texts.get(&ar, "keypad-entered", &[("count", FluentValue::from(n))]);
+    assert_eq!(entered(0), "لم تُكتب أي أرقام بعد");
+    assert_eq!(entered(1), "كُتب رقم واحد");
+    assert_eq!(entered(2), "كُتب رقمان");
+    assert_eq!(entered(4), "كُتبت 4 أرقام");
+    assert_eq!(entered(11), "كُتب 11 رقمًا");
+    assert_eq!(entered(100), "كُتب 100 رقم");
+    let birthday = |age: i64| {
+        let args = [
+            ("child", FluentValue::from("Rayan")),
+            ("age", FluentValue::from(age)),
+        ];
+        texts.get(&ar, "occasion-birthday", &args)
+    };
+    assert!(birthday(1).ends_with("سنة واحدة!"), "{}", birthday(1));
+    assert!(birthday(2).ends_with("سنتان!"), "{}", birthday(2));
+    assert!(birthday(3).ends_with("3 سنوات!"), "{}", birthday(3));
+    assert!(birthday(3).contains("Rayan"));
+}
+
+#[test]
+fn a_location_whose_language_is_arabic_shows_its_welcome_in_arabic() {
+    let size = egui::vec2(1024.0, 600.0);
+    let k = kiosk_with(size, "[location]\nlanguage = \"ar\"\n");
+    assert!(k.on_welcome());
+    assert!(k.shows("اكتب رمزك أو امسح بطاقتك"), "the instruction");
+    inside(&k, "اكتب رمزك أو امسح بطاقتك", size);
+    assert!(k.shows("موافق"), "the keypad's OK");
 }

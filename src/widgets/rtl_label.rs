@@ -122,3 +122,45 @@ pub fn row_layout(direction: Direction) -> Layout {
         Layout::left_to_right(Align::Center)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_arabic_paragraph_wraps_with_its_start_on_the_first_line_at_the_right() {
+        let ctx = egui::Context::default();
+        crate::theme::install_fonts(&ctx);
+        let text = "أهلًا وسهلًا يا Yusuf! نتمنى لك يومًا أول جميلًا!";
+        let font = FontId::proportional(30.0);
+        let rtl = Direction::RightToLeft;
+        let mut checked = false;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let one = paragraph_galleys(ui, text, rtl, f32::INFINITY, &font, Color32::BLACK);
+            assert_eq!(one.len(), 1);
+            let max = one[0].size().x * 0.6;
+            let lines = paragraph_galleys(ui, text, rtl, max, &font, Color32::BLACK);
+            assert_eq!(lines.len(), 2);
+            assert!(lines.iter().all(|g| g.size().x <= max));
+            // The galley holds the pieces left to right: the sentence's first word
+            // is the last piece of the first line, at its right edge.
+            assert!(lines[0].text().ends_with("أهلًا"), "{}", lines[0].text());
+            assert!(lines[0].text().contains("!Yusuf"), "{}", lines[0].text());
+            // The second line goes on with the sentence and ends it at its left.
+            assert!(lines[1].text().starts_with("!جميلًا"), "{}", lines[1].text());
+            assert!(!lines[1].text().contains("أهلًا"));
+            checked = true;
+        });
+        output.textures_delta.clear();
+        assert!(checked);
+    }
+
+    #[test]
+    fn latin_widget_text_is_left_as_given() {
+        let font = FontId::proportional(20.0);
+        let text = widget_text("Niet goed", font, Color32::BLACK);
+        assert_eq!(text.text(), "Niet goed");
+        let arabic = widget_text("غير جيد", FontId::proportional(20.0), Color32::BLACK);
+        assert_eq!(arabic.text(), "جيد غير");
+    }
+}
