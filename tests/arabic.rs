@@ -181,3 +181,25 @@ fn a_location_whose_language_is_arabic_shows_its_welcome_in_arabic() {
     inside(&k, "اكتب رمزك أو امسح بطاقتك", size);
     assert!(k.shows("موافق"), "the keypad's OK");
 }
+
+#[test]
+fn a_dutch_greeting_for_a_name_in_arabic_script_keeps_the_dutch_order() {
+    // The name in Arabic letters; the greeting in Dutch, read left to right.
+    let roster = "guardian_id;guardian_first_name;guardian_last_name;guardian_language;pin;badge;child_id;child_first_name;child_last_name;group\n\
+        G9;سارة;Haddad;nl;6139;;C9;Adam;Haddad;Kikkers\n";
+    let mut k = kiosk(egui::vec2(1280.0, 800.0));
+    let file = k.dir.path().join("extra.csv");
+    std::fs::write(&file, roster).unwrap();
+    let lang = k.harness.state().kiosk.config.location.language.clone();
+    let store = &mut k.harness.state_mut().kiosk.store;
+    import_roster_file(store, &file, &lang).unwrap().unwrap();
+    k.harness.run();
+    k.type_pin("6139");
+    assert!(k.shows("Goedemorgen, سارة!"));
+    let visual = welkom::bidi::visual_pieces(
+        "Goedemorgen, سارة!",
+        welkom::bidi::Direction::LeftToRight,
+        0.."Goedemorgen, سارة!".len(),
+    );
+    assert_eq!(welkom::bidi::visual_text(&visual), "Goedemorgen, ةراس!");
+}

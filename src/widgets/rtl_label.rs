@@ -1,6 +1,7 @@
 //! Text in the guardian's reading direction. Right to left: wrapped to the width
 //! available, each line reordered by the bidi algorithm (`crate::bidi`) and drawn
-//! right-aligned. Left to right: egui's own label, exactly as before.
+//! right-aligned. Left to right: egui's own label, exactly as before (unless the text
+//! holds right-to-left letters).
 
 use crate::bidi::{self, Direction, Piece};
 use egui::text::{LayoutJob, TextFormat};
@@ -11,8 +12,10 @@ use std::sync::Arc;
 
 /// A parent-facing label in a reading direction: for right to left, a wrapped,
 /// right-aligned paragraph whose lines read right to left (the block is placed by the
-/// parent layout like any label); for left to right, `ui.label` as ever. Its
-/// accessible name is the text in logical order.
+/// parent layout like any label); for left to right, `ui.label` as ever, unless the
+/// text holds right-to-left letters (a name in Arabic script), which are then put in
+/// order the same way, lines aligned left. Its accessible name is the text in
+/// logical order.
 pub fn label(
     ui: &mut Ui,
     direction: Direction,
@@ -21,8 +24,8 @@ pub fn label(
     colour: Color32,
 ) -> Response {
     let text = text.into();
-    if direction.is_rtl() {
-        rtl_label(ui, &text, font, colour)
+    if direction.is_rtl() || bidi::has_rtl(&text) {
+        bidi_label(ui, &text, direction, font, colour)
     } else {
         ui.label(RichText::new(text).font(font).color(colour))
     }
@@ -30,8 +33,20 @@ pub fn label(
 
 /// A paragraph laid out right to left, wrapped at the available width.
 pub fn rtl_label(ui: &mut Ui, text: &str, font: FontId, colour: Color32) -> Response {
+    bidi_label(ui, text, Direction::RightToLeft, font, colour)
+}
+
+/// A paragraph in a base direction, wrapped at the available width, each line put in
+/// visual order and aligned to the side its reading starts from.
+pub fn bidi_label(
+    ui: &mut Ui,
+    text: &str,
+    base: Direction,
+    font: FontId,
+    colour: Color32,
+) -> Response {
     let max_width = ui.available_width().max(1.0);
-    let galleys = paragraph_galleys(ui, text, Direction::RightToLeft, max_width, &font, colour);
+    let galleys = paragraph_galleys(ui, text, base, max_width, &font, colour);
     let width = galleys
         .iter()
         .map(|g| g.size().x)
@@ -45,7 +60,11 @@ pub fn rtl_label(ui: &mut Ui, text: &str, font: FontId, colour: Color32) -> Resp
         let mut y = rect.top();
         for galley in galleys {
             let h = galley.size().y;
-            let x = rect.right() - galley.size().x;
+            let x = if base.is_rtl() {
+                rect.right() - galley.size().x
+            } else {
+                rect.left()
+            };
             painter.galley(egui::pos2(x, y), galley, colour);
             y += h;
         }
