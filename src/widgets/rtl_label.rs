@@ -90,7 +90,7 @@ pub fn paragraph_galleys(
 }
 
 /// The height of a line of right-to-left text, in font sizes.
-const LINE_HEIGHT: f32 = 1.4;
+const LINE_HEIGHT: f32 = 1.2;
 
 /// A visual line as one layout job: a section per piece, so each is shaped on its own
 /// (a right-to-left word joined and turned by the shaper, in the Arabic font), placed
