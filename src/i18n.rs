@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use welkom_core::LanguageTag;
 
 /// The translation files shipped with Welkom, Dutch first.
-pub const LANGUAGES: [(&str, &str); 5] = [
+pub const LANGUAGES: [(&str, &str); 6] = [
     ("nl", include_str!("../assets/i18n/nl.ftl")),
     ("en", include_str!("../assets/i18n/en.ftl")),
     ("tr", include_str!("../assets/i18n/tr.ftl")),
     ("pl", include_str!("../assets/i18n/pl.ftl")),
     ("uk", include_str!("../assets/i18n/uk.ftl")),
+    ("ar", include_str!("../assets/i18n/ar.ftl")),
 ];
 
 /// Staff mode's texts, Dutch and English: only staff see them, so only the languages

@@ -6,6 +6,7 @@
 //! can drive the same code.
 
 pub mod app;
+pub mod bidi;
 pub mod cli;
 pub mod clock;
 pub mod commands;

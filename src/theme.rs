@@ -116,7 +116,7 @@ impl Metrics {
     }
 }
 
-/// Installs the bundled font (Latin Extended and Cyrillic) as the kiosk's font.
+/// Installs the bundled fonts (Latin Extended and Cyrillic; Arabic) as the kiosk's fonts.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
@@ -138,7 +138,54 @@ pub fn install_fonts(ctx: &egui::Context) {
         FontFamily::Name(BOLD.into()),
         vec!["dejavu-bold".into(), "dejavu".into()],
     );
+    install_arabic(&mut fonts);
     ctx.set_fonts(fonts);
+}
+
+/// The font family for Arabic words: Noto Sans Arabic, then DejaVu.
+pub const ARABIC: &str = "arabic";
+/// The bold font family for Arabic words.
+pub const ARABIC_BOLD: &str = "arabic-bold";
+
+/// Adds Noto Sans Arabic (a subset holding only the Arabic blocks, see
+/// `assets/fonts/README.md`): as a fallback after DejaVu in both families (DejaVu
+/// stays first, so every font's size and line height stay as they were), and first
+/// in the families [`ARABIC`] and [`ARABIC_BOLD`], which `widgets::rtl_label` gives
+/// every right-to-left word, so its letters come from one font and join.
+fn install_arabic(fonts: &mut egui::FontDefinitions) {
+    let faces = [
+        ("noto-arabic", "dejavu", FontFamily::Proportional, ARABIC),
+        (
+            "noto-arabic-bold",
+            "dejavu-bold",
+            FontFamily::Name(BOLD.into()),
+            ARABIC_BOLD,
+        ),
+    ];
+    let data: [&'static [u8]; 2] = [
+        include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
+        include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf"),
+    ];
+    for ((font, latin, family, arabic), bytes) in faces.into_iter().zip(data) {
+        fonts.font_data.insert(
+            font.into(),
+            std::sync::Arc::new(egui::FontData::from_static(bytes)),
+        );
+        if let Some(list) = fonts.families.get_mut(&family) {
+            list.insert(1.min(list.len()), font.into());
+        }
+        fonts.families.insert(
+            FontFamily::Name(arabic.into()),
+            vec![font.into(), latin.into()],
+        );
+    }
+}
+
+/// The same size of font in the Arabic family of its weight.
+pub fn arabic_font(font: &FontId) -> FontId {
+    let bold = font.family == FontFamily::Name(BOLD.into());
+    let family = if bold { ARABIC_BOLD } else { ARABIC };
+    FontId::new(font.size, FontFamily::Name(family.into()))
 }
 
 /// egui's own colours (text fields, scroll bars, selections) to match a palette.

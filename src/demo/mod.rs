@@ -36,7 +36,7 @@ pub struct DemoGuardian {
 }
 
 /// The families worth trying, as listed in the README.
-pub const HIGHLIGHTS: [DemoGuardian; 7] = [
+pub const HIGHLIGHTS: [DemoGuardian; 8] = [
     DemoGuardian {
         pin: "4826",
         first_name: "Sanne",
@@ -78,6 +78,12 @@ pub const HIGHLIGHTS: [DemoGuardian; 7] = [
         first_name: "Lotte",
         language: "nl",
         shows: "Mila's other home",
+    },
+    DemoGuardian {
+        pin: "7254",
+        first_name: "Samira",
+        language: "ar",
+        shows: "Rayan's birthday, in Arabic (right to left)",
     },
 ];
 
@@ -326,6 +332,20 @@ pub fn roster(today: Date) -> Roster {
             r.links.push((g, c2));
         }
     }
+
+    // Added after the ordinary families, so their invented history stays the same.
+    let samira = guardian(&mut r, "G008", "Samira", "El Amrani", "ar", "7254", None);
+    let rayan = child(
+        &mut r,
+        "C008",
+        "Rayan",
+        "El Amrani",
+        "Kikkers",
+        years_ago(3, 0),
+        long_ago,
+        None,
+    );
+    r.links.push((samira, rayan));
     r
 }
 

@@ -1,9 +1,11 @@
 //! The list of guardians' first names, for small locations that choose it.
 
 use super::View;
+use crate::bidi::Direction;
 use crate::kiosk::Action;
 use crate::widgets::key::{Look, big_button};
-use egui::{Align, Layout, RichText, ScrollArea, Ui, vec2};
+use crate::widgets::rtl_label::label;
+use egui::{ScrollArea, Ui, vec2};
 use welkom_core::GuardianId;
 
 /// Draws the list of names.
@@ -15,13 +17,10 @@ pub fn show(
 ) {
     let (m, p, t) = (view.metrics, &view.palette, view.texts);
     let lang = &view.kiosk.config.location.language;
+    let dir = Direction::of_language(lang);
     ui.vertical_centered(|ui| {
         ui.add_space(m.px(24.0));
-        ui.label(
-            RichText::new(t.plain(lang, "names-title"))
-                .font(m.bold(44.0))
-                .color(p.text),
-        );
+        label(ui, dir, t.plain(lang, "names-title"), m.bold(44.0), p.text);
         ui.add_space(m.px(16.0));
         let back = t.plain(lang, "names-back");
         if big_button(
@@ -47,7 +46,7 @@ pub fn show(
             for row in names.chunks(columns) {
                 ui.allocate_ui_with_layout(
                     vec2(columns as f32 * (button.x + gap), button.y),
-                    Layout::left_to_right(Align::Center),
+                    crate::widgets::rtl_label::row_layout(dir),
                     |ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for (id, name) in row {

@@ -2,10 +2,12 @@
 //! question and the faces.
 
 use super::View;
+use crate::bidi::Direction;
 use crate::kiosk::{Action, VisitInProgress};
 use crate::widgets::key::{Look, big_button};
+use crate::widgets::rtl_label::label;
 use crate::widgets::{chip, face_button};
-use egui::{Align, Layout, RichText, Ui, vec2};
+use egui::{Ui, vec2};
 use fluent_bundle::FluentValue;
 use welkom_core::{Moment, Occasion};
 
@@ -16,19 +18,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
     let guardian = &visit.family.guardian;
     let lang = &guardian.language;
     let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
+    let dir = Direction::of_language(lang);
     ui.vertical_centered(|ui| {
         ui.add_space(m.px(if m.portrait { 60.0 } else { 28.0 }));
-        ui.label(
-            RichText::new(t.get(lang, visit.greeting.time_of_day.message_key(), &name))
-                .font(m.bold(56.0))
-                .color(p.text),
-        );
+        let greeting = t.get(lang, visit.greeting.time_of_day.message_key(), &name);
+        label(ui, dir, greeting, m.bold(56.0), p.text);
         for occasion in visit.greeting.occasions.iter().take(2) {
-            ui.label(
-                RichText::new(occasion_text(view, visit, occasion))
-                    .font(m.bold(28.0))
-                    .color(p.celebrate),
-            );
+            let words = occasion_text(view, visit, occasion);
+            label(ui, dir, words, m.bold(28.0), p.celebrate);
         }
         ui.add_space(m.px(20.0));
 
@@ -42,7 +39,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             .get(visit.visit.moment, lang)
             .map(str::to_owned)
             .unwrap_or_else(|| t.plain(lang, question_key(visit.visit.moment)));
-        ui.label(RichText::new(question).font(m.font(36.0)).color(p.text));
+        label(ui, dir, question, m.font(36.0), p.text);
         ui.add_space(m.px(20.0));
 
         let faces = config.rating.scale.faces();
@@ -67,9 +64,11 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             .max(96.0);
         for row in faces.chunks(per_row) {
             let row_w = width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
+            // Best face first, at the reading side's start: the left, or the right
+            // for a right-to-left language.
             ui.allocate_ui_with_layout(
                 vec2(row_w, width + word_h),
-                Layout::left_to_right(Align::Center),
+                crate::widgets::rtl_label::row_layout(dir),
                 |ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     for face in row {
@@ -108,12 +107,13 @@ fn moment_and_children(
 ) {
     let (m, p, t) = (view.metrics, &view.palette, view.texts);
     let lang = &visit.family.guardian.language;
+    let dir = Direction::of_language(lang);
     let chip_size = vec2(m.touch(200.0), m.touch(72.0));
     // Moment: two chips, the current one on; tapping the other switches.
     let moments_w = chip_size.x * 2.0 + m.px(12.0);
     ui.allocate_ui_with_layout(
         vec2(moments_w, chip_size.y),
-        Layout::left_to_right(Align::Center),
+        crate::widgets::rtl_label::row_layout(dir),
         |ui| {
             ui.spacing_mut().item_spacing.x = m.px(12.0);
             for moment in Moment::ALL {
@@ -125,10 +125,12 @@ fn moment_and_children(
             }
         },
     );
-    ui.label(
-        RichText::new(t.plain(lang, "moment-switch"))
-            .font(m.font(18.0))
-            .color(p.muted),
+    label(
+        ui,
+        dir,
+        t.plain(lang, "moment-switch"),
+        m.font(18.0),
+        p.muted,
     );
     // Children: only worth a choice when there are several.
     let children = &visit.family.children;
@@ -137,7 +139,7 @@ fn moment_and_children(
         let w = children.len() as f32 * (chip_size.x + m.px(12.0));
         ui.allocate_ui_with_layout(
             vec2(w.min(ui.available_width()), chip_size.y),
-            Layout::left_to_right(Align::Center),
+            crate::widgets::rtl_label::row_layout(dir),
             |ui| {
                 ui.spacing_mut().item_spacing.x = m.px(12.0);
                 for child in children {

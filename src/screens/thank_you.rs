@@ -2,11 +2,13 @@
 //! beter?") and the talk request, none required.
 
 use super::View;
+use crate::bidi::Direction;
 use crate::kiosk::{Action, ThankYou};
 use crate::widgets::chip;
 use crate::widgets::face::face_badge;
 use crate::widgets::key::{Look, big_button};
-use egui::{Align, Layout, RichText, Ui, vec2};
+use crate::widgets::rtl_label::label;
+use egui::{Ui, vec2};
 use fluent_bundle::FluentValue;
 use welkom_core::Moment;
 
@@ -17,33 +19,23 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
     let guardian = &thanks.visit.family.guardian;
     let lang = &guardian.language;
     let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
+    let dir = Direction::of_language(lang);
     ui.vertical_centered(|ui| {
         ui.add_space(m.px(if thanks.low { 30.0 } else { 120.0 }));
         if let Some(face) = config.rating.scale.face(thanks.score) {
             face_badge(ui, face, m.px(if thanks.low { 90.0 } else { 150.0 }));
         }
-        ui.label(
-            RichText::new(t.get(lang, "thanks", &name))
-                .font(m.bold(56.0))
-                .color(p.text),
-        );
+        label(ui, dir, t.get(lang, "thanks", &name), m.bold(56.0), p.text);
         let subtitle = match thanks.visit.visit.moment {
             Moment::DropOff => "thanks-drop-off",
             Moment::PickUp => "thanks-pick-up",
         };
-        ui.label(
-            RichText::new(t.plain(lang, subtitle))
-                .font(m.font(32.0))
-                .color(p.muted),
-        );
+        label(ui, dir, t.plain(lang, subtitle), m.font(32.0), p.muted);
 
         if thanks.low {
             ui.add_space(m.px(24.0));
-            ui.label(
-                RichText::new(t.plain(lang, "followup-question"))
-                    .font(m.bold(32.0))
-                    .color(p.text),
-            );
+            let question = t.plain(lang, "followup-question");
+            label(ui, dir, question, m.bold(32.0), p.text);
             ui.add_space(m.px(12.0));
             let reasons = config.reasons();
             let columns = if m.portrait { 2 } else { 3 };
@@ -57,7 +49,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
                 let row_w = row.len() as f32 * (chip_w + gap) - gap;
                 ui.allocate_ui_with_layout(
                     vec2(row_w, chip_size.y),
-                    Layout::left_to_right(Align::Center),
+                    crate::widgets::rtl_label::row_layout(dir),
                     |ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for reason in row {
@@ -86,17 +78,16 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
                 actions.push(Action::ToggleTalk);
             }
             if thanks.save_failed {
-                ui.label(
-                    RichText::new(t.plain(lang, "save-failed"))
-                        .font(m.bold(24.0))
-                        .color(p.warning),
+                label(
+                    ui,
+                    dir,
+                    t.plain(lang, "save-failed"),
+                    m.bold(24.0),
+                    p.warning,
                 );
             } else if thanks.talk_request {
-                ui.label(
-                    RichText::new(t.plain(lang, "talk-request-noted"))
-                        .font(m.font(22.0))
-                        .color(p.accent),
-                );
+                let noted = t.plain(lang, "talk-request-noted");
+                label(ui, dir, noted, m.font(22.0), p.accent);
             }
         }
         ui.add_space(m.px(24.0));

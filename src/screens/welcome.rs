@@ -2,8 +2,10 @@
 //! another family's name.
 
 use super::View;
+use crate::bidi::Direction;
 use crate::kiosk::{Action, Notice, Welcome};
 use crate::widgets::key::{Look, big_button};
+use crate::widgets::rtl_label::label;
 use egui::{Align, Layout, RichText, Ui, vec2};
 use fluent_bundle::FluentValue;
 
@@ -95,22 +97,21 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
         (false, false) => "welcome-instruction-names",
     };
     ui.add_space(m.px(12.0));
-    ui.label(
-        RichText::new(t.plain(lang, key))
-            .font(m.font(34.0))
-            .color(p.text),
-    );
+    let dir = Direction::of_language(lang);
+    label(ui, dir, t.plain(lang, key), m.font(34.0), p.text);
     ui.add_space(m.px(16.0));
     if let Some(left) = kiosk.cooldown() {
         let secs = left.as_secs().max(1);
         let time = format!("{}:{:02}", secs / 60, secs % 60);
         let text = t.get(lang, "code-cooldown", &[("time", FluentValue::from(time))]);
-        ui.label(RichText::new(text).font(m.bold(28.0)).color(p.warning));
+        label(ui, dir, text, m.bold(28.0), p.warning);
     } else if welcome.checking {
-        ui.label(
-            RichText::new(t.plain(lang, "code-checking"))
-                .font(m.bold(30.0))
-                .color(p.muted),
+        label(
+            ui,
+            dir,
+            t.plain(lang, "code-checking"),
+            m.bold(30.0),
+            p.muted,
         );
     } else if let Some(notice) = welcome.notice {
         let key = match notice {
@@ -119,11 +120,9 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
             Notice::SaveFailed => "save-failed",
         };
         let notice_lang = welcome.notice_language.as_ref().unwrap_or(lang);
-        ui.label(
-            RichText::new(t.plain(notice_lang, key))
-                .font(m.bold(30.0))
-                .color(p.warning),
-        );
+        let notice_dir = Direction::of_language(notice_lang);
+        let text = t.plain(notice_lang, key);
+        label(ui, notice_dir, text, m.bold(30.0), p.warning);
     }
     if !kiosk.is_open() {
         let hours = &kiosk.config.opening_hours;
@@ -136,7 +135,7 @@ fn intro(ui: &mut Ui, view: &View<'_>, welcome: &Welcome, actions: &mut Vec<Acti
             ],
         );
         ui.add_space(m.px(12.0));
-        ui.label(RichText::new(text).font(m.font(26.0)).color(p.muted));
+        label(ui, dir, text, m.font(26.0), p.muted);
     }
     if idn.name_list {
         ui.add_space(m.px(24.0));

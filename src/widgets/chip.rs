@@ -1,7 +1,7 @@
 //! A toggle chip: a child in or out of the visit, a reason chosen or not.
 
 use crate::theme::{Metrics, Palette};
-use egui::{Button, CornerRadius, Response, RichText, Stroke, Ui, Vec2};
+use egui::{Button, CornerRadius, Response, Stroke, Ui, Vec2};
 
 /// A chip that shows whether it is on; its word is its accessible name and its state
 /// is exposed as selected.
@@ -32,11 +32,14 @@ pub fn chip(
         text.to_owned()
     };
     let response = ui.add(
-        Button::selectable(on, RichText::new(shown).font(metrics.bold(24.0)).color(ink))
-            .fill(fill)
-            .stroke(stroke)
-            .corner_radius(CornerRadius::same(metrics.px(40.0).min(60.0) as u8))
-            .min_size(min_size),
+        Button::selectable(
+            on,
+            crate::widgets::rtl_label::widget_text(&shown, metrics.bold(24.0), ink),
+        )
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(CornerRadius::same(metrics.px(40.0).min(60.0) as u8))
+        .min_size(min_size),
     );
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), on, text));

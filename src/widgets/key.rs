@@ -1,7 +1,7 @@
 //! A large button: keypad keys, "OK", "Klaar".
 
 use crate::theme::{Metrics, Palette};
-use egui::{Button, CornerRadius, Response, RichText, Stroke, Ui, Vec2};
+use egui::{Button, CornerRadius, Response, Stroke, Ui, Vec2};
 
 /// How a big button looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,14 +33,18 @@ pub fn big_button(
         Look::Primary => (palette.accent, palette.on_accent, Stroke::NONE),
         Look::Quiet => (egui::Color32::TRANSPARENT, palette.accent, Stroke::NONE),
     };
-    let label = RichText::new(text)
-        .font(metrics.bold(font_at_800))
-        .color(ink);
-    ui.add(
+    let label = crate::widgets::rtl_label::widget_text(text, metrics.bold(font_at_800), ink);
+    let response = ui.add(
         Button::new(label)
             .fill(fill)
             .stroke(stroke)
             .corner_radius(CornerRadius::same(metrics.px(18.0).min(40.0) as u8))
             .min_size(size),
-    )
+    );
+    if crate::bidi::has_rtl(text) {
+        // The word in logical order, not as reordered for drawing.
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), text));
+    }
+    response
 }

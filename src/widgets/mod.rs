@@ -10,3 +10,4 @@ pub use chip::chip;
 pub use face::face_button;
 pub use key::big_button;
 pub mod letter_keyboard;
+pub mod rtl_label;
