@@ -5,6 +5,7 @@
 
 mod display;
 mod edit;
+mod languages;
 mod load;
 mod location_edit;
 mod pairing;
@@ -62,6 +63,10 @@ pub struct Location {
     pub time_zone: TimeZoneName,
     /// The language of the welcome screen and of guardians without one.
     pub language: LanguageTag,
+    /// The languages a parent can choose on the rating screen (`None`: every
+    /// shipped language); the location's own is always among them. See
+    /// [`Config::enabled_languages`].
+    pub languages: Option<Vec<LanguageTag>>,
 }
 
 impl Default for Location {
@@ -70,6 +75,7 @@ impl Default for Location {
             name: "Kinderopvang".into(),
             time_zone: TimeZoneName::default(),
             language: LanguageTag::dutch(),
+            languages: None,
         }
     }
 }
