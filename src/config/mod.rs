@@ -13,6 +13,7 @@ mod values;
 
 pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
+pub use languages::shipped as shipped_languages;
 pub use load::{ConfigError, load, load_text};
 pub use location_edit::{MAX_NAME_CHARS, NameProblem, name_problem, save_location};
 pub use pairing::{PairedUpstream, apply_pairing, check_pairing, save_pairing};

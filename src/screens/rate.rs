@@ -17,7 +17,8 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
     let lang = &guardian.language;
     let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
     ui.vertical_centered(|ui| {
-        ui.add_space(m.px(if m.portrait { 60.0 } else { 28.0 }));
+        let top = m.px(if m.portrait { 60.0 } else { 28.0 });
+        super::language_picker::top_row(ui, view, visit, top, actions);
         ui.label(
             RichText::new(t.get(lang, visit.greeting.time_of_day.message_key(), &name))
                 .font(m.bold(56.0))
@@ -98,6 +99,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             actions.push(Action::Skip);
         }
     });
+    super::language_picker::show(ui, view, visit, actions);
 }
 
 fn moment_and_children(

@@ -206,6 +206,8 @@ kiosk-anonymous = Beoordelingen anoniem bewaren
 kiosk-anonymous-note = Ouders worden nog steeds met naam begroet. Wie vraagt om even te praten, blijft met naam bekend.
 kiosk-retention = Koppeling aan de ouder bewaren
 kiosk-retention-note = Daarna blijft alleen het cijfer over, zonder naam.
+kiosk-languages = Talen die ouders kunnen kiezen
+kiosk-languages-note = Ouders kiezen hieruit met de taalknop bij het beoordelen. De taal van de locatie ({ $language }) staat altijd aan.
 unit-seconds = { $n } s
 unit-days = { $n ->
     [one] 1 dag

@@ -3,6 +3,7 @@
 
 mod families;
 mod kiosk;
+mod languages;
 mod questions;
 mod roster;
 
