@@ -32,7 +32,7 @@ pub fn top_row(
     let height = m.touch(56.0);
     ui.allocate_ui_with_layout(
         vec2(ui.available_width(), height.max(space)),
-        Layout::right_to_left(Align::TOP),
+        Layout::right_to_left(Align::Center),
         |ui| {
             let response = ui.add(
                 egui::Button::new(
