@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{MANAGER_PIN, MONDAY_MORNING, ROSTER, TestKiosk, kiosk, sign_in, staffed};
+use common::{MANAGER_PIN, MONDAY_MORNING, ROSTER, TestKiosk, kiosk, sign_in, staffed, welkom};
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
 use welkom::commands::import_roster_file;
@@ -241,4 +241,30 @@ fn a_manager_switches_languages_off_and_on_in_the_settings() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("languages ="), "{text}");
     assert_eq!(k.harness.state().kiosk.config.location.languages, None);
+}
+
+#[test]
+fn check_config_lists_the_languages_and_names_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("welkom.toml");
+    std::fs::write(
+        &file,
+        "[location]\nlanguage = \"en\"\nlanguages = [\"pl\", \"de\"]\n",
+    )
+    .unwrap();
+    let out = welkom(dir.path(), &["check-config"]);
+    assert!(out.status.success());
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains("languages parents can choose: en, pl, de"),
+        "{printed}"
+    );
+    std::fs::write(&file, "[location]\nlanguages = [\"nl\", \"fy\"]\n").unwrap();
+    let out = welkom(dir.path(), &["check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("welkom.toml, line 2, key location.languages: Welkom has no texts in 'fy'"),
+        "{said}"
+    );
 }
