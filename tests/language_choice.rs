@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{MANAGER_PIN, MONDAY_MORNING, ROSTER, TestKiosk, kiosk, sign_in, staffed, welkom};
+use common::{
+    MANAGER_PIN, MONDAY_MORNING, ROSTER, TestKiosk, kiosk, kiosk_sized, sign_in, staffed, welkom,
+};
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
 use welkom::commands::import_roster_file;
@@ -267,4 +269,29 @@ fn check_config_lists_the_languages_and_names_an_unknown_one() {
         said.contains("welkom.toml, line 2, key location.languages: Welkom has no texts in 'fy'"),
         "{said}"
     );
+}
+
+#[test]
+fn the_button_and_every_language_fit_a_small_tablet_as_large_targets() {
+    for (w, h, least) in [
+        (1280.0, 800.0, 60.0),
+        (1024.0, 600.0, 48.0),
+        (800.0, 1280.0, 60.0),
+    ] {
+        let mut k = kiosk_sized("", MONDAY_MORNING, egui::vec2(w, h));
+        k.type_pin("6048");
+        let button = k.harness.get_by_label("Wybierz język: Polski").rect();
+        assert!(button.height() >= least, "{w}×{h}: {button:?}");
+        k.tap("Wybierz język: Polski");
+        for own_name in ["Nederlands", "Українська", "Deutsch", "Français", "Español"] {
+            let chip = k.harness.get_by_label(own_name).rect();
+            assert!(chip.height() >= least, "{w}×{h} {own_name}: {chip:?}");
+            assert!(
+                chip.left() >= 0.0 && chip.right() <= w && chip.top() >= 0.0 && chip.bottom() <= h,
+                "{w}×{h} {own_name} on screen: {chip:?}"
+            );
+        }
+        k.tap("Українська");
+        assert!(k.shows("Доброго ранку, Piotr!"), "{w}×{h}");
+    }
 }
