@@ -193,7 +193,7 @@ fn a_manager_switches_languages_off_and_on_in_the_settings() {
     let mut k = staffed("", MONDAY_MORNING);
     sign_in(&mut k, MANAGER_PIN);
     k.tap("Instellingen");
-    k.tap("Kiosk");
+    k.tap("Talen");
     assert!(k.shows("Talen die ouders kunnen kiezen"));
     for off in ["Français", "Español", "Türkçe"] {
         k.harness.get_by_label(off).scroll_to_me();

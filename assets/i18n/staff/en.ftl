@@ -135,6 +135,7 @@ settings-tab-families = Parents and PINs
 settings-tab-roster = Import roster
 settings-tab-questions = Questions and reasons
 settings-tab-kiosk = Kiosk
+settings-tab-languages = Languages
 settings-save = Save
 settings-revert = Undo changes
 settings-unsaved = Not saved yet

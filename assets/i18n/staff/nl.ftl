@@ -135,6 +135,7 @@ settings-tab-families = Ouders en codes
 settings-tab-roster = Rooster inlezen
 settings-tab-questions = Vragen en redenen
 settings-tab-kiosk = Kiosk
+settings-tab-languages = Talen
 settings-save = Opslaan
 settings-revert = Terugzetten
 settings-unsaved = Nog niet opgeslagen

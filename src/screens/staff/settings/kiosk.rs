@@ -35,7 +35,6 @@ pub fn show(ui: &mut Ui, view: &View<'_>, staff_ui: &mut StaffUi, actions: &mut 
                 faces_and_times(ui, view, edit);
                 hours_and_privacy(ui, view, edit);
             }
-            super::languages::show(ui, view, edit);
         });
     save_row(ui, view, staff_ui, actions);
     ui.add_space(m.px(12.0));

@@ -1,15 +1,27 @@
-//! Which languages parents can choose with the language button: a chip per shipped
-//! language, in its own name; the location's own language is always on.
+//! Settings → Talen: which languages parents can choose with the language button, a
+//! chip per shipped language in its own name; the location's own language is always
+//! on.
 
-use super::{lang, text};
+use super::{StaffUi, draft, lang, save_row, text};
 use crate::config::ConfigEdit;
+use crate::kiosk::Action;
 use crate::screens::View;
 use crate::widgets::chip;
 use egui::{RichText, Ui, vec2};
 use welkom_core::LanguageTag;
 
-/// Draws the language toggles into the draft.
-pub fn show(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit) {
+/// Draws the languages pane: the toggles, then "Opslaan" and "Terugzetten".
+pub fn show(ui: &mut Ui, view: &View<'_>, staff_ui: &mut StaffUi, actions: &mut Vec<Action>) {
+    let m = view.metrics;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .max_height((ui.available_height() - m.touch(90.0)).max(m.px(160.0)))
+        .show(ui, |ui| toggles(ui, view, draft(view, staff_ui)));
+    save_row(ui, view, staff_ui, actions);
+}
+
+/// The language toggles, into the draft.
+fn toggles(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit) {
     let (m, p) = (view.metrics, &view.palette);
     ui.add_space(m.px(8.0));
     ui.label(
@@ -24,7 +36,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, edit: &mut ConfigEdit) {
             let name = view.texts.plain(&language, "language-name");
             let on = language == *location || edit.languages.contains(&language);
             let own = language == *location;
-            let size = vec2(m.touch(150.0), m.touch(56.0));
+            let size = vec2(m.touch(200.0), m.touch(64.0));
             // A disabled chip is drawn in a scope of its own, which does not wrap
             // by itself.
             if ui.available_size_before_wrap().x < size.x {
