@@ -291,6 +291,14 @@ fn the_button_and_every_language_fit_a_small_tablet_as_large_targets() {
         k.type_pin("6048");
         let button = k.harness.get_by_label("Wybierz język: Polski").rect();
         assert!(button.height() >= least, "{w}×{h}: {button:?}");
+        // Beside or above the greeting, never on it, and it pushes nothing off screen.
+        let greeting = k.harness.get_by_label("Dzień dobry, Piotr!").rect();
+        assert!(
+            !button.intersects(greeting),
+            "{w}×{h}: {button:?} {greeting:?}"
+        );
+        let skip = k.harness.get_by_label("Pomiń").rect();
+        assert!(skip.bottom() <= h, "{w}×{h}: {skip:?}");
         k.tap("Wybierz język: Polski");
         for own_name in ["Nederlands", "Українська", "Deutsch", "Français", "Español"] {
             let chip = k.harness.get_by_label(own_name).rect();

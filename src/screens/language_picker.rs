@@ -9,54 +9,73 @@ use crate::widgets::key::{Look, big_button};
 use egui::{Align, CornerRadius, Frame, Layout, Margin, RichText, Stroke, Ui, vec2};
 use welkom_core::LanguageTag;
 
-/// The top of the rating screen: `space` high, or as high as the language button,
-/// with the button at its end. Without a second language to choose, only the space.
-pub fn top_row(
-    ui: &mut Ui,
-    view: &View<'_>,
-    visit: &VisitInProgress,
-    space: f32,
-    actions: &mut Vec<Action>,
-) {
-    let (m, p) = (view.metrics, &view.palette);
-    if view.kiosk.config.enabled_languages().len() < 2 {
+/// The top of the rating screen: `space` high. In portrait, where height is plenty,
+/// at least as high as the language button, so the greeting starts below it; in
+/// landscape the button sits in the corner beside the centred greeting and costs the
+/// faces no height ([`show`] draws it).
+pub fn top_row(ui: &mut Ui, view: &View<'_>, space: f32) {
+    let m = view.metrics;
+    if m.portrait && offered(view) {
+        ui.add_space(space.max(button_height(view) + m.px(12.0)));
+    } else {
         ui.add_space(space);
-        return;
     }
+}
+
+/// Whether there is a language to choose besides one: only then the button shows.
+fn offered(view: &View<'_>) -> bool {
+    view.kiosk.config.enabled_languages().len() > 1
+}
+
+fn button_height(view: &View<'_>) -> f32 {
+    view.metrics.touch(56.0)
+}
+
+/// The language button in the top corner of `area`, drawn after the rest of the
+/// screen so that it stays on top where a long greeting comes near.
+fn button(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut Vec<Action>) {
+    let (m, p) = (view.metrics, &view.palette);
     let language = &visit.family.guardian.language;
     let own_name = view.texts.plain(language, "language-name");
     let accessible = format!(
         "{}: {own_name}",
         view.texts.plain(language, "language-choose")
     );
-    let height = m.touch(56.0);
-    ui.allocate_ui_with_layout(
-        vec2(ui.available_width(), height.max(space)),
-        Layout::right_to_left(Align::Center),
-        |ui| {
-            let response = ui.add(
-                egui::Button::new(
-                    RichText::new(format!("{own_name}  ▾"))
-                        .font(m.bold(22.0))
-                        .color(p.accent),
-                )
-                .fill(p.surface)
-                .stroke(Stroke::new(2.0, p.accent))
-                .corner_radius(CornerRadius::same(m.px(28.0).min(40.0) as u8))
-                .min_size(vec2(m.touch(150.0), height)),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), &accessible)
-            });
-            if response.clicked() {
-                actions.push(Action::ShowLanguages(true));
-            }
-        },
+    let height = button_height(view);
+    let area = ui.max_rect();
+    let corner = egui::Rect::from_min_max(
+        egui::pos2(area.center().x, area.top()),
+        egui::pos2(area.right(), area.top() + height),
     );
+    let mut corner_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(corner)
+            .layout(Layout::right_to_left(Align::Center)),
+    );
+    let response = corner_ui.add(
+        egui::Button::new(
+            RichText::new(format!("{own_name}  ▾"))
+                .font(m.bold(22.0))
+                .color(p.accent),
+        )
+        .fill(p.surface)
+        .stroke(Stroke::new(2.0, p.accent))
+        .corner_radius(CornerRadius::same(m.px(28.0).min(40.0) as u8))
+        .min_size(vec2(m.touch(150.0), height)),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    if response.clicked() {
+        actions.push(Action::ShowLanguages(true));
+    }
 }
 
-/// The list of the location's languages over the rating screen, while it is open.
+/// The language button, and over the rating screen the list of the location's
+/// languages while it is open.
 pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut Vec<Action>) {
+    if !offered(view) {
+        return;
+    }
+    button(ui, view, visit, actions);
     if !visit.picking_language {
         return;
     }

@@ -18,7 +18,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
     let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
     ui.vertical_centered(|ui| {
         let top = m.px(if m.portrait { 60.0 } else { 28.0 });
-        super::language_picker::top_row(ui, view, visit, top, actions);
+        super::language_picker::top_row(ui, view, top);
         ui.label(
             RichText::new(t.get(lang, visit.greeting.time_of_day.message_key(), &name))
                 .font(m.bold(56.0))
