@@ -56,7 +56,7 @@ fn button(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut V
         egui::Button::new(
             RichText::new(format!("{own_name}  ▾"))
                 .font(m.bold(22.0))
-                .color(p.accent),
+                .color(p.text),
         )
         .fill(p.surface)
         .stroke(Stroke::new(2.0, p.accent))
