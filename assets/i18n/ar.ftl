@@ -33,6 +33,7 @@ greeting-afternoon = نهارك سعيد، { $name }!
 greeting-evening = مساء الخير، { $name }!
 occasion-first-day = أهلًا وسهلًا يا { $child }! نتمنى لك يومًا أول جميلًا!
 occasion-birthday = { $age ->
+    [zero] عيد ميلاد سعيد يا { $child }!
     [one] عيد ميلاد سعيد يا { $child }! عمرك اليوم سنة واحدة!
     [two] عيد ميلاد سعيد يا { $child }! عمرك اليوم سنتان!
     [few] عيد ميلاد سعيد يا { $child }! عمرك اليوم { $age } سنوات!
@@ -77,3 +78,5 @@ change-rating = اختيار وجه آخر
 
 # The language's own name, on the chips where staff choose a language.
 language-name = العربية
+# Above the languages offered when the parent taps the language button.
+language-choose = اختر لغتك

@@ -66,3 +66,5 @@ change-rating = Choose another face
 
 # The language's own name, on the chips where staff choose a language.
 language-name = English
+# Above the languages offered when the parent taps the language button.
+language-choose = Choose your language

@@ -66,3 +66,5 @@ change-rating = Ander gezichtje kiezen
 
 # The language's own name, on the chips where staff choose a language.
 language-name = Nederlands
+# Above the languages offered when the parent taps the language button.
+language-choose = Kies je taal

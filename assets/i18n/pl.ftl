@@ -68,3 +68,5 @@ change-rating = Wybierz inną buźkę
 
 # The language's own name, on the chips where staff choose a language.
 language-name = Polski
+# Above the languages offered when the parent taps the language button.
+language-choose = Wybierz język

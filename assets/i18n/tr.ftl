@@ -66,3 +66,5 @@ change-rating = Başka bir yüz seç
 
 # The language's own name, on the chips where staff choose a language.
 language-name = Türkçe
+# Above the languages offered when the parent taps the language button.
+language-choose = Dilini seç

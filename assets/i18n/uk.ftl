@@ -68,3 +68,5 @@ change-rating = Обери інший смайлик
 
 # The language's own name, on the chips where staff choose a language.
 language-name = Українська
+# Above the languages offered when the parent taps the language button.
+language-choose = Обери мову

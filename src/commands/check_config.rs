@@ -21,6 +21,12 @@ pub fn run(data_dir: &Path) -> ExitCode {
                 config.opening_hours.open,
                 config.opening_hours.close,
             );
+            let languages: Vec<String> = config
+                .enabled_languages()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            println!("languages parents can choose: {}", languages.join(", "));
             if let Some(warning) = plain_http_warning(&config) {
                 println!("{warning}");
             }

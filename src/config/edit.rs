@@ -34,6 +34,8 @@ pub struct ConfigEdit {
     pub questions: Questions,
     /// The reasons offered after a low rating, in order.
     pub reasons: Vec<Reason>,
+    /// The languages a parent can choose (see [`Config::enabled_languages`]).
+    pub languages: Vec<LanguageTag>,
 }
 
 impl ConfigEdit {
@@ -50,6 +52,7 @@ impl ConfigEdit {
             retention_days: config.privacy.retention_days,
             questions: config.questions.clone(),
             reasons: config.reasons(),
+            languages: config.enabled_languages(),
         }
     }
 }
@@ -129,6 +132,7 @@ pub fn apply(text: &str, edit: &ConfigEdit, file: &Path) -> Result<String, Confi
     if questions.is_empty() {
         root.remove("questions");
     }
+    super::languages::write(root, &edit.languages);
     if edit.reasons.is_empty() || edit.reasons == Config::default().reasons() {
         // The standard six need no lines in the file.
         root.remove("reasons");
@@ -273,6 +277,32 @@ mod tests {
             assert!(new_text.contains(line), "comment kept: {line}");
         }
         assert_eq!(ConfigEdit::from_config(&changed), edit);
+    }
+
+    #[test]
+    fn languages_are_written_as_a_list_and_all_of_them_as_no_key() {
+        let text = crate::config::DEFAULT_FILE;
+        let mut edit = ConfigEdit::from_config(&load_text(text, &file()).unwrap());
+        edit.languages
+            .retain(|l| ["nl", "pl", "de"].contains(&l.as_str()));
+        let new_text = apply(text, &edit, &file()).unwrap();
+        let changed = load_text(&new_text, &file()).unwrap();
+        let codes: Vec<String> = changed
+            .enabled_languages()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(codes, ["nl", "pl", "de"]);
+        assert!(
+            new_text.contains("languages = [\"nl\", \"pl\", \"de\"]"),
+            "{new_text}"
+        );
+        assert_eq!(ConfigEdit::from_config(&changed), edit);
+        // Every language on again: the key goes, so a language added later is on too.
+        edit.languages = crate::config::Config::default().enabled_languages();
+        let again = apply(&new_text, &edit, &file()).unwrap();
+        assert_eq!(load_text(&again, &file()).unwrap().location.languages, None);
+        assert!(!again.contains("\nlanguages = "), "{again}");
     }
 
     #[test]

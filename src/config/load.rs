@@ -83,6 +83,9 @@ fn check(config: &Config, text: &str, file: &Path) -> Result<(), ConfigError> {
             message,
         }
     };
+    if let Some(message) = super::languages::problem(config) {
+        return Err(at("location.languages", message));
+    }
     let t = &config.timeouts;
     if t.thank_you_secs == 0 || t.thank_you_secs > 120 {
         return Err(at(

@@ -5,6 +5,7 @@
 
 mod display;
 mod edit;
+mod languages;
 mod load;
 mod location_edit;
 mod pairing;
@@ -12,6 +13,7 @@ mod values;
 
 pub use display::{Display, Rotation};
 pub use edit::{ConfigEdit, save as save_edit};
+pub use languages::shipped as shipped_languages;
 pub use load::{ConfigError, load, load_text};
 pub use location_edit::{MAX_NAME_CHARS, NameProblem, name_problem, save_location};
 pub use pairing::{PairedUpstream, apply_pairing, check_pairing, save_pairing};
@@ -62,6 +64,10 @@ pub struct Location {
     pub time_zone: TimeZoneName,
     /// The language of the welcome screen and of guardians without one.
     pub language: LanguageTag,
+    /// The languages a parent can choose on the rating screen (`None`: every
+    /// shipped language); the location's own is always among them. See
+    /// [`Config::enabled_languages`].
+    pub languages: Option<Vec<LanguageTag>>,
 }
 
 impl Default for Location {
@@ -70,6 +76,7 @@ impl Default for Location {
             name: "Kinderopvang".into(),
             time_zone: TimeZoneName::default(),
             language: LanguageTag::dutch(),
+            languages: None,
         }
     }
 }

@@ -294,7 +294,14 @@ pub fn roster(today: Date) -> Roster {
     for i in 0..FIRST_NAMES.len() {
         let last = LAST_NAMES[i % LAST_NAMES.len()];
         let pin = format!("{}", 2000 + i * 271 % 7000 + i);
-        let lang = if i % 9 == 4 { "en" } else { "nl" };
+        // A few families read German, French or Spanish first.
+        let lang = match i {
+            _ if i % 9 == 4 => "en",
+            10 => "de",
+            15 => "fr",
+            20 => "es",
+            _ => "nl",
+        };
         let g = guardian(
             &mut r,
             &format!("G1{i:02}"),

@@ -2,6 +2,7 @@
 //! [`Action`]s, [`Kiosk::handle`] applies them, [`Kiosk::tick`] applies timeouts.
 
 mod badge;
+mod language;
 mod pin_check;
 mod saving;
 mod settings;
@@ -99,6 +100,10 @@ pub enum Action {
     ImportRoster(std::path::PathBuf),
     /// Save the location's settings.
     SaveSettings(Box<crate::config::ConfigEdit>),
+    /// Open (`true`) or close the list of languages on the rating screen.
+    ShowLanguages(bool),
+    /// The guardian chose this language (kept for their next visits).
+    ChooseLanguage(welkom_core::LanguageTag),
 }
 
 /// The kiosk: configuration, store, clock and the screen shown.
@@ -367,6 +372,8 @@ impl Kiosk {
             Action::ExportNewPins => self.export_new_pins(),
             Action::ImportRoster(file) => self.import_roster(file),
             Action::SaveSettings(edit) => self.save_settings(&edit),
+            Action::ShowLanguages(open) => self.show_languages(open),
+            Action::ChooseLanguage(language) => self.choose_language(language),
             Action::Badge(code) => {
                 if !self.badge_for_linking(&code) {
                     self.on_badge(&code);
@@ -553,7 +560,7 @@ impl Kiosk {
         let local = now.to_zoned(self.config.location.time_zone.zone().clone());
         let today: Date = local.date();
         let time: Time = local.time();
-        let family = match self.store.family(id, today) {
+        let mut family = match self.store.family(id, today) {
             Ok(Some(family)) => family,
             Ok(None) => {
                 self.screen = Screen::Welcome(Welcome::with_notice(Notice::CodeNotRecognised));
@@ -566,6 +573,7 @@ impl Kiosk {
             }
         };
         self.burst_guard.on_identified();
+        family.guardian.language = self.language_for(&family);
         let child_ids: Vec<ChildId> = family.children.iter().map(|c| c.id.clone()).collect();
         let latest = self
             .store
@@ -596,6 +604,7 @@ impl Kiosk {
             greeting,
             recorded: false,
             changing: None,
+            picking_language: false,
         }));
     }
 

@@ -24,11 +24,19 @@ pub enum SettingsPane {
     Questions,
     /// Faces, times, opening hours, privacy; closing the kiosk.
     Kiosk,
+    /// The languages parents can choose.
+    Languages,
 }
 
 impl SettingsPane {
     /// Every pane, in the order of the tabs.
-    pub const ALL: [SettingsPane; 4] = [Self::Families, Self::Roster, Self::Questions, Self::Kiosk];
+    pub const ALL: [SettingsPane; 5] = [
+        Self::Families,
+        Self::Roster,
+        Self::Questions,
+        Self::Kiosk,
+        Self::Languages,
+    ];
 }
 
 /// A roster file found in the import folder or on a USB stick.
@@ -175,7 +183,7 @@ impl Kiosk {
                 }
             },
             SettingsPane::Roster => state.roster_files = self.roster_files(),
-            SettingsPane::Questions | SettingsPane::Kiosk => {}
+            SettingsPane::Questions | SettingsPane::Kiosk | SettingsPane::Languages => {}
         }
         state
     }

@@ -81,6 +81,8 @@ pub struct VisitInProgress {
     pub recorded: bool,
     /// The rating shown last, when the guardian chose to change it.
     pub changing: Option<EventId>,
+    /// Whether the list of languages is open over the rating screen.
+    pub picking_language: bool,
 }
 
 impl VisitInProgress {

@@ -1,6 +1,7 @@
 //! One file per screen. A screen draws the kiosk's state and returns the guardian's
 //! actions; it changes nothing itself.
 
+pub mod language_picker;
 pub mod names;
 pub mod rate;
 pub mod setup;

@@ -20,7 +20,8 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
     let name = [("name", FluentValue::from(guardian.first_name.as_str()))];
     let dir = Direction::of_language(lang);
     ui.vertical_centered(|ui| {
-        ui.add_space(m.px(if m.portrait { 60.0 } else { 28.0 }));
+        let top = m.px(if m.portrait { 60.0 } else { 28.0 });
+        super::language_picker::top_row(ui, view, top);
         let greeting = t.get(lang, visit.greeting.time_of_day.message_key(), &name);
         label(ui, dir, greeting, m.bold(56.0), p.text);
         for occasion in visit.greeting.occasions.iter().take(2) {
@@ -97,6 +98,7 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             actions.push(Action::Skip);
         }
     });
+    super::language_picker::show(ui, view, visit, actions);
 }
 
 fn moment_and_children(

@@ -135,6 +135,7 @@ settings-tab-families = Parents and PINs
 settings-tab-roster = Import roster
 settings-tab-questions = Questions and reasons
 settings-tab-kiosk = Kiosk
+settings-tab-languages = Languages
 settings-save = Save
 settings-revert = Undo changes
 settings-unsaved = Not saved yet
@@ -206,6 +207,8 @@ kiosk-anonymous = Keep ratings anonymous
 kiosk-anonymous-note = Parents are still greeted by name. Whoever asks to talk stays known by name.
 kiosk-retention = Keep the link to the parent for
 kiosk-retention-note = After that only the rating remains, without a name.
+kiosk-languages = Languages parents can choose
+kiosk-languages-note = Parents choose from these with the language button when rating. The location's language ({ $language }) is always on.
 unit-seconds = { $n } s
 unit-days = { $n ->
     [one] 1 day

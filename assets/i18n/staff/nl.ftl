@@ -135,6 +135,7 @@ settings-tab-families = Ouders en codes
 settings-tab-roster = Rooster inlezen
 settings-tab-questions = Vragen en redenen
 settings-tab-kiosk = Kiosk
+settings-tab-languages = Talen
 settings-save = Opslaan
 settings-revert = Terugzetten
 settings-unsaved = Nog niet opgeslagen
@@ -206,6 +207,8 @@ kiosk-anonymous = Beoordelingen anoniem bewaren
 kiosk-anonymous-note = Ouders worden nog steeds met naam begroet. Wie vraagt om even te praten, blijft met naam bekend.
 kiosk-retention = Koppeling aan de ouder bewaren
 kiosk-retention-note = Daarna blijft alleen het cijfer over, zonder naam.
+kiosk-languages = Talen die ouders kunnen kiezen
+kiosk-languages-note = Ouders kiezen hieruit met de taalknop bij het beoordelen. De taal van de locatie ({ $language }) staat altijd aan.
 unit-seconds = { $n } s
 unit-days = { $n ->
     [one] 1 dag

@@ -10,6 +10,7 @@ mod export;
 mod family;
 mod follow_ups;
 mod guardian_admin;
+mod language_choice;
 mod migrations;
 mod outbox;
 mod pin_hash;

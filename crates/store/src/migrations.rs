@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_pins_to_export.sql"),
     include_str!("../migrations/0007_pin_budget.sql"),
+    include_str!("../migrations/0008_language_choice.sql"),
 ];
 
 /// The schema version this build produces.

@@ -185,6 +185,8 @@ impl Store {
             summary.guardians_updated.min(summary.guardians_deactivated);
         summary.children_deactivated -= summary.children_updated.min(summary.children_deactivated);
         summary.issued_pins = issue_missing_pins(&tx, &salt)?;
+        // A parent's own language stays unless the roster now says another.
+        crate::language_choice::drop_overruled(&tx)?;
         tx.commit()?;
         Ok(summary)
     }

@@ -192,6 +192,7 @@ fn erase(tx: &Transaction<'_>, guardian: &GuardianId) -> Result<Option<FamilyEra
         [&erased_json],
     )?;
     crate::pins_to_export::forget(tx, guardian)?;
+    crate::language_choice::forget(tx, guardian)?;
     tx.execute("DELETE FROM guardians WHERE id = ?1", [g])?;
 
     let personal: BTreeSet<&str> = std::iter::once(g.as_str())

@@ -39,8 +39,11 @@ pub struct GuardianRecord {
     pub first_name: String,
     /// Last name.
     pub last_name: String,
-    /// The language the kiosk speaks to them.
+    /// The language the roster gives them.
     pub language: String,
+    /// The language they chose on the kiosk, kept while the roster keeps
+    /// `language`; the kiosk then speaks this one.
+    pub language_chosen: Option<String>,
     /// Whether a PIN is set (only its hash is kept, and never shown).
     pub pin_set: bool,
     /// The badge code, if any.
@@ -191,7 +194,9 @@ impl Store {
         let g = &guardian.0;
         let guardian = conn.query_row(
             "SELECT id, first_name, last_name, language, pin_hash IS NOT NULL, badge, active,
-                    updated_at
+                    updated_at,
+                    (SELECT c.language FROM guardian_language_choice c
+                     WHERE c.guardian_id = guardians.id)
              FROM guardians WHERE id = ?1",
             [g],
             |r| {
@@ -204,6 +209,7 @@ impl Store {
                     badge: r.get(5)?,
                     active: r.get(6)?,
                     updated_at: millis(r, 7)?,
+                    language_chosen: r.get(8)?,
                 })
             },
         )?;

@@ -3,6 +3,7 @@
 
 mod families;
 mod kiosk;
+mod languages;
 mod questions;
 mod roster;
 
@@ -53,6 +54,7 @@ pub fn show(
         SettingsPane::Roster => roster::show(ui, view, state, staff_ui, actions),
         SettingsPane::Questions => questions::show(ui, view, staff_ui, actions),
         SettingsPane::Kiosk => kiosk::show(ui, view, staff_ui, actions),
+        SettingsPane::Languages => languages::show(ui, view, staff_ui, actions),
     }
 }
 
@@ -64,6 +66,7 @@ fn pane_label(view: &View<'_>, pane: SettingsPane) -> String {
             SettingsPane::Roster => "settings-tab-roster",
             SettingsPane::Questions => "settings-tab-questions",
             SettingsPane::Kiosk => "settings-tab-kiosk",
+            SettingsPane::Languages => "settings-tab-languages",
         },
     )
 }
