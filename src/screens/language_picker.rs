@@ -43,15 +43,27 @@ fn button(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut V
     );
     let height = button_height(view);
     let area = ui.max_rect();
-    let corner = egui::Rect::from_min_max(
-        egui::pos2(area.center().x, area.top()),
-        egui::pos2(area.right(), area.top() + height),
-    );
-    let mut corner_ui = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(corner)
-            .layout(Layout::right_to_left(Align::Center)),
-    );
+    // At the end of the reading direction's first line: the right for Dutch, the
+    // left for Arabic, where the greeting starts at the right.
+    let rtl = crate::bidi::Direction::of_language(language).is_rtl();
+    let (corner, layout) = if rtl {
+        (
+            egui::Rect::from_min_max(
+                area.left_top(),
+                egui::pos2(area.center().x, area.top() + height),
+            ),
+            Layout::left_to_right(Align::Center),
+        )
+    } else {
+        (
+            egui::Rect::from_min_max(
+                egui::pos2(area.center().x, area.top()),
+                egui::pos2(area.right(), area.top() + height),
+            ),
+            Layout::right_to_left(Align::Center),
+        )
+    };
+    let mut corner_ui = ui.new_child(egui::UiBuilder::new().max_rect(corner).layout(layout));
     let response = corner_ui.add(
         egui::Button::new(
             RichText::new(format!("{own_name}  ▾"))
