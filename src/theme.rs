@@ -129,7 +129,7 @@ struct BundledFont {
 /// The bundled fonts, in fallback order: a character missing from one is looked up
 /// in the next. A new font (another script) is one more line here, after DejaVu;
 /// egui's own fonts stay behind them all.
-const BUNDLED_FONTS: &[BundledFont] = &[
+static BUNDLED_FONTS: &[BundledFont] = &[
     BundledFont {
         name: "dejavu",
         bytes: include_bytes!("../assets/fonts/DejaVuSans.ttf"),
