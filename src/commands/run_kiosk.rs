@@ -56,8 +56,10 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
         guardians = app.kiosk.store.active_guardian_count().unwrap_or(0),
         "starting the kiosk"
     );
-    // Old links to guardians are dropped now and each night, on a connection of its own.
-    if let Err(e) = crate::retention::spawn(
+    // Old links to guardians are dropped soon after the start and each night, on a
+    // connection of its own.
+    if let Err(e) = crate::retention::spawn_after(
+        crate::retention::START_DELAY,
         app.kiosk.store.path().to_owned(),
         Some(super::config_path(data_dir)),
         app.kiosk.config.clone(),
