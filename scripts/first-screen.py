@@ -2,12 +2,13 @@
 """Time from launching the kiosk until its first complete welcome screen, seen from
 outside the process: reads the X server's screen pixels (Xlib's XGetImage through
 ctypes, nothing to install) in a loop from just before the launch, and reports when
-the screen first showed exactly what it shows once settled (the location's name,
-the clock, the instruction and the keypad all drawn).
+the screen first showed what it shows once settled (the location's name, the clock,
+the instruction and the keypad all drawn; at most LIMIT_SHARE of the pixels differing
+strongly), and when it first showed exactly that.
 
     first-screen.py --display :81 --size 1280x800 --expect-pixels -- BINARY ARGS...
 
-Prints one line: `first_complete_ms N` (and `frames_seen M`). Used by
+Prints `first_complete_ms N`, `first_identical_ms N` and the times of every change. Used by
 scripts/bench-start.sh, which starts the X server and prepares the data directory.
 """
 
@@ -39,6 +40,10 @@ class XImage(ctypes.Structure):
 
 
 ZPIXMAP = 2
+# A screen counts as complete when at most this share of its pixels differs strongly
+# from the settled screen (the first frame's softer edges and a label 2 pixels off
+# count as complete; a missing name, clock or keypad does not).
+LIMIT_SHARE = 0.005
 ALL_PLANES = ctypes.c_ulong(0xFFFFFFFF)
 
 
@@ -61,8 +66,9 @@ class Screen:
         self.root = self.x.XDefaultRootWindow(self.dpy)
         self.width, self.height = width, height
 
-    def checksum(self):
-        """A checksum of every pixel on the screen now."""
+    def checksum(self, save=None):
+        """A checksum of every pixel on the screen now (and the pixels as a PPM
+        file, when `save` names one)."""
         image = self.x.XGetImage(
             self.dpy, self.root, 0, 0, self.width, self.height, ALL_PLANES, ZPIXMAP
         )
@@ -71,6 +77,17 @@ class Screen:
         img = image.contents
         data = ctypes.string_at(img.data, img.bytes_per_line * img.height)
         sum_ = zlib.crc32(data)
+        self.last_data, self.stride = data, img.bytes_per_line
+        if save:
+            with open(save, "wb") as out:
+                out.write(b"P6 %d %d 255\n" % (img.width, img.height))
+                rgb = bytearray(img.width * img.height * 3)
+                for y in range(img.height):
+                    row = data[y * img.bytes_per_line:(y + 1) * img.bytes_per_line]
+                    rgb[y * img.width * 3:(y + 1) * img.width * 3:3] = row[2:img.width * 4:4]
+                    rgb[y * img.width * 3 + 1:(y + 1) * img.width * 3:3] = row[1:img.width * 4:4]
+                    rgb[y * img.width * 3 + 2:(y + 1) * img.width * 3:3] = row[0:img.width * 4:4]
+                out.write(rgb)
         self.x.XDestroyImage(image)
         return sum_
 
@@ -82,6 +99,8 @@ def main():
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds after which the screen counts as settled")
     parser.add_argument("--log", help="file for the kiosk's standard error")
+    parser.add_argument("--save-changes", metavar="DIR",
+                        help="write each new screen as DIR/change-N.ppm (slows the polling)")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -91,7 +110,7 @@ def main():
 
     env = dict(os.environ, DISPLAY=args.display)
     log = open(args.log, "wb") if args.log else subprocess.DEVNULL
-    seen = []  # (ns since launch, checksum) whenever the screen changed
+    seen = []  # (ns since launch, checksum, pixels) whenever the screen changed
     start = time.perf_counter_ns()
     app = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     last = empty
@@ -99,8 +118,10 @@ def main():
         while (time.perf_counter_ns() - start) / 1e9 < args.settle:
             now_sum = screen.checksum()
             at = time.perf_counter_ns() - start
+            if now_sum != last and args.save_changes:
+                screen.checksum(os.path.join(args.save_changes, f"change-{len(seen)}.ppm"))
             if now_sum != last:
-                seen.append((at, now_sum))
+                seen.append((at, now_sum, screen.last_data))
                 last = now_sum
             if app.poll() is not None:
                 sys.exit(f"first-screen: the kiosk exited with {app.returncode}")
@@ -113,12 +134,30 @@ def main():
             app.kill()
     if not seen or last == empty:
         sys.exit("first-screen: the kiosk never drew anything")
-    settled = last
-    first = next(at for at, s in seen if s == settled)
-    print(f"first_complete_ms {first / 1e6:.0f}")
-    print(f"screen_changes {len(seen)}")
-    print("changes_ms " + " ".join(f"{at / 1e6:.0f}" for at, _ in seen))
+    settled = seen[-1][2]
+    limit = width * height * LIMIT_SHARE
+    complete = next(at for at, _, data in seen
+                    if strong_differences(data, settled, screen.stride, width) <= limit)
+    identical = next(at for at, s, _ in seen if s == last)
+    print(f"first_complete_ms {complete / 1e6:.0f}")
+    print(f"first_identical_ms {identical / 1e6:.0f}")
+    print("changes_ms " + " ".join(f"{at / 1e6:.0f}" for at, _, _ in seen))
 
+
+def strong_differences(a, b, stride, width):
+    """Pixels whose colour differs by more than a quarter of the range in a channel:
+    a shape missing or moved, not a softer edge."""
+    count = 0
+    for row in range(len(a) // stride):
+        ra, rb = a[row * stride:(row + 1) * stride], b[row * stride:(row + 1) * stride]
+        if ra == rb:
+            continue
+        for x in range(0, width * 4, 4):
+            if ra[x:x + 3] != rb[x:x + 3] and max(
+                abs(ra[x] - rb[x]), abs(ra[x + 1] - rb[x + 1]), abs(ra[x + 2] - rb[x + 2])
+            ) > 64:
+                count += 1
+    return count
 
 if __name__ == "__main__":
     main()
