@@ -56,16 +56,23 @@ impl WelkomApp {
         self.setup.as_ref()
     }
 
-    /// One frame: input, timeouts, drawing.
-    pub fn show(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
+    /// Installs the kiosk's fonts and lets the kiosk's threads wake the screen, once.
+    /// Called before the first frame where the window is made, so that frame is drawn
+    /// in the kiosk's fonts already; otherwise on the first frame.
+    pub fn prepare(&mut self, ctx: &egui::Context) {
         if !self.fonts_installed {
-            theme::install_fonts(&ctx);
+            theme::install_fonts(ctx);
             self.fonts_installed = true;
             let waker = ctx.clone();
             self.kiosk
                 .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
         }
+    }
+
+    /// One frame: input, timeouts, drawing.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.prepare(&ctx);
         if !self.setup_checked {
             // Decided on the first frame: whatever was stored before it counts.
             self.setup_checked = true;
@@ -345,6 +352,10 @@ fn setup_keyboard_actions(ui: &Ui) -> Vec<SetupAction> {
 }
 
 impl eframe::App for WelkomApp {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::font_atlas::cap_texture_side(raw_input);
+    }
+
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         // A badge reader's characters typed during a slow frame arrive late together.
         if let Some(busy_secs) = frame.info().cpu_usage {

@@ -13,6 +13,10 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod files;
+pub mod font_atlas;
+#[cfg(feature = "heap-stats")]
+pub mod heap_stats;
+pub mod heap_tuning;
 pub mod i18n;
 pub mod kiosk;
 pub mod paths;
@@ -23,3 +27,8 @@ pub mod theme;
 pub mod upstream;
 pub mod watchdog;
 pub mod widgets;
+
+/// With the `heap-stats` feature, every Rust allocation is counted (see [`heap_stats`]).
+#[cfg(feature = "heap-stats")]
+#[global_allocator]
+static ALLOCATOR: heap_stats::CountingAllocator = heap_stats::CountingAllocator;

@@ -59,6 +59,26 @@ pub fn apply(
     store.apply_retention(cutoff_now(config, now))
 }
 
+/// How long the kiosk's first retention run waits after the start: the first screen
+/// does not share the machine's cores and disk with a sweep over a year of data.
+pub const START_DELAY: Duration = Duration::from_secs(10);
+
+/// [`spawn`], with the first run `delay` later.
+pub fn spawn_after(
+    delay: Duration,
+    database: PathBuf,
+    config_file: Option<PathBuf>,
+    config: Config,
+    clock: Arc<dyn Clock>,
+) -> std::io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(THREAD_NAME.into())
+        .spawn(move || {
+            std::thread::sleep(delay);
+            run_nightly(&database, config_file.as_deref(), config, clock.as_ref())
+        })
+}
+
 /// Starts the background thread: it opens its own connection to `database`, applies
 /// retention now and then each night. Before each run it reads `config_file` again
 /// (when given), so a retention period changed in the settings applies from the next

@@ -116,30 +116,74 @@ impl Metrics {
     }
 }
 
-/// Installs the bundled fonts (Latin Extended and Cyrillic; Arabic) as the kiosk's fonts.
+/// A font file built into the binary, and which of the kiosk's families use it.
+struct BundledFont {
+    /// The name egui knows it by.
+    name: &'static str,
+    /// The file's bytes, built in: egui reads them where they are, never copies them.
+    bytes: &'static [u8],
+    /// Bold (only in the bold family) or regular (in both, after the bold fonts).
+    bold: bool,
+}
+
+/// The bundled fonts, in fallback order: a character missing from one is looked up
+/// in the next. A new font (another script) is one more line here, after DejaVu;
+/// egui's own fonts stay behind them all.
+static BUNDLED_FONTS: &[BundledFont] = &[
+    BundledFont {
+        name: "dejavu",
+        bytes: include_bytes!("../assets/fonts/DejaVuSans.ttf"),
+        bold: false,
+    },
+    BundledFont {
+        name: "noto-arabic",
+        bytes: include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
+        bold: false,
+    },
+    BundledFont {
+        name: "dejavu-bold",
+        bytes: include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf"),
+        bold: true,
+    },
+    BundledFont {
+        name: "noto-arabic-bold",
+        bytes: include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf"),
+        bold: true,
+    },
+];
+
+/// Installs the bundled fonts (Latin Extended and Cyrillic from DejaVu, Arabic from
+/// Noto Sans Arabic) as the kiosk's fonts: the regular ones for the proportional
+/// family, the bold ones and then the regular ones for [`BOLD`].
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// The font definitions [`install_fonts`] installs.
+pub fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "dejavu".into(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../assets/fonts/DejaVuSans.ttf"
-        ))),
-    );
-    fonts.font_data.insert(
-        "dejavu-bold".into(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../assets/fonts/DejaVuSans-Bold.ttf"
-        ))),
-    );
-    if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
-        list.insert(0, "dejavu".into());
+    for font in BUNDLED_FONTS {
+        fonts.font_data.insert(
+            font.name.into(),
+            std::sync::Arc::new(egui::FontData::from_static(font.bytes)),
+        );
     }
-    fonts.families.insert(
-        FontFamily::Name(BOLD.into()),
-        vec!["dejavu-bold".into(), "dejavu".into()],
-    );
+    let regular = BUNDLED_FONTS
+        .iter()
+        .filter(|f| !f.bold)
+        .map(|f| f.name.to_owned());
+    let bold = BUNDLED_FONTS
+        .iter()
+        .filter(|f| f.bold)
+        .map(|f| f.name.to_owned());
+    if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
+        list.splice(0..0, regular.clone());
+    }
+    fonts
+        .families
+        .insert(FontFamily::Name(BOLD.into()), bold.chain(regular).collect());
     install_arabic(&mut fonts);
-    ctx.set_fonts(fonts);
+    fonts
 }
 
 /// The font family for Arabic words: Noto Sans Arabic, then DejaVu.
@@ -147,36 +191,20 @@ pub const ARABIC: &str = "arabic";
 /// The bold font family for Arabic words.
 pub const ARABIC_BOLD: &str = "arabic-bold";
 
-/// Adds Noto Sans Arabic (a subset holding only the Arabic blocks, see
-/// `assets/fonts/README.md`): as a fallback after DejaVu in both families (DejaVu
-/// stays first, so every font's size and line height stay as they were), and first
-/// in the families [`ARABIC`] and [`ARABIC_BOLD`], which `widgets::rtl_label` gives
-/// every right-to-left word, so its letters come from one font and join.
+/// The families [`ARABIC`] and [`ARABIC_BOLD`]: Noto Sans Arabic (a subset holding
+/// only the Arabic blocks, see `assets/fonts/README.md`) first, then DejaVu.
+/// `widgets::rtl_label` gives them every right-to-left word, so its letters come
+/// from one font and join; in the kiosk's own families Noto stays behind DejaVu
+/// (whose own Arabic letters it would otherwise never replace), so every font's
+/// size and line height stay as they were.
 fn install_arabic(fonts: &mut egui::FontDefinitions) {
-    let faces = [
-        ("noto-arabic", "dejavu", FontFamily::Proportional, ARABIC),
-        (
-            "noto-arabic-bold",
-            "dejavu-bold",
-            FontFamily::Name(BOLD.into()),
-            ARABIC_BOLD,
-        ),
-    ];
-    let data: [&'static [u8]; 2] = [
-        include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
-        include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf"),
-    ];
-    for ((font, latin, family, arabic), bytes) in faces.into_iter().zip(data) {
-        fonts.font_data.insert(
-            font.into(),
-            std::sync::Arc::new(egui::FontData::from_static(bytes)),
-        );
-        if let Some(list) = fonts.families.get_mut(&family) {
-            list.insert(1.min(list.len()), font.into());
-        }
+    for (family, first, then) in [
+        (ARABIC, "noto-arabic", "dejavu"),
+        (ARABIC_BOLD, "noto-arabic-bold", "dejavu-bold"),
+    ] {
         fonts.families.insert(
-            FontFamily::Name(arabic.into()),
-            vec![font.into(), latin.into()],
+            FontFamily::Name(family.into()),
+            vec![first.into(), then.into()],
         );
     }
 }
@@ -203,4 +231,36 @@ pub fn visuals_for(palette: &Palette) -> egui::Visuals {
     visuals.selection.stroke = egui::Stroke::new(2.0, palette.accent);
     visuals.widgets.inactive.bg_stroke = egui::Stroke::new(2.0, palette.border);
     visuals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_are_used_in_place_in_fallback_order() {
+        let fonts = font_definitions();
+        for font in BUNDLED_FONTS {
+            let data = &fonts.font_data[font.name];
+            // The built-in bytes themselves, not a copy on the heap.
+            assert!(
+                std::ptr::eq(data.bytes(), font.bytes),
+                "{} is copied",
+                font.name
+            );
+        }
+        let names = |family: FontFamily| fonts.families[&family].clone();
+        let proportional = names(FontFamily::Proportional);
+        assert_eq!(proportional[0], "dejavu");
+        assert!(proportional.len() > 1, "egui's own fonts stay behind");
+        assert_eq!(proportional[1], "noto-arabic");
+        assert_eq!(
+            names(FontFamily::Name(BOLD.into())),
+            ["dejavu-bold", "noto-arabic-bold", "dejavu", "noto-arabic"]
+        );
+        assert_eq!(
+            names(FontFamily::Name(ARABIC.into())),
+            ["noto-arabic", "dejavu"]
+        );
+    }
 }

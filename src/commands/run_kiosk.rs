@@ -46,6 +46,8 @@ pub fn build_app(data_dir: &Path, demo: bool, clock: Arc<dyn Clock>) -> anyhow::
 /// Runs the kiosk until it is closed.
 pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    // Before any thread starts: large buffers freed at start leave the process.
+    crate::heap_tuning::keep_large_blocks_apart();
     let mut app = build_app(data_dir, demo, Arc::new(SystemClock))?;
     let _sync = crate::upstream::start(&mut app.kiosk);
     tracing::info!(
@@ -54,8 +56,10 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
         guardians = app.kiosk.store.active_guardian_count().unwrap_or(0),
         "starting the kiosk"
     );
-    // Old links to guardians are dropped now and each night, on a connection of its own.
-    if let Err(e) = crate::retention::spawn(
+    // Old links to guardians are dropped soon after the start and each night, on a
+    // connection of its own.
+    if let Err(e) = crate::retention::spawn_after(
+        crate::retention::START_DELAY,
         app.kiosk.store.path().to_owned(),
         Some(super::config_path(data_dir)),
         app.kiosk.config.clone(),
@@ -63,15 +67,15 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
     ) {
         tracing::error!(error = %e, "the retention thread could not start");
     }
+    // An empty icon: eframe would otherwise decode its own PNG icon at start (a
+    // megabyte kept for a window a kiosk never shows the frame of).
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Welkom")
+        .with_icon(Arc::new(egui::IconData::default()));
     let viewport = if windowed {
-        egui::ViewportBuilder::default()
-            .with_title("Welkom")
-            .with_inner_size([1280.0, 800.0])
+        viewport.with_inner_size([1280.0, 800.0])
     } else {
-        egui::ViewportBuilder::default()
-            .with_title("Welkom")
-            .with_fullscreen(true)
-            .with_decorations(false)
+        viewport.with_fullscreen(true).with_decorations(false)
     };
     let options = eframe::NativeOptions {
         viewport,
@@ -82,7 +86,8 @@ pub fn run_kiosk(data_dir: &Path, windowed: bool, demo: bool) -> anyhow::Result<
     eframe::run_native(
         "Welkom",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            app.prepare(&cc.egui_ctx);
             Ok(Box::new(FirstFrameLogger {
                 app,
                 started: first_frame.take(),
@@ -102,6 +107,10 @@ struct FirstFrameLogger {
 }
 
 impl eframe::App for FirstFrameLogger {
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         crate::watchdog::stall_for_test();
         eframe::App::ui(&mut self.app, ui, frame);

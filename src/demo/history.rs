@@ -35,11 +35,24 @@ pub fn install(
     now: Timestamp,
     staff: &[StaffMember],
 ) -> Result<(), StoreError> {
+    install_days(store, roster, zone, now, staff, DAYS)
+}
+
+/// The same history over `days` days before today (a year for the start-up
+/// benchmark's data directory, `examples/year_of_data.rs`).
+pub fn install_days(
+    store: &mut Store,
+    roster: &Roster,
+    zone: &TimeZone,
+    now: Timestamp,
+    staff: &[StaffMember],
+    days: i64,
+) -> Result<(), StoreError> {
     let today = now.to_zoned(zone.clone()).date();
     let mut rng = StdRng::seed_from_u64(0x57E1_C0DE);
     let reasons = crate::config::DEFAULT_REASONS;
     store.with_relaxed_durability(|store| {
-        for days_ago in (0..=DAYS).rev() {
+        for days_ago in (0..=days).rev() {
             let day = today.checked_sub(days_ago.days()).unwrap_or(today);
             for (g, entry) in roster.guardians.iter().enumerate() {
                 let children: Vec<_> = roster
