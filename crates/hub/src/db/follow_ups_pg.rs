@@ -1,17 +1,17 @@
 //! The follow-up tables on PostgreSQL: the same as on SQLite
 //! (see [`super::follow_ups_sqlite`]).
 
-use super::follow_ups::{FollowUp, Ingest, Listed, Row, follow_up_of, ratings_to_settle};
+use super::follow_ups::{FollowUp, Ingest, Listed, Row, follow_up_of, named_ratings};
 use super::postgres::PgDb;
 use super::{CheckedEvent, DbError};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use tokio_postgres::GenericClient;
 
 /// Adds what the new events say to the follow-up tables, inside the ingest's
 /// transaction and after the batch's ratings are stored: at most five statements
 /// per batch, whatever its size.
 pub(super) async fn ingest(
-    tx: &deadpool_postgres::Transaction<'_>,
+    tx: &tokio_postgres::Transaction<'_>,
     location: &str,
     events: &[&CheckedEvent],
     received: i64,
@@ -60,14 +60,16 @@ pub(super) async fn ingest(
             }
         }
     }
-    // A low rating's row is worked out as it is inserted (its rating is stored):
-    // whether it counts, and its day while no note names it (see SETTLE).
-    let settled_at_insert: BTreeSet<String> = low.keys().cloned().collect();
     if !low.is_empty() {
         let (ids, guardians): (Vec<String>, Vec<Option<String>>) = low.into_iter().unzip();
-        let statement = tx.prepare_cached(INSERT_LOW).await?;
-        tx.execute(&statement, &[&location, &ids, &guardians, &received])
-            .await?;
+        tx.execute(
+            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
+             SELECT $1, r, TRUE, g, $4 FROM unnest($2::text[], $3::text[]) AS x(r, g)
+             ON CONFLICT (location_id, rating_id) DO UPDATE SET
+                 low = TRUE, guardian_id = excluded.guardian_id",
+            &[&location, &ids, &guardians, &received],
+        )
+        .await?;
     }
     if !answers.is_empty() {
         let mut ratings = Vec::new();
@@ -129,25 +131,21 @@ pub(super) async fn ingest(
         )
         .await?;
     }
-    settle(tx, location, events, &settled_at_insert).await
+    settle(tx, location, events).await
 }
 
 /// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the events name
 /// (see [`super::follow_ups_sqlite::settle`]).
 async fn settle(
-    tx: &deadpool_postgres::Transaction<'_>,
+    tx: &tokio_postgres::Transaction<'_>,
     location: &str,
     events: &[&CheckedEvent],
-    settled_at_insert: &BTreeSet<String>,
 ) -> Result<(), DbError> {
-    let named: Vec<String> = ratings_to_settle(events, settled_at_insert)
-        .into_iter()
-        .collect();
+    let named: Vec<String> = named_ratings(events).into_iter().collect();
     if named.is_empty() {
         return Ok(());
     }
-    let statement = tx.prepare_cached(SETTLE).await?;
-    tx.execute(&statement, &[&location, &named]).await?;
+    tx.execute(SETTLE, &[&location, &named]).await?;
     Ok(())
 }
 
@@ -175,30 +173,6 @@ UPDATE follow_ups f SET (counted, open_on) = (
         LEFT JOIN ratings r ON r.location_id = f.location_id AND r.id = f.rating_id
     ) c)
 WHERE f.location_id = $1 AND f.rating_id = ANY($2)";
-
-/// A batch's low ratings into the follow-ups, each row with its `counted` and
-/// `open_on` as [`SETTLE`] would give them for a low rating: it counts when its
-/// rating is stored, not misuse and not superseded; it is open on the rating's day
-/// while it counts and no note names it.
-const INSERT_LOW: &str = "
-INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at, counted, open_on)
-SELECT $1, x.r, TRUE, x.g, $4, c.counted,
-       CASE WHEN c.counted AND NOT EXISTS (
-                SELECT 1 FROM follow_up_notes n WHERE n.location_id = $1 AND n.rating_id = x.r)
-            THEN c.local_date END
-FROM unnest($2::text[], $3::text[]) AS x(r, g)
-CROSS JOIN LATERAL (
-    SELECT coalesce(NOT r.misuse
-                    AND NOT EXISTS (SELECT 1 FROM ratings s
-                                    WHERE s.location_id = $1 AND s.supersedes = x.r),
-                    FALSE) AS counted,
-           r.local_date
-    FROM (SELECT 1) AS one
-    LEFT JOIN ratings r ON r.location_id = $1 AND r.id = x.r
-) AS c
-ON CONFLICT (location_id, rating_id) DO UPDATE SET
-    low = TRUE, guardian_id = excluded.guardian_id,
-    counted = excluded.counted, open_on = excluded.open_on";
 
 /// A family's erasure (see [`super::follow_ups_sqlite::erase`]).
 pub(super) async fn erase(
