@@ -1,20 +1,23 @@
 //! The follow-up tables on PostgreSQL: the same as on SQLite
 //! (see [`super::follow_ups_sqlite`]).
 
-use super::follow_ups::{FollowUp, Ingest, Listed, Row, follow_up_of, named_ratings};
+use super::follow_ups::{FollowUp, Ingest, Listed, Row, follow_up_of, ratings_to_settle};
 use super::postgres::PgDb;
+use super::postgres::rollups::Standing;
 use super::{CheckedEvent, DbError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tokio_postgres::GenericClient;
 
 /// Adds what the new events say to the follow-up tables, inside the ingest's
-/// transaction and after the batch's ratings are stored: at most five statements
+/// transaction and after the batch's ratings are stored and their roll-ups kept
+/// (`standing`: how the roll-ups found the new ratings): at most five statements
 /// per batch, whatever its size.
 pub(super) async fn ingest(
     tx: &tokio_postgres::Transaction<'_>,
     location: &str,
     events: &[&CheckedEvent],
     received: i64,
+    standing: &Standing,
 ) -> Result<(), DbError> {
     // One row per key within a statement (PostgreSQL refuses to change a row twice):
     // the latest answer per rating, each rating and note once.
@@ -60,14 +63,39 @@ pub(super) async fn ingest(
             }
         }
     }
+    // A new low rating's row is worked out as it goes in, from its standing (the
+    // roll-ups read it under the lock): it counts when neither misuse nor
+    // superseded, and is open on its day while no note names it. A low rating the
+    // batch did not store itself (sent before under another event) is settled.
+    let mut settled_at_insert = BTreeSet::new();
     if !low.is_empty() {
-        let (ids, guardians): (Vec<String>, Vec<Option<String>>) = low.into_iter().unzip();
+        let mut ids = Vec::with_capacity(low.len());
+        let mut guardians = Vec::with_capacity(low.len());
+        let mut counts = Vec::with_capacity(low.len());
+        let mut days: Vec<Option<String>> = Vec::with_capacity(low.len());
+        for (id, guardian) in low {
+            let day = standing.get(&id);
+            counts.push(matches!(day, Some(Some(_))));
+            days.push(day.cloned().flatten());
+            if day.is_some() {
+                settled_at_insert.insert(id.clone());
+            }
+            ids.push(id);
+            guardians.push(guardian);
+        }
         tx.execute(
-            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at)
-             SELECT $1, r, TRUE, g, $4 FROM unnest($2::text[], $3::text[]) AS x(r, g)
+            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at,
+                                     counted, open_on)
+             SELECT $1, r, TRUE, g, $4, c,
+                    CASE WHEN c AND NOT EXISTS (
+                             SELECT 1 FROM follow_up_notes n
+                             WHERE n.location_id = $1 AND n.rating_id = r)
+                         THEN d END
+             FROM unnest($2::text[], $3::text[], $5::boolean[], $6::text[]) AS x(r, g, c, d)
              ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                 low = TRUE, guardian_id = excluded.guardian_id",
-            &[&location, &ids, &guardians, &received],
+                 low = TRUE, guardian_id = excluded.guardian_id,
+                 counted = excluded.counted, open_on = excluded.open_on",
+            &[&location, &ids, &guardians, &received, &counts, &days],
         )
         .await?;
     }
@@ -131,7 +159,7 @@ pub(super) async fn ingest(
         )
         .await?;
     }
-    settle(tx, location, events).await
+    settle(tx, location, events, &settled_at_insert).await
 }
 
 /// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the events name
@@ -140,8 +168,11 @@ async fn settle(
     tx: &tokio_postgres::Transaction<'_>,
     location: &str,
     events: &[&CheckedEvent],
+    settled_at_insert: &BTreeSet<String>,
 ) -> Result<(), DbError> {
-    let named: Vec<String> = named_ratings(events).into_iter().collect();
+    let named: Vec<String> = ratings_to_settle(events, settled_at_insert)
+        .into_iter()
+        .collect();
     if named.is_empty() {
         return Ok(());
     }

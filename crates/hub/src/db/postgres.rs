@@ -35,7 +35,7 @@ const MIGRATIONS: &[&str] = &[
 const ROLLUPS_MIGRATION: &str = include_str!("../../migrations/postgres/0005_rollups.sql");
 
 mod ingest;
-mod rollups;
+pub(super) mod rollups;
 
 /// The advisory lock that keeps two hubs from migrating at once.
 const MIGRATION_LOCK: i64 = 0x7765_6c6b_6f6d;

@@ -77,8 +77,8 @@ impl PgDb {
             .await?;
         }
         let new: Vec<&CheckedEvent> = new_events.iter().map(|&i| &events[i]).collect();
-        rollups::keep(&tx, location_id, &inserted.ratings, &inserted.visits).await?;
-        super::super::follow_ups_pg::ingest(&tx, location_id, &new, received).await?;
+        let standing = rollups::keep(&tx, location_id, &inserted.ratings, &inserted.visits).await?;
+        super::super::follow_ups_pg::ingest(&tx, location_id, &new, received, &standing).await?;
         // After the batch is in: an erasure also reaches the events before it.
         let erased: Vec<_> = new
             .iter()

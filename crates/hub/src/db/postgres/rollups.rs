@@ -9,20 +9,27 @@ use super::super::rollups::{
 use super::{PgDb, groups_of, moment_of, scale_of};
 use crate::db::DbError;
 use jiff::civil::Date;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use welkom_core::tally::{AnswerRollup, VisitRollup};
+
+/// The batch's new ratings as the roll-ups read them under the lock: each one's
+/// local day when it is neither misuse nor superseded (a low one then counts as a
+/// follow-up), `None` when it is either.
+pub(in crate::db) type Standing = HashMap<String, Option<String>>;
 
 /// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
 /// with the id each supersedes, `visits` the new visits' rows (moment, local_date,
-/// at_unix_ms, groups as text, as the insert returned them).
+/// at_unix_ms, groups as text, as the insert returned them). Returns the new
+/// ratings' [`Standing`].
 pub(super) async fn keep(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     ratings: &[(String, Option<String>)],
     visits: &[tokio_postgres::Row],
-) -> Result<(), DbError> {
+) -> Result<Standing, DbError> {
+    let mut standing = Standing::new();
     if ratings.is_empty() && visits.is_empty() {
-        return Ok(());
+        return Ok(standing);
     }
     let statement = tx
         .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
@@ -55,12 +62,17 @@ pub(super) async fn keep(
         let states = rating_states(&rows, |superseders: &[String]| {
             superseders.iter().any(|id| !new_ids.contains(id.as_str()))
         })?;
+        for state in states.iter().filter(|s| new_ids.contains(s.id.as_str())) {
+            let counts = !state.misuse && !state.superseded_now;
+            standing.insert(state.id.clone(), counts.then(|| state.date.clone()));
+        }
         changes.ratings(&states, &new_ids, &zone)?;
     }
     for row in visits {
         changes.visit(&visit_state(row)?, &zone)?;
     }
-    apply(tx, location, &changes).await
+    apply(tx, location, &changes).await?;
+    Ok(standing)
 }
 
 /// The ratings read, each with the ratings that supersede it (column 8);
