@@ -39,7 +39,10 @@ pub fn chip(
         .fill(fill)
         .stroke(stroke)
         .corner_radius(CornerRadius::same(metrics.px(40.0).min(60.0) as u8))
-        .min_size(min_size),
+        .min_size(min_size)
+        // A word longer than the chip's room goes on a second line instead of
+        // pushing the chip (and the row) off the screen.
+        .wrap(),
     );
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), on, text));

@@ -1,0 +1,363 @@
+//! Every parent screen, in every language, at every screen size a daycare buys,
+//! through the real app: nothing lies outside the screen or is cut, no two controls
+//! overlap, every touch target is large enough, and every control has an accessible
+//! name in the guardian's language.
+//!
+//! One kiosk per (language, size) walks the screens: the welcome screen, the name
+//! list, the rating screen for families with one, two and three children, the
+//! language picker, the thank-you with the reasons and with the talk request.
+
+mod common;
+
+use common::{MONDAY_MORNING, TestKiosk};
+use egui::{Rect, Vec2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
+use jiff::Timestamp;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use welkom::app::WelkomApp;
+use welkom::clock::ManualClock;
+use welkom::commands::{build_app, import_roster_file};
+use welkom::i18n::{LANGUAGES, Texts};
+use welkom_core::LanguageTag;
+
+/// The screens a daycare buys: 7-inch, 10-inch, portrait, full HD both ways.
+const SIZES: [(f32, f32); 5] = [
+    (1024.0, 600.0),
+    (1280.0, 800.0),
+    (800.0, 1280.0),
+    (1920.0, 1080.0),
+    (1080.0, 1920.0),
+];
+
+/// PINs of the guardians with one, two and three children.
+const PINS: [&str; 3] = ["4826", "7391", "6048"];
+
+/// An invented roster in one language: families with one, two and three children;
+/// the three-child family has long names, a birthday and a first day today.
+fn roster(lang: &str) -> String {
+    format!(
+        "guardian_id;guardian_first_name;guardian_last_name;guardian_language;pin;badge;child_id;child_first_name;child_last_name;group;birth_date;start_date;end_date
+G1;Sanne;de Vries;{lang};4826;;C1;Daan;de Vries;Vlinders;2023-05-02;2024-01-08;
+G2;Ümit;Yılmaz;{lang};7391;;C2;Elif;Yılmaz;Rupsen;2025-02-01;2025-03-02;
+G2;Ümit;Yılmaz;{lang};7391;;C3;Emir;Yılmaz;Kikkers;2022-02-01;2024-03-02;
+G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C4;Maximiliaan;Wiśniewska;Kikkers;2023-03-02;2024-01-01;
+G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C5;Wilhelmina;Wiśniewska;Vlinders;2024-06-06;2026-03-02;
+G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C6;Bartholomeus;Wiśniewska;Rupsen;2025-09-09;2025-12-01;
+"
+    )
+}
+
+fn kiosk(lang: &str, size: Vec2) -> TestKiosk {
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!("[location]\nlanguage = \"{lang}\"\n[identification]\nname_list = true\n");
+    std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
+    let roster_file = dir.path().join("roster.csv");
+    std::fs::write(&roster_file, roster(lang)).unwrap();
+    let clock = ManualClock::new(MONDAY_MORNING.parse::<Timestamp>().unwrap());
+    let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
+    let location = app.kiosk.config.location.language.clone();
+    import_roster_file(&mut app.kiosk.store, &roster_file, &location)
+        .unwrap()
+        .unwrap();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
+    harness.run();
+    TestKiosk {
+        harness,
+        clock,
+        dir,
+    }
+}
+
+/// The smallest touch target at this screen size: 60 px at 1280×800 (800 on the
+/// short side), scaled down with a smaller screen, never under 48 px.
+fn least_target(size: Vec2) -> f32 {
+    (60.0 * (size.min_elem() / 800.0).min(1.0)).max(48.0)
+}
+
+/// What is on screen, checked; each problem named with where it was found.
+struct Check<'a> {
+    lang: &'a str,
+    size: Vec2,
+    /// Texts the guardian may see as a control's name on these screens.
+    allowed_names: &'a HashSet<String>,
+    /// Dutch texts that differ from this language's (none for Dutch itself).
+    dutch_only: &'a HashSet<String>,
+    problems: Vec<String>,
+}
+
+impl Check<'_> {
+    fn fail(&mut self, screen: &str, what: String) {
+        self.problems.push(format!(
+            "{screen}, {}, {}×{}: {what}",
+            self.lang, self.size.x, self.size.y
+        ));
+    }
+
+    fn screen(&mut self, k: &TestKiosk, screen: &str) {
+        let screen_rect = Rect::from_min_size(egui::Pos2::ZERO, self.size);
+        let inside = |r: Rect| screen_rect.expand(0.5).contains_rect(r);
+        let least = least_target(self.size);
+        let root = k.harness.root();
+        let mut controls: Vec<(String, Rect)> = Vec::new();
+        for node in root.children_recursive() {
+            let ak = node.accesskit_node();
+            if ak.is_hidden() {
+                continue;
+            }
+            let label = ak.label().map(|l| l.to_string()).unwrap_or_default();
+            let button = ak.role() == egui::accesskit::Role::Button;
+            let Some(_) = ak.bounding_box() else {
+                continue;
+            };
+            let rect = node.rect();
+            if button || !label.is_empty() {
+                if !inside(rect) {
+                    self.fail(
+                        screen,
+                        format!("'{label}' lies outside the screen: {rect:?}"),
+                    );
+                }
+                if !label.is_empty() && self.dutch_only.contains(&label) {
+                    self.fail(
+                        screen,
+                        format!("'{label}' is Dutch, not the guardian's language"),
+                    );
+                }
+            }
+            if button {
+                if label.trim().is_empty() {
+                    self.fail(screen, format!("a button without a name at {rect:?}"));
+                } else if !self.allowed_names.contains(&label) {
+                    self.fail(
+                        screen,
+                        format!("the button '{label}' is named by no text of this language"),
+                    );
+                }
+                if rect.width().min(rect.height()) < least - 0.5 {
+                    self.fail(
+                        screen,
+                        format!(
+                            "'{label}' is a small target: {:.0}×{:.0}, less than {least:.0} px",
+                            rect.width(),
+                            rect.height()
+                        ),
+                    );
+                }
+                controls.push((label, rect));
+            }
+        }
+        // The language picker lies over the rating screen: there only its own
+        // controls count for overlaps (those beneath are covered, not tapped).
+        let controls = if screen.contains("picker") {
+            let back = texts().plain(&LanguageTag::parse(self.lang).unwrap(), "names-back");
+            controls
+                .into_iter()
+                .filter(|(l, _)| own_names().contains(l) || *l == back)
+                .collect()
+        } else {
+            controls
+        };
+        for (i, (a, ra)) in controls.iter().enumerate() {
+            for (b, rb) in &controls[i + 1..] {
+                let both = ra.intersect(*rb);
+                if both.is_positive() && both.area() > 1.0 {
+                    self.fail(screen, format!("'{a}' {ra:?} overlaps '{b}' {rb:?}"));
+                }
+            }
+        }
+        // The text as drawn: never elided, never beyond its clip or the screen.
+        for clipped in &k.harness.output().shapes {
+            let clip = clipped.clip_rect.intersect(screen_rect);
+            visit_text(&clipped.shape, &mut |pos, galley| {
+                let drawn = galley.rect.translate(pos.to_vec2());
+                let words = galley.text().replace('\n', " ");
+                if words.trim().is_empty() {
+                    return;
+                }
+                if galley.elided {
+                    self.fail(screen, format!("'{words}' is cut short (elided)"));
+                } else if !clip.expand(1.0).contains_rect(drawn) {
+                    self.fail(
+                        screen,
+                        format!("'{words}' is cut: drawn at {drawn:?}, visible {clip:?}"),
+                    );
+                }
+            });
+        }
+    }
+}
+
+/// Every language's own name, as the picker lists them.
+fn own_names() -> HashSet<String> {
+    LANGUAGES
+        .iter()
+        .map(|(code, _)| texts().plain(&LanguageTag::parse(code).unwrap(), "language-name"))
+        .collect()
+}
+
+fn visit_text(shape: &egui::Shape, f: &mut impl FnMut(egui::Pos2, &egui::Galley)) {
+    match shape {
+        egui::Shape::Text(text) => f(text.pos, &text.galley),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| visit_text(s, f)),
+        _ => {}
+    }
+}
+
+fn texts() -> &'static Texts {
+    thread_local! {
+        static TEXTS: &'static Texts =
+            Box::leak(Box::new(Texts::load(&LanguageTag::dutch()).unwrap()));
+    }
+    TEXTS.with(|t| *t)
+}
+
+/// The message keys of a translation file.
+fn keys(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let (key, _) = line.split_once('=')?;
+            let key = key.trim_end();
+            let first = key.chars().next()?;
+            (first.is_ascii_lowercase()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .then_some(key)
+        })
+        .collect()
+}
+
+/// The names a control may have in `lang`: its texts, names from the roster, the
+/// keypad's digits, every language's own name (the picker) and the language button.
+fn allowed_names(lang: &LanguageTag) -> HashSet<String> {
+    let t = texts();
+    let (_, dutch) = LANGUAGES[0];
+    let mut names: HashSet<String> = keys(dutch).iter().map(|k| t.plain(lang, k)).collect();
+    names.extend(own_names());
+    // The way into staff mode speaks the staff's language (staff texts are Dutch and
+    // English only), not the parents'.
+    names.insert(t.plain(lang, "staff-button"));
+    names.insert(format!(
+        "{}: {}",
+        t.plain(lang, "language-choose"),
+        t.plain(lang, "language-name")
+    ));
+    for name in [
+        "Sanne",
+        "Ümit",
+        "Aleksandra",
+        "Elif",
+        "Emir",
+        "Maximiliaan",
+        "Wilhelmina",
+        "Bartholomeus",
+    ] {
+        names.insert(name.to_owned());
+    }
+    names.extend((0..10).map(|d| d.to_string()));
+    names
+}
+
+/// The Dutch texts that read differently in `lang`.
+fn dutch_only(lang: &LanguageTag) -> HashSet<String> {
+    let t = texts();
+    let nl = LanguageTag::dutch();
+    let (_, dutch) = LANGUAGES[0];
+    keys(dutch)
+        .into_iter()
+        .filter(|k| *k != "language-name")
+        .map(|k| (t.plain(&nl, k), t.plain(lang, k)))
+        .filter(|(nl, own)| nl != own)
+        .map(|(nl, _)| nl)
+        .collect()
+}
+
+/// Walks every parent screen in one language at one size; the problems found.
+fn walk(code: &str, size: Vec2) -> Vec<String> {
+    let t = texts();
+    let lang = LanguageTag::parse(code).unwrap();
+    let allowed = allowed_names(&lang);
+    let dutch = dutch_only(&lang);
+    let mut check = Check {
+        lang: code,
+        size,
+        allowed_names: &allowed,
+        dutch_only: &dutch,
+        problems: Vec::new(),
+    };
+    let mut k = kiosk(code, size);
+    let say = |key: &str| t.plain(&lang, key);
+    assert!(k.on_welcome(), "{code} {size:?}");
+    check.screen(&k, "welcome");
+
+    k.tap(&say("welcome-names-button"));
+    check.screen(&k, "name list");
+    k.tap(&say("names-back"));
+    assert!(k.on_welcome(), "back from the names, {code} {size:?}");
+
+    // One child: the rating screen, the language picker, the thank-you.
+    type_pin(&mut k, &lang, PINS[0]);
+    check.screen(&k, "rating, one child");
+    let button = format!("{}: {}", say("language-choose"), say("language-name"));
+    k.tap(&button);
+    check.screen(&k, "language picker");
+    k.tap(&say("names-back"));
+    let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
+    k.tap(&say(lowest.key));
+    k.wait(Duration::from_secs(2));
+    check.screen(&k, "thank-you with the reasons");
+    k.tap(&say("talk-request"));
+    check.screen(&k, "thank-you with the talk request");
+    k.tap(&say("followup-done"));
+    assert!(k.on_welcome(), "done, {code} {size:?}");
+
+    for (pin, screen) in PINS[1..]
+        .iter()
+        .zip(["rating, two children", "rating, three children"])
+    {
+        type_pin(&mut k, &lang, pin);
+        check.screen(&k, screen);
+        k.tap(&say("rate-skip"));
+        assert!(k.on_welcome(), "skipped, {code} {size:?}");
+    }
+    check.problems
+}
+
+fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
+    for digit in pin.chars() {
+        k.tap(&digit.to_string());
+    }
+    k.tap(&texts().plain(lang, "keypad-ok"));
+}
+
+#[test]
+fn every_parent_screen_fits_every_size_in_every_language_with_named_large_controls() {
+    let started = Instant::now();
+    let only = std::env::var("WELKOM_FIT_LANGUAGES").ok();
+    let mut problems = Vec::new();
+    for (code, _) in LANGUAGES {
+        if only
+            .as_ref()
+            .is_some_and(|o| !o.split(',').any(|c| c == code))
+        {
+            continue;
+        }
+        for (w, h) in SIZES {
+            problems.extend(walk(code, vec2(w, h)));
+        }
+    }
+    eprintln!(
+        "walked every screen in {:.1} s",
+        started.elapsed().as_secs_f32()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
