@@ -87,15 +87,28 @@ struct Check<'a> {
     allowed_names: &'a HashSet<String>,
     /// Dutch texts that differ from this language's (none for Dutch itself).
     dutch_only: &'a HashSet<String>,
-    problems: Vec<String>,
+    /// What lies outside the screen, is cut, overlaps or is too small.
+    fit: Vec<String>,
+    /// Controls without a name in the guardian's language.
+    names: Vec<String>,
 }
 
 impl Check<'_> {
-    fn fail(&mut self, screen: &str, what: String) {
-        self.problems.push(format!(
+    fn where_(&self, screen: &str, what: String) -> String {
+        format!(
             "{screen}, {}, {}×{}: {what}",
             self.lang, self.size.x, self.size.y
-        ));
+        )
+    }
+
+    fn fail(&mut self, screen: &str, what: String) {
+        let problem = self.where_(screen, what);
+        self.fit.push(problem);
+    }
+
+    fn unnamed(&mut self, screen: &str, what: String) {
+        let problem = self.where_(screen, what);
+        self.names.push(problem);
     }
 
     fn screen(&mut self, k: &TestKiosk, screen: &str) {
@@ -131,9 +144,9 @@ impl Check<'_> {
             }
             if button {
                 if label.trim().is_empty() {
-                    self.fail(screen, format!("a button without a name at {rect:?}"));
+                    self.unnamed(screen, format!("a button without a name at {rect:?}"));
                 } else if !self.allowed_names.contains(&label) {
-                    self.fail(
+                    self.unnamed(
                         screen,
                         format!("the button '{label}' is named by no text of this language"),
                     );
@@ -153,7 +166,8 @@ impl Check<'_> {
         }
         // The language picker lies over the rating screen: there only its own
         // controls count for overlaps (those beneath are covered, not tapped).
-        let controls = if screen.contains("picker") {
+        let picker = screen.contains("picker");
+        let controls = if picker {
             let back = texts().plain(&LanguageTag::parse(self.lang).unwrap(), "names-back");
             controls
                 .into_iter()
@@ -170,7 +184,8 @@ impl Check<'_> {
                 }
             }
         }
-        // The text as drawn: never elided, never beyond its clip or the screen.
+        // The text as drawn: never elided, never beyond its clip or the screen, never
+        // sticking out of the control it names.
         for clipped in &k.harness.output().shapes {
             let clip = clipped.clip_rect.intersect(screen_rect);
             visit_text(&clipped.shape, &mut |pos, galley| {
@@ -178,6 +193,19 @@ impl Check<'_> {
                 let words = galley.text().replace('\n', " ");
                 if words.trim().is_empty() {
                     return;
+                }
+                // Over the picker only its own words count (the screen beneath is
+                // covered).
+                let covered = picker && !own_names().contains(words.trim());
+                if let Some((name, control)) = controls.iter().find(|(_, r)| {
+                    !covered && r.contains(drawn.center()) && !r.expand(1.0).contains_rect(drawn)
+                }) {
+                    self.fail(
+                        screen,
+                        format!(
+                            "'{words}' is wider than its control '{name}': {drawn:?} in {control:?}"
+                        ),
+                    );
                 }
                 if galley.elided {
                     self.fail(screen, format!("'{words}' is cut short (elided)"));
@@ -276,8 +304,14 @@ fn dutch_only(lang: &LanguageTag) -> HashSet<String> {
         .collect()
 }
 
+/// What a walk found: what does not fit, and what is not named in the language.
+struct Found {
+    fit: Vec<String>,
+    names: Vec<String>,
+}
+
 /// Walks every parent screen in one language at one size; the problems found.
-fn walk(code: &str, size: Vec2) -> Vec<String> {
+fn walk(code: &str, size: Vec2) -> Found {
     let t = texts();
     let lang = LanguageTag::parse(code).unwrap();
     let allowed = allowed_names(&lang);
@@ -287,7 +321,8 @@ fn walk(code: &str, size: Vec2) -> Vec<String> {
         size,
         allowed_names: &allowed,
         dutch_only: &dutch,
-        problems: Vec::new(),
+        fit: Vec::new(),
+        names: Vec::new(),
     };
     let mut k = kiosk(code, size);
     let say = |key: &str| t.plain(&lang, key);
@@ -310,6 +345,10 @@ fn walk(code: &str, size: Vec2) -> Vec<String> {
     k.tap(&say(lowest.key));
     k.wait(Duration::from_secs(2));
     check.screen(&k, "thank-you with the reasons");
+    // Chosen reasons carry a tick, which makes them longer.
+    k.tap(&say("reason-handover"));
+    k.tap(&say("reason-attention"));
+    check.screen(&k, "thank-you with two reasons chosen");
     k.tap(&say("talk-request"));
     check.screen(&k, "thank-you with the talk request");
     k.tap(&say("followup-done"));
@@ -324,7 +363,10 @@ fn walk(code: &str, size: Vec2) -> Vec<String> {
         k.tap(&say("rate-skip"));
         assert!(k.on_welcome(), "skipped, {code} {size:?}");
     }
-    check.problems
+    Found {
+        fit: check.fit,
+        names: check.names,
+    }
 }
 
 fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
@@ -334,30 +376,50 @@ fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
     k.tap(&texts().plain(lang, "keypad-ok"));
 }
 
-#[test]
-fn every_parent_screen_fits_every_size_in_every_language_with_named_large_controls() {
-    let started = Instant::now();
+/// The languages to walk: all, or those named in `WELKOM_FIT_LANGUAGES` (`pl,de`).
+fn languages() -> Vec<&'static str> {
     let only = std::env::var("WELKOM_FIT_LANGUAGES").ok();
-    let mut problems = Vec::new();
-    for (code, _) in LANGUAGES {
-        if only
-            .as_ref()
-            .is_some_and(|o| !o.split(',').any(|c| c == code))
-        {
-            continue;
-        }
-        for (w, h) in SIZES {
-            problems.extend(walk(code, vec2(w, h)));
-        }
-    }
-    eprintln!(
-        "walked every screen in {:.1} s",
-        started.elapsed().as_secs_f32()
-    );
+    LANGUAGES
+        .iter()
+        .map(|(code, _)| *code)
+        .filter(|code| {
+            only.as_ref()
+                .is_none_or(|o| o.split(',').any(|c| c == *code))
+        })
+        .collect()
+}
+
+fn report(problems: &[String]) {
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn every_parent_screen_fits_every_size_in_every_language() {
+    let started = Instant::now();
+    let mut problems = Vec::new();
+    for code in languages() {
+        for (w, h) in SIZES {
+            problems.extend(walk(code, vec2(w, h)).fit);
+        }
+    }
+    eprintln!(
+        "walked every screen at every size in {:.1} s",
+        started.elapsed().as_secs_f32()
+    );
+    report(&problems);
+}
+
+#[test]
+fn every_control_on_every_parent_screen_is_named_in_the_guardian_s_language() {
+    let mut problems = Vec::new();
+    for code in languages() {
+        let found = walk(code, vec2(1280.0, 800.0));
+        problems.extend(found.names);
+    }
+    report(&problems);
 }
