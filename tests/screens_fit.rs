@@ -12,7 +12,7 @@ mod common;
 use common::{MONDAY_MORNING, TestKiosk};
 use egui::{Rect, Vec2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use jiff::Timestamp;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -50,12 +50,15 @@ G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C6;Bartholomeus;Wiśniewska;Rup
     )
 }
 
-fn kiosk(lang: &str, size: Vec2) -> TestKiosk {
+/// A kiosk whose location speaks `location` (the welcome screen, the name list) and
+/// whose guardians read `guardians`.
+fn kiosk(location: &str, guardians: &str, size: Vec2) -> TestKiosk {
     let dir = tempfile::tempdir().unwrap();
-    let config = format!("[location]\nlanguage = \"{lang}\"\n[identification]\nname_list = true\n");
+    let config =
+        format!("[location]\nlanguage = \"{location}\"\n[identification]\nname_list = true\n");
     std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
     let roster_file = dir.path().join("roster.csv");
-    std::fs::write(&roster_file, roster(lang)).unwrap();
+    std::fs::write(&roster_file, roster(guardians)).unwrap();
     let clock = ManualClock::new(MONDAY_MORNING.parse::<Timestamp>().unwrap());
     let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
     let location = app.kiosk.config.location.language.clone();
@@ -80,20 +83,29 @@ fn least_target(size: Vec2) -> f32 {
 }
 
 /// What is on screen, checked; each problem named with where it was found.
-struct Check<'a> {
-    lang: &'a str,
+struct Check {
+    /// The language the screen should speak.
+    lang: String,
     size: Vec2,
     /// Texts the guardian may see as a control's name on these screens.
-    allowed_names: &'a HashSet<String>,
-    /// Dutch texts that differ from this language's (none for Dutch itself).
-    dutch_only: &'a HashSet<String>,
+    allowed_names: HashSet<String>,
+    /// Texts of the other languages that this language words differently.
+    foreign: HashSet<String>,
     /// What lies outside the screen, is cut, overlaps or is too small.
     fit: Vec<String>,
     /// Controls without a name in the guardian's language.
     names: Vec<String>,
 }
 
-impl Check<'_> {
+impl Check {
+    /// From now on the screens should speak `code`.
+    fn speak(&mut self, code: &str) {
+        let lang = LanguageTag::parse(code).unwrap();
+        self.lang = code.to_owned();
+        self.allowed_names = allowed_names(&lang);
+        self.foreign = foreign(&lang, &self.allowed_names);
+    }
+
     fn where_(&self, screen: &str, what: String) -> String {
         format!(
             "{screen}, {}, {}×{}: {what}",
@@ -122,7 +134,12 @@ impl Check<'_> {
             if ak.is_hidden() {
                 continue;
             }
-            let label = ak.label().map(|l| l.to_string()).unwrap_or_default();
+            // A button's name is its label; a text's words are its value.
+            let label = ak
+                .label()
+                .map(|l| l.to_string())
+                .or_else(|| ak.value().map(|v| v.to_string()))
+                .unwrap_or_default();
             let button = ak.role() == egui::accesskit::Role::Button;
             let Some(_) = ak.bounding_box() else {
                 continue;
@@ -135,11 +152,8 @@ impl Check<'_> {
                         format!("'{label}' lies outside the screen: {rect:?}"),
                     );
                 }
-                if !label.is_empty() && self.dutch_only.contains(&label) {
-                    self.fail(
-                        screen,
-                        format!("'{label}' is Dutch, not the guardian's language"),
-                    );
+                if !label.is_empty() && self.foreign.contains(&label) {
+                    self.unnamed(screen, format!("'{label}' is in another language"));
                 }
             }
             if button {
@@ -168,7 +182,7 @@ impl Check<'_> {
         // controls count for overlaps (those beneath are covered, not tapped).
         let picker = screen.contains("picker");
         let controls = if picker {
-            let back = texts().plain(&LanguageTag::parse(self.lang).unwrap(), "names-back");
+            let back = texts().plain(&LanguageTag::parse(&self.lang).unwrap(), "names-back");
             controls
                 .into_iter()
                 .filter(|(l, _)| own_names().contains(l) || *l == back)
@@ -268,7 +282,9 @@ fn allowed_names(lang: &LanguageTag) -> HashSet<String> {
     names.extend(own_names());
     // The way into staff mode speaks the staff's language (staff texts are Dutch and
     // English only), not the parents'.
-    names.insert(t.plain(lang, "staff-button"));
+    for staff in ["nl", "en"] {
+        names.insert(t.plain(&LanguageTag::parse(staff).unwrap(), "staff-button"));
+    }
     names.insert(format!(
         "{}: {}",
         t.plain(lang, "language-choose"),
@@ -290,17 +306,23 @@ fn allowed_names(lang: &LanguageTag) -> HashSet<String> {
     names
 }
 
-/// The Dutch texts that read differently in `lang`.
-fn dutch_only(lang: &LanguageTag) -> HashSet<String> {
+/// The texts of every other language that `lang` words differently: a control named
+/// by one of them speaks the wrong language.
+fn foreign(lang: &LanguageTag, own: &HashSet<String>) -> HashSet<String> {
     let t = texts();
-    let nl = LanguageTag::dutch();
     let (_, dutch) = LANGUAGES[0];
-    keys(dutch)
-        .into_iter()
-        .filter(|k| *k != "language-name")
-        .map(|k| (t.plain(&nl, k), t.plain(lang, k)))
-        .filter(|(nl, own)| nl != own)
-        .map(|(nl, _)| nl)
+    let keys = keys(dutch);
+    LANGUAGES
+        .iter()
+        .map(|(code, _)| LanguageTag::parse(code).unwrap())
+        .filter(|other| other != lang)
+        .flat_map(|other| {
+            keys.iter()
+                .filter(|k| **k != "language-name")
+                .map(|k| t.plain(&other, k))
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| !own.contains(word))
         .collect()
 }
 
@@ -310,57 +332,69 @@ struct Found {
     names: Vec<String>,
 }
 
-/// Walks every parent screen in one language at one size; the problems found.
+/// The language of the location whose guardians read `code`: another one (the next
+/// in the list), so that a text in the location's language where the guardian's
+/// belongs is caught; every language is a location's once.
+fn location_for(code: &str) -> &'static str {
+    let at = LANGUAGES.iter().position(|(c, _)| *c == code).unwrap();
+    LANGUAGES[(at + 1) % LANGUAGES.len()].0
+}
+
+/// Walks every parent screen for guardians reading `code` (the welcome screen and
+/// the name list in the location's language) at one size; the problems found.
 fn walk(code: &str, size: Vec2) -> Found {
     let t = texts();
     let lang = LanguageTag::parse(code).unwrap();
-    let allowed = allowed_names(&lang);
-    let dutch = dutch_only(&lang);
+    let location_code = location_for(code);
+    let location = LanguageTag::parse(location_code).unwrap();
     let mut check = Check {
-        lang: code,
+        lang: String::new(),
         size,
-        allowed_names: &allowed,
-        dutch_only: &dutch,
+        allowed_names: HashSet::new(),
+        foreign: HashSet::new(),
         fit: Vec::new(),
         names: Vec::new(),
     };
-    let mut k = kiosk(code, size);
+    let mut k = kiosk(location_code, code, size);
     let say = |key: &str| t.plain(&lang, key);
+    let location_says = |key: &str| t.plain(&location, key);
     assert!(k.on_welcome(), "{code} {size:?}");
+    check.speak(location_code);
     check.screen(&k, "welcome");
 
-    k.tap(&say("welcome-names-button"));
+    tap(&mut k, &location_says("welcome-names-button"));
     check.screen(&k, "name list");
-    k.tap(&say("names-back"));
+    tap(&mut k, &location_says("names-back"));
     assert!(k.on_welcome(), "back from the names, {code} {size:?}");
 
     // One child: the rating screen, the language picker, the thank-you.
-    type_pin(&mut k, &lang, PINS[0]);
+    type_pin(&mut k, &location, PINS[0]);
+    check.speak(code);
     check.screen(&k, "rating, one child");
     let button = format!("{}: {}", say("language-choose"), say("language-name"));
-    k.tap(&button);
+    tap(&mut k, &button);
     check.screen(&k, "language picker");
-    k.tap(&say("names-back"));
+    tap(&mut k, &say("names-back"));
     let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
-    k.tap(&say(lowest.key));
+    tap(&mut k, &say(lowest.key));
     k.wait(Duration::from_secs(2));
     check.screen(&k, "thank-you with the reasons");
     // Chosen reasons carry a tick, which makes them longer.
-    k.tap(&say("reason-handover"));
-    k.tap(&say("reason-attention"));
+    tap(&mut k, &say("reason-handover"));
+    tap(&mut k, &say("reason-attention"));
     check.screen(&k, "thank-you with two reasons chosen");
-    k.tap(&say("talk-request"));
+    tap(&mut k, &say("talk-request"));
     check.screen(&k, "thank-you with the talk request");
-    k.tap(&say("followup-done"));
+    tap(&mut k, &say("followup-done"));
     assert!(k.on_welcome(), "done, {code} {size:?}");
 
     for (pin, screen) in PINS[1..]
         .iter()
         .zip(["rating, two children", "rating, three children"])
     {
-        type_pin(&mut k, &lang, pin);
+        type_pin(&mut k, &location, pin);
         check.screen(&k, screen);
-        k.tap(&say("rate-skip"));
+        tap(&mut k, &say("rate-skip"));
         assert!(k.on_welcome(), "skipped, {code} {size:?}");
     }
     Found {
@@ -371,9 +405,29 @@ fn walk(code: &str, size: Vec2) -> Found {
 
 fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
     for digit in pin.chars() {
-        k.tap(&digit.to_string());
+        tap(k, &digit.to_string());
     }
-    k.tap(&texts().plain(lang, "keypad-ok"));
+    tap(k, &texts().plain(lang, "keypad-ok"));
+}
+
+/// Taps the control with this name; when there is none, says what the screen holds.
+fn tap(k: &mut TestKiosk, name: &str) {
+    if k.harness.query_by_label(name).is_none() {
+        let names: Vec<String> = k
+            .harness
+            .root()
+            .children_recursive()
+            .filter_map(|n| n.accesskit_node().label().map(|l| l.to_string()))
+            .collect();
+        panic!(
+            "no control named '{name}' on the {} screen; the screen names {names:?}",
+            format!("{:?}", k.screen())
+                .split('(')
+                .next()
+                .unwrap_or_default()
+        );
+    }
+    k.tap(name);
 }
 
 /// The languages to walk: all, or those named in `WELKOM_FIT_LANGUAGES` (`pl,de`).
@@ -390,6 +444,8 @@ fn languages() -> Vec<&'static str> {
 }
 
 fn report(problems: &[String]) {
+    let mut problems = problems.to_vec();
+    problems.dedup();
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",
