@@ -43,9 +43,9 @@ fn roster(lang: &str) -> String {
 G1;Sanne;de Vries;{lang};4826;;C1;Daan;de Vries;Vlinders;2023-05-02;2024-01-08;
 G2;Ümit;Yılmaz;{lang};7391;;C2;Elif;Yılmaz;Rupsen;2025-02-01;2025-03-02;
 G2;Ümit;Yılmaz;{lang};7391;;C3;Emir;Yılmaz;Kikkers;2022-02-01;2024-03-02;
-G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C4;Maximiliaan;Wiśniewska;Kikkers;2023-03-02;2024-01-01;
-G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C5;Wilhelmina;Wiśniewska;Vlinders;2024-06-06;2026-03-02;
-G3;Aleksandra;Wiśniewska-Kowalczyk;{lang};6048;;C6;Bartholomeus;Wiśniewska;Rupsen;2025-09-09;2025-12-01;
+G3;Aleksandra-Katarzyna;Wiśniewska-Kowalczyk;{lang};6048;;C4;Maximiliaan-Alexander;Wiśniewska;Kikkers;2023-03-02;2024-01-01;
+G3;Aleksandra-Katarzyna;Wiśniewska-Kowalczyk;{lang};6048;;C5;Wilhelmina;Wiśniewska;Vlinders;2024-06-06;2026-03-02;
+G3;Aleksandra-Katarzyna;Wiśniewska-Kowalczyk;{lang};6048;;C6;Bartholomeus;Wiśniewska;Rupsen;2025-09-09;2025-12-01;
 "
     )
 }
@@ -293,10 +293,10 @@ fn allowed_names(lang: &LanguageTag) -> HashSet<String> {
     for name in [
         "Sanne",
         "Ümit",
-        "Aleksandra",
+        "Aleksandra-Katarzyna",
         "Elif",
         "Emir",
-        "Maximiliaan",
+        "Maximiliaan-Alexander",
         "Wilhelmina",
         "Bartholomeus",
     ] {

@@ -140,7 +140,12 @@ fn moment_and_children(
     let children_chips = |ui: &mut Ui, actions: &mut Vec<Action>| {
         for child in children {
             let on = visit.includes(&child.id);
-            if chip(ui, &child.first_name, on, chip_size, m, p).clicked() {
+            // A cell of the chip's width: a long name wraps inside its chip.
+            let cell = ui.allocate_ui(chip_size, |ui| {
+                ui.set_max_width(chip_size.x);
+                chip(ui, &child.first_name, on, chip_size, m, p)
+            });
+            if cell.inner.clicked() {
                 actions.push(Action::ToggleChild(child.id.clone()));
             }
         }
