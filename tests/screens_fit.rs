@@ -3,9 +3,10 @@
 //! overlap, every touch target is large enough, and every control has an accessible
 //! name in the guardian's language.
 //!
-//! One kiosk per (language, size) walks the screens: the welcome screen, the name
-//! list, the rating screen for families with one, two and three children, the
-//! language picker, the thank-you with the reasons and with the talk request.
+//! One kiosk per (language, size) walks the screens: the welcome screen (also with a
+//! code not recognised), the name list, the rating screen for families with one, two
+//! and three children, the language picker, the thank-you with the reasons (none and
+//! two chosen), with the talk request, and after the best face.
 
 mod common;
 
@@ -366,6 +367,8 @@ fn walk(code: &str, size: Vec2) -> Found {
     check.screen(&k, "name list");
     tap(&mut k, &location_says("names-back"));
     assert!(k.on_welcome(), "back from the names, {code} {size:?}");
+    type_pin(&mut k, &location, "1357");
+    check.screen(&k, "welcome, a code not recognised");
 
     // One child: the rating screen, the language picker, the thank-you.
     type_pin(&mut k, &location, PINS[0]);
@@ -388,15 +391,20 @@ fn walk(code: &str, size: Vec2) -> Found {
     tap(&mut k, &say("followup-done"));
     assert!(k.on_welcome(), "done, {code} {size:?}");
 
-    for (pin, screen) in PINS[1..]
-        .iter()
-        .zip(["rating, two children", "rating, three children"])
-    {
-        type_pin(&mut k, &location, pin);
-        check.screen(&k, screen);
-        tap(&mut k, &say("rate-skip"));
-        assert!(k.on_welcome(), "skipped, {code} {size:?}");
-    }
+    // Two children: the best face and its thank-you.
+    type_pin(&mut k, &location, PINS[1]);
+    check.screen(&k, "rating, two children");
+    let best = k.harness.state().kiosk.config.rating.scale.faces()[0];
+    tap(&mut k, &say(best.key));
+    k.wait(Duration::from_secs(2));
+    check.screen(&k, "thank-you after the best face");
+    tap(&mut k, &say("followup-done"));
+    assert!(k.on_welcome(), "done, {code} {size:?}");
+
+    type_pin(&mut k, &location, PINS[2]);
+    check.screen(&k, "rating, three children");
+    tap(&mut k, &say("rate-skip"));
+    assert!(k.on_welcome(), "skipped, {code} {size:?}");
     Found {
         fit: check.fit,
         names: check.names,
