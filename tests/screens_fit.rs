@@ -222,6 +222,17 @@ impl Check {
                         ),
                     );
                 }
+                // A text of its own (no control's) lies under no control.
+                let own = !controls.iter().any(|(_, r)| r.contains(drawn.center()));
+                if let Some((name, control)) = controls
+                    .iter()
+                    .find(|(_, r)| !covered && own && r.intersect(drawn.shrink(1.0)).is_positive())
+                {
+                    self.fail(
+                        screen,
+                        format!("'{words}' {drawn:?} lies under the control '{name}' {control:?}"),
+                    );
+                }
                 if galley.elided {
                     self.fail(screen, format!("'{words}' is cut short (elided)"));
                 } else if !clip.expand(1.0).contains_rect(drawn) {

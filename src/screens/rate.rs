@@ -23,7 +23,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         let top = m.px(if m.portrait { 60.0 } else { 28.0 });
         super::language_picker::top_row(ui, view, top);
         let greeting = t.get(lang, visit.greeting.time_of_day.message_key(), &name);
-        label(ui, dir, greeting, m.bold(56.0), p.text);
+        // A long greeting wraps before it reaches the language button's corner.
+        let reserve = super::language_picker::corner_reserve(ui, view, visit);
+        let greeting_w = (ui.available_width() - 2.0 * reserve).max(m.px(200.0));
+        ui.allocate_ui_with_layout(
+            vec2(greeting_w, 0.0),
+            egui::Layout::top_down(egui::Align::Center),
+            |ui| label(ui, dir, greeting, m.bold(56.0), p.text),
+        );
         for occasion in visit.greeting.occasions.iter().take(2) {
             let words = occasion_text(view, visit, occasion);
             label(ui, dir, words, m.bold(28.0), p.celebrate);
