@@ -36,6 +36,10 @@ const SIZES: [(f32, f32); 5] = [
 /// PINs of the guardians with one, two and three children.
 const PINS: [&str; 3] = ["4826", "7391", "6048"];
 
+/// A question a location wrote itself, longer than any shipped one.
+const LONG_QUESTION: &str = "Hoe heb je het brengen van je kind vandaag ervaren, en is er \
+    iets dat we morgen beter kunnen doen?";
+
 /// An invented roster in one language: families with one, two and three children;
 /// the three-child family has long names, a birthday and a first day today.
 fn roster(lang: &str) -> String {
@@ -55,8 +59,11 @@ G3;Aleksandra-Katarzyna;Wiśniewska-Kowalczyk;{lang};6048;;C6;Bartholomeus;Wiśn
 /// whose guardians read `guardians`.
 fn kiosk(location: &str, guardians: &str, size: Vec2) -> TestKiosk {
     let dir = tempfile::tempdir().unwrap();
-    let config =
-        format!("[location]\nlanguage = \"{location}\"\n[identification]\nname_list = true\n");
+    // A location's own question, long: it wraps rather than leaving the screen.
+    let config = format!(
+        "[location]\nlanguage = \"{location}\"\n[identification]\nname_list = true\n\
+         [questions.drop_off]\n{guardians} = \"{LONG_QUESTION}\"\n"
+    );
     std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
     let roster_file = dir.path().join("roster.csv");
     std::fs::write(&roster_file, roster(guardians)).unwrap();

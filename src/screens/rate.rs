@@ -76,7 +76,9 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         let width = by_width
             .min(by_height)
             .min(m.px(if m.portrait { 280.0 } else { 230.0 }))
-            .max(MIN_FACE);
+            // On a small screen short of height (a long question, three children)
+            // smaller still, with the screen: 72 px at 1024×600.
+            .max(m.px(MIN_FACE).min(MIN_FACE));
         for row in faces.chunks(per_row) {
             let row_w = width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
             // Best face first, at the reading side's start: the left, or the right
@@ -96,7 +98,9 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             );
             ui.add_space(gap / 2.0);
         }
-        ui.add_space(m.px(12.0));
+        // Less room above "Overslaan" where the screen has no more to give.
+        let room = ui.available_height() - m.touch(64.0);
+        ui.add_space(m.px(12.0).min(room).max(0.0));
         let skip = t.plain(lang, "rate-skip");
         if big_button(
             ui,
