@@ -388,7 +388,7 @@ fn walk(code: &str, size: Vec2) -> Found {
     type_pin(&mut k, &location, "1357");
     check.screen(&k, "welcome, a code not recognised");
 
-    // One child: the rating screen, the language picker, the thank-you.
+    // One child: the rating screen and the language picker.
     type_pin(&mut k, &location, PINS[0]);
     check.speak(code);
     check.screen(&k, "rating, one child");
@@ -396,6 +396,22 @@ fn walk(code: &str, size: Vec2) -> Found {
     tap(&mut k, &button);
     check.screen(&k, "language picker");
     tap(&mut k, &say("names-back"));
+    tap(&mut k, &say("rate-skip"));
+    assert!(k.on_welcome(), "skipped, {code} {size:?}");
+
+    // Two children: the best face and its thank-you.
+    type_pin(&mut k, &location, PINS[1]);
+    check.screen(&k, "rating, two children");
+    let best = k.harness.state().kiosk.config.rating.scale.faces()[0];
+    tap(&mut k, &say(best.key));
+    k.wait(Duration::from_secs(2));
+    check.screen(&k, "thank-you after the best face");
+    tap(&mut k, &say("followup-done"));
+    assert!(k.on_welcome(), "done, {code} {size:?}");
+
+    // Three children and the longest name: the lowest face, the fullest thank-you.
+    type_pin(&mut k, &location, PINS[2]);
+    check.screen(&k, "rating, three children");
     let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
     tap(&mut k, &say(lowest.key));
     k.wait(Duration::from_secs(2));
@@ -408,21 +424,6 @@ fn walk(code: &str, size: Vec2) -> Found {
     check.screen(&k, "thank-you with the talk request");
     tap(&mut k, &say("followup-done"));
     assert!(k.on_welcome(), "done, {code} {size:?}");
-
-    // Two children: the best face and its thank-you.
-    type_pin(&mut k, &location, PINS[1]);
-    check.screen(&k, "rating, two children");
-    let best = k.harness.state().kiosk.config.rating.scale.faces()[0];
-    tap(&mut k, &say(best.key));
-    k.wait(Duration::from_secs(2));
-    check.screen(&k, "thank-you after the best face");
-    tap(&mut k, &say("followup-done"));
-    assert!(k.on_welcome(), "done, {code} {size:?}");
-
-    type_pin(&mut k, &location, PINS[2]);
-    check.screen(&k, "rating, three children");
-    tap(&mut k, &say("rate-skip"));
-    assert!(k.on_welcome(), "skipped, {code} {size:?}");
     Found {
         fit: check.fit,
         names: check.names,
