@@ -22,6 +22,24 @@ pub fn top_row(ui: &mut Ui, view: &View<'_>, space: f32) {
     }
 }
 
+/// The width a landscape greeting leaves free on either side for the language button
+/// in the corner (none in portrait, where the greeting starts below it, or without
+/// the button).
+pub fn corner_reserve(ui: &Ui, view: &View<'_>, visit: &VisitInProgress) -> f32 {
+    let m = view.metrics;
+    if m.portrait || !offered(view) {
+        return 0.0;
+    }
+    let own_name = view
+        .texts
+        .plain(&visit.family.guardian.language, "language-name");
+    let galley = ui.fonts_mut(|f| {
+        f.layout_no_wrap(format!("{own_name}  ▾"), m.bold(22.0), egui::Color32::WHITE)
+    });
+    let width = (galley.size().x + 2.0 * ui.spacing().button_padding.x).max(m.touch(150.0));
+    width + m.px(12.0)
+}
+
 /// Whether there is a language to choose besides one: only then the button shows.
 fn offered(view: &View<'_>) -> bool {
     view.kiosk.config.enabled_languages().len() > 1

@@ -23,7 +23,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         let top = m.px(if m.portrait { 60.0 } else { 28.0 });
         super::language_picker::top_row(ui, view, top);
         let greeting = t.get(lang, visit.greeting.time_of_day.message_key(), &name);
-        label(ui, dir, greeting, m.bold(56.0), p.text);
+        // A long greeting wraps before it reaches the language button's corner.
+        let reserve = super::language_picker::corner_reserve(ui, view, visit);
+        let greeting_w = (ui.available_width() - 2.0 * reserve).max(m.px(200.0));
+        ui.allocate_ui_with_layout(
+            vec2(greeting_w, 0.0),
+            egui::Layout::top_down(egui::Align::Center),
+            |ui| label(ui, dir, greeting, m.bold(56.0), p.text),
+        );
         for occasion in visit.greeting.occasions.iter().take(2) {
             let words = occasion_text(view, visit, occasion);
             label(ui, dir, words, m.bold(28.0), p.celebrate);
@@ -31,7 +38,14 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         ui.add_space(m.px(20.0));
 
         if visit.changing.is_none() {
-            moment_and_children(ui, view, visit, actions);
+            let one_row = !m.portrait && visit.family.children.len() > 1 && {
+                // The height the faces need at their smallest, with the question,
+                // "Overslaan" and the moment and children chips in two rows.
+                let chips = 2.0 * m.touch(72.0) + m.px(12.0 + 24.0 + 26.0);
+                let rest = m.px(44.0 + 20.0 + 56.0 + 14.0 + 12.0 + 40.0) + m.touch(64.0);
+                ui.available_height() < chips + rest + MIN_FACE
+            };
+            moment_and_children(ui, view, visit, one_row, actions);
             ui.add_space(m.px(26.0));
         }
 
@@ -62,7 +76,9 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
         let width = by_width
             .min(by_height)
             .min(m.px(if m.portrait { 280.0 } else { 230.0 }))
-            .max(96.0);
+            // On a small screen short of height (a long question, three children)
+            // smaller still, with the screen: 72 px at 1024×600.
+            .max(m.px(MIN_FACE).min(MIN_FACE));
         for row in faces.chunks(per_row) {
             let row_w = width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
             // Best face first, at the reading side's start: the left, or the right
@@ -82,7 +98,9 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
             );
             ui.add_space(gap / 2.0);
         }
-        ui.add_space(m.px(12.0));
+        // Less room above "Overslaan" where the screen has no more to give.
+        let room = ui.available_height() - m.touch(64.0);
+        ui.add_space(m.px(12.0).min(room).max(0.0));
         let skip = t.plain(lang, "rate-skip");
         if big_button(
             ui,
@@ -101,29 +119,63 @@ pub fn show(ui: &mut Ui, view: &View<'_>, visit: &VisitInProgress, actions: &mut
     super::language_picker::show(ui, view, visit, actions);
 }
 
+/// The smallest a face gets (its disc's width), however little room is left.
+const MIN_FACE: f32 = 96.0;
+
+/// The moment chips, then the children's chips below them; or, with `one_row` (a
+/// landscape screen short of height), the children's chips on the moments' row.
 fn moment_and_children(
     ui: &mut Ui,
     view: &View<'_>,
     visit: &VisitInProgress,
+    one_row: bool,
     actions: &mut Vec<Action>,
 ) {
     let (m, p, t) = (view.metrics, &view.palette, view.texts);
     let lang = &visit.family.guardian.language;
     let dir = Direction::of_language(lang);
     let chip_size = vec2(m.touch(200.0), m.touch(72.0));
+    let gap = m.px(12.0);
+    let children = &visit.family.children;
+    let several = children.len() > 1;
+    let children_w = children.len() as f32 * (chip_size.x + gap) - gap;
     // Moment: two chips, the current one on; tapping the other switches.
-    let moments_w = chip_size.x * 2.0 + m.px(12.0);
+    let moments_w = chip_size.x * 2.0 + gap;
+    let apart = m.px(40.0);
+    let one_row = one_row && several && moments_w + apart + children_w <= ui.available_width();
+    let row_w = if one_row {
+        moments_w + apart + children_w
+    } else {
+        moments_w
+    };
+    let children_chips = |ui: &mut Ui, actions: &mut Vec<Action>| {
+        for child in children {
+            let on = visit.includes(&child.id);
+            // A cell of the chip's width: a long name wraps inside its chip.
+            let cell = ui.allocate_ui(chip_size, |ui| {
+                ui.set_max_width(chip_size.x);
+                chip(ui, &child.first_name, on, chip_size, m, p)
+            });
+            if cell.inner.clicked() {
+                actions.push(Action::ToggleChild(child.id.clone()));
+            }
+        }
+    };
     ui.allocate_ui_with_layout(
-        vec2(moments_w, chip_size.y),
+        vec2(row_w, chip_size.y),
         crate::widgets::rtl_label::row_layout(dir),
         |ui| {
-            ui.spacing_mut().item_spacing.x = m.px(12.0);
+            ui.spacing_mut().item_spacing.x = gap;
             for moment in Moment::ALL {
                 let on = visit.visit.moment == moment;
                 let text = t.plain(lang, moment_key(moment));
                 if chip(ui, &text, on, chip_size, m, p).clicked() && !on {
                     actions.push(Action::SwitchMoment);
                 }
+            }
+            if one_row {
+                ui.add_space(apart - gap);
+                children_chips(ui, actions);
             }
         },
     );
@@ -135,21 +187,14 @@ fn moment_and_children(
         p.muted,
     );
     // Children: only worth a choice when there are several.
-    let children = &visit.family.children;
-    if children.len() > 1 {
-        ui.add_space(m.px(12.0));
-        let w = children.len() as f32 * (chip_size.x + m.px(12.0));
+    if several && !one_row {
+        ui.add_space(gap);
         ui.allocate_ui_with_layout(
-            vec2(w.min(ui.available_width()), chip_size.y),
+            vec2((children_w + gap).min(ui.available_width()), chip_size.y),
             crate::widgets::rtl_label::row_layout(dir),
             |ui| {
-                ui.spacing_mut().item_spacing.x = m.px(12.0);
-                for child in children {
-                    let on = visit.includes(&child.id);
-                    if chip(ui, &child.first_name, on, chip_size, m, p).clicked() {
-                        actions.push(Action::ToggleChild(child.id.clone()));
-                    }
-                }
+                ui.spacing_mut().item_spacing.x = gap;
+                children_chips(ui, actions);
             },
         );
     }

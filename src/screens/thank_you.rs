@@ -55,7 +55,13 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
                         for reason in row {
                             let text = super::reason_words(view, &reason.key, lang);
                             let on = thanks.reasons.contains(&reason.key);
-                            if chip(ui, &text, on, chip_size, m, p).clicked() {
+                            // Each chip in a cell of its own width, so a long reason
+                            // wraps inside it.
+                            let cell = ui.allocate_ui(chip_size, |ui| {
+                                ui.set_max_width(chip_w);
+                                chip(ui, &text, on, chip_size, m, p)
+                            });
+                            if cell.inner.clicked() {
                                 actions.push(Action::ToggleReason(reason.key.clone()));
                             }
                         }
@@ -91,34 +97,47 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
             }
         }
         ui.add_space(m.px(24.0));
-        let done = t.plain(lang, "followup-done");
-        if big_button(
-            ui,
-            &done,
-            vec2(m.touch(240.0), m.touch(76.0)),
-            28.0,
-            Look::Primary,
-            m,
-            p,
-        )
-        .clicked()
-        {
-            actions.push(Action::Done);
-        }
-        ui.add_space(m.px(8.0));
-        let change = t.plain(lang, "change-rating");
-        if big_button(
-            ui,
-            &change,
-            vec2(m.touch(300.0), m.touch(64.0)),
-            22.0,
-            Look::Quiet,
-            m,
-            p,
-        )
-        .clicked()
-        {
-            actions.push(Action::ChangeRating);
+        let done_size = vec2(m.touch(240.0), m.touch(76.0));
+        let change_size = vec2(m.touch(300.0), m.touch(64.0));
+        // Stacked as ever where the screen has the height; side by side where it
+        // has not (a small landscape tablet after the reasons).
+        let stacked = done_size.y + m.px(8.0) + change_size.y;
+        if m.portrait || ui.available_height() >= stacked {
+            done_and_change(ui, view, lang, done_size, change_size, actions);
+        } else {
+            let gap = m.px(16.0);
+            let row_w = done_size.x + gap + change_size.x + m.px(120.0);
+            ui.allocate_ui_with_layout(
+                vec2(row_w.min(ui.available_width()), done_size.y),
+                crate::widgets::rtl_label::row_layout(dir),
+                |ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    done_and_change(ui, view, lang, done_size, change_size, actions);
+                },
+            );
         }
     });
+}
+
+/// "Klaar" and "Ander gezicht kiezen", one after the other in the current layout.
+fn done_and_change(
+    ui: &mut Ui,
+    view: &View<'_>,
+    lang: &welkom_core::LanguageTag,
+    done_size: egui::Vec2,
+    change_size: egui::Vec2,
+    actions: &mut Vec<Action>,
+) {
+    let (m, p, t) = (view.metrics, &view.palette, view.texts);
+    let done = t.plain(lang, "followup-done");
+    if big_button(ui, &done, done_size, 28.0, Look::Primary, m, p).clicked() {
+        actions.push(Action::Done);
+    }
+    if ui.layout().is_vertical() {
+        ui.add_space(m.px(8.0));
+    }
+    let change = t.plain(lang, "change-rating");
+    if big_button(ui, &change, change_size, 22.0, Look::Quiet, m, p).clicked() {
+        actions.push(Action::ChangeRating);
+    }
 }

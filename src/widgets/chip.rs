@@ -31,6 +31,10 @@ pub fn chip(
     } else {
         text.to_owned()
     };
+    let corner = CornerRadius::same(metrics.px(40.0).min(60.0) as u8);
+    if let Some(response) = wrapped(ui, &shown, text, on, min_size, metrics, ink, fill, stroke) {
+        return response;
+    }
     let response = ui.add(
         Button::selectable(
             on,
@@ -38,10 +42,60 @@ pub fn chip(
         )
         .fill(fill)
         .stroke(stroke)
-        .corner_radius(CornerRadius::same(metrics.px(40.0).min(60.0) as u8))
-        .min_size(min_size),
+        .corner_radius(corner)
+        .min_size(min_size)
+        // A word longer than the chip's room goes on a second line instead of
+        // pushing the chip (and the row) off the screen.
+        .wrap(),
     );
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), on, text));
     response
+}
+
+/// A left-to-right word too long for the width the layout has: drawn on centred
+/// lines inside the chip (which grows in height if need be); `None` when it fits on
+/// one line or holds right-to-left letters (those chips stay as they are).
+#[allow(clippy::too_many_arguments)]
+fn wrapped(
+    ui: &mut Ui,
+    shown: &str,
+    name: &str,
+    on: bool,
+    min_size: Vec2,
+    metrics: Metrics,
+    ink: egui::Color32,
+    fill: egui::Color32,
+    stroke: Stroke,
+) -> Option<Response> {
+    if crate::bidi::has_rtl(shown) {
+        return None;
+    }
+    let padding = ui.spacing().button_padding;
+    // Wider than its least size where the layout has room (as a button grows), on
+    // more lines where it has not.
+    let inner = (ui.available_width() - 2.0 * padding.x).max(1.0);
+    let mut job = egui::text::LayoutJob::simple(shown.to_owned(), metrics.bold(24.0), ink, inner);
+    job.halign = egui::Align::Center;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    if galley.rows.len() < 2 {
+        return None;
+    }
+    let size = Vec2::new(
+        min_size.x.max(galley.size().x + 2.0 * padding.x),
+        min_size.y.max(galley.size().y + 2.0 * padding.y),
+    );
+    let response = ui.add(
+        Button::selectable(on, "")
+            .fill(fill)
+            .stroke(stroke)
+            .corner_radius(CornerRadius::same(metrics.px(40.0).min(60.0) as u8))
+            .min_size(size),
+    );
+    // Centred lines lie either side of x = 0 in the galley.
+    let at = response.rect.center() - egui::vec2(0.0, galley.size().y / 2.0);
+    ui.painter().galley(at, galley, ink);
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), on, name));
+    Some(response)
 }

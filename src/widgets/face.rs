@@ -32,28 +32,18 @@ pub fn face_button(
     painter.circle(centre, radius, colour, Stroke::new(3.0, darker(colour)));
     paint_features(&painter, centre, radius, face);
     let word_at = pos2(rect.center().x, rect.bottom() - metrics.px(22.0));
-    if crate::bidi::has_rtl(word) {
-        let mut galley =
-            crate::widgets::rtl_label::one_line_galley(ui, word, word_font.clone(), palette.text);
-        if galley.size().x > rect.width() {
-            // A longer word shrinks to the face's width instead of being cut.
-            let size = word_font.size * rect.width() / galley.size().x;
-            let font = egui::FontId::new(size, word_font.family.clone());
-            galley = crate::widgets::rtl_label::one_line_galley(ui, word, font, palette.text);
-        }
-        let min = egui::Align2::CENTER_CENTER
-            .anchor_size(word_at, galley.size())
-            .min;
-        painter.galley(min, galley, palette.text);
-    } else {
-        painter.text(
-            word_at,
-            egui::Align2::CENTER_CENTER,
-            word,
-            word_font,
-            palette.text,
-        );
+    let mut galley =
+        crate::widgets::rtl_label::one_line_galley(ui, word, word_font.clone(), palette.text);
+    if galley.size().x > rect.width() {
+        // A longer word shrinks to the face's width instead of being cut.
+        let size = word_font.size * rect.width() / galley.size().x;
+        let font = egui::FontId::new(size, word_font.family.clone());
+        galley = crate::widgets::rtl_label::one_line_galley(ui, word, font, palette.text);
     }
+    let min = egui::Align2::CENTER_CENTER
+        .anchor_size(word_at, galley.size())
+        .min;
+    painter.galley(min, galley, palette.text);
     response
 }
 
