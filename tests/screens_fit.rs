@@ -240,6 +240,20 @@ impl Check {
                         format!("'{words}' {drawn:?} lies under the control '{name}' {control:?}"),
                     );
                 }
+                // A wrapped line ends between words, never inside one.
+                for pair in galley.rows.windows(2) {
+                    let end = pair[0].glyphs.last().map(|g| g.chr);
+                    let next = pair[1].glyphs.first().map(|g| g.chr);
+                    if let (false, Some(end), Some(next)) = (pair[0].ends_with_newline, end, next)
+                        && end.is_alphanumeric()
+                        && next.is_alphanumeric()
+                    {
+                        self.fail(
+                            screen,
+                            format!("'{words}' is broken inside a word ('{end}' | '{next}')"),
+                        );
+                    }
+                }
                 if galley.elided {
                     self.fail(screen, format!("'{words}' is cut short (elided)"));
                 } else if !clip.expand(1.0).contains_rect(drawn) {

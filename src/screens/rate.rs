@@ -139,8 +139,18 @@ fn moment_and_children(
     let children = &visit.family.children;
     let several = children.len() > 1;
     let children_w = children.len() as f32 * (chip_size.x + gap) - gap;
-    // Moment: two chips, the current one on; tapping the other switches.
-    let moments_w = chip_size.x * 2.0 + gap;
+    // Moment: two chips, the current one on; tapping the other switches. The row is
+    // as wide as the two words need ("Przyprowadzenie" is wider than a chip), so
+    // the second chip is not left a sliver to wrap its word in.
+    let moments_w = (Moment::ALL
+        .iter()
+        .map(|&moment| {
+            let text = t.plain(lang, moment_key(moment));
+            crate::widgets::chip::one_line_width(ui, &text, true, chip_size.x, m)
+        })
+        .sum::<f32>()
+        + gap)
+        .min(ui.available_width());
     let apart = m.px(40.0);
     let one_row = one_row && several && moments_w + apart + children_w <= ui.available_width();
     let row_w = if one_row {

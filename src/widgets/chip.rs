@@ -53,6 +53,34 @@ pub fn chip(
     response
 }
 
+/// The least a chip's words are made to fit its room, of their size.
+const SMALLEST: f32 = 0.7;
+
+/// The width of the longest word of `text` in `font`.
+fn longest_word(ui: &Ui, text: &str, font: &egui::FontId, ink: egui::Color32) -> f32 {
+    text.split_whitespace()
+        .map(|word| {
+            ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), ink))
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The width a chip takes with its words on one line (at least `least`).
+pub fn one_line_width(ui: &Ui, text: &str, on: bool, least: f32, metrics: Metrics) -> f32 {
+    let shown = if on {
+        format!("✔  {text}")
+    } else {
+        text.to_owned()
+    };
+    let words = ui
+        .fonts_mut(|f| f.layout_no_wrap(shown, metrics.bold(24.0), egui::Color32::WHITE))
+        .size()
+        .x;
+    (words + 2.0 * ui.spacing().button_padding.x).max(least)
+}
+
 /// A left-to-right word too long for the width the layout has: drawn on centred
 /// lines inside the chip (which grows in height if need be); `None` when it fits on
 /// one line or holds right-to-left letters (those chips stay as they are).
@@ -75,10 +103,23 @@ fn wrapped(
     // Wider than its least size where the layout has room (as a button grows), on
     // more lines where it has not.
     let inner = (ui.available_width() - 2.0 * padding.x).max(1.0);
-    let mut job = egui::text::LayoutJob::simple(shown.to_owned(), metrics.bold(24.0), ink, inner);
+    // Lines break between words: a word longer than the room (a long name) makes
+    // the words smaller, down to SMALLEST of their size, before it is broken.
+    let full = metrics.bold(24.0);
+    let longest = longest_word(ui, shown, &full, ink);
+    let font = if longest > inner {
+        egui::FontId::new(
+            (full.size * inner / longest).max(full.size * SMALLEST),
+            full.family.clone(),
+        )
+    } else {
+        full
+    };
+    let shrunk = longest > inner;
+    let mut job = egui::text::LayoutJob::simple(shown.to_owned(), font, ink, inner);
     job.halign = egui::Align::Center;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    if galley.rows.len() < 2 {
+    if galley.rows.len() < 2 && !shrunk {
         return None;
     }
     let size = Vec2::new(
