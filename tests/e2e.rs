@@ -89,7 +89,7 @@ fn pin_greeting_face_export_a_second_visit_and_a_badge() {
         String::from_utf8_lossy(&import.stderr)
     );
 
-    let (display, mut running) = display::start_xvfb(70);
+    let (display, mut running) = display::start_xvfb();
     running.0.push(
         Command::new(binary())
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])

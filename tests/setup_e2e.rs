@@ -53,7 +53,7 @@ fn from_an_empty_data_directory_through_the_setup_to_a_stored_rating() {
     std::fs::create_dir_all(&stick).unwrap();
     std::fs::write(stick.join("rooster.csv"), common::ROSTER).unwrap();
 
-    let (display, mut running) = display::start_xvfb(20);
+    let (display, mut running) = display::start_xvfb();
     running.0.push(
         Command::new(binary())
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])

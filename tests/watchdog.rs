@@ -48,7 +48,7 @@ fn the_frame_loop_feeds_the_watchdog_and_a_stalled_loop_does_not() {
     let socket = UnixDatagram::bind(&socket_path).unwrap();
     let stall = dir.path().join("stall");
 
-    let (display, mut running) = display::start_xvfb(40);
+    let (display, mut running) = display::start_xvfb();
     running.0.push(
         Command::new(env!("CARGO_BIN_EXE_welkom"))
             .args(["--data-dir", data.to_str().unwrap(), "--windowed"])

@@ -2,8 +2,8 @@
 //! watchdog): Xvfb started on a display of the test's own, and every process the
 //! test starts killed when it ends, however it ends.
 
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
 /// Processes killed (last started first) when dropped.
 pub struct Killed(pub Vec<Child>);
@@ -30,16 +30,32 @@ pub fn need(tool: &str, test: &str, install: &str) {
     );
 }
 
-/// Starts Xvfb at 1280×800 on display `:{base + pid % 20}` (so two test binaries
-/// running at once do not meet); the display's name and the running server.
-pub fn start_xvfb(base: u32) -> (String, Killed) {
-    let display = format!(":{}", base + std::process::id() % 20);
-    let xvfb = Command::new("Xvfb")
-        .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+/// Starts Xvfb at 1280×800 on a display it finds free itself (`-displayfd`: a fixed
+/// number met another X server now and then, another test's or a person's), and
+/// waits until it is ready; the display's name and the running server.
+pub fn start_xvfb() -> (String, Killed) {
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(800));
-    (display, Killed(vec![xvfb]))
+    let mut number = String::new();
+    let stdout = xvfb.stdout.take().expect("Xvfb's standard output");
+    BufReader::new(stdout)
+        .read_line(&mut number)
+        .expect("Xvfb says its display number when it is ready");
+    assert!(
+        !number.trim().is_empty(),
+        "Xvfb did not start (no display number)"
+    );
+    (format!(":{}", number.trim()), Killed(vec![xvfb]))
 }
