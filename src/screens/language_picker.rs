@@ -169,9 +169,10 @@ fn choices(
 ) {
     let (m, p) = (view.metrics, &view.palette);
     let width = row.len() as f32 * (size.x + gap) - gap;
+    // In the reading direction of the language on screen: from the right in Arabic.
     ui.allocate_ui_with_layout(
         vec2(width, size.y),
-        Layout::left_to_right(Align::Center),
+        crate::widgets::rtl_label::row_layout(crate::bidi::Direction::of_language(current)),
         |ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for language in row {
