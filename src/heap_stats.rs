@@ -85,32 +85,10 @@ pub struct HeapFigures {
     pub malloc_in_use: usize,
 }
 
-/// glibc's `struct mallinfo2`.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[repr(C)]
-struct MallInfo2 {
-    arena: usize,
-    ordblks: usize,
-    smblks: usize,
-    hblks: usize,
-    hblkhd: usize,
-    usmblks: usize,
-    fsmblks: usize,
-    uordblks: usize,
-    fordblks: usize,
-    keepcost: usize,
-}
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-unsafe extern "C" {
-    fn mallinfo2() -> MallInfo2;
-}
-
 /// Bytes in use by `malloc`: small blocks plus blocks in their own mappings.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn malloc_in_use() -> usize {
-    // SAFETY: mallinfo2 only reads the allocator's statistics.
-    let info = unsafe { mallinfo2() };
+    let info = crate::heap_tuning::malloc_statistics();
     info.uordblks + info.hblkhd
 }
 

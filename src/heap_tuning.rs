@@ -8,6 +8,42 @@
 //! kept about 20 MB nobody used on the welcome screen. A fixed threshold keeps
 //! those blocks in their own mappings: freed, they leave the process.
 
+/// glibc's `struct mallinfo2`: what `malloc` holds.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[repr(C)]
+pub struct MallInfo2 {
+    /// Bytes the heap took from the system.
+    pub arena: usize,
+    /// Free chunks.
+    pub ordblks: usize,
+    /// Free fast-bin blocks.
+    pub smblks: usize,
+    /// Blocks in their own mappings.
+    pub hblks: usize,
+    /// Bytes in blocks in their own mappings.
+    pub hblkhd: usize,
+    /// Unused (always 0).
+    pub usmblks: usize,
+    /// Bytes in free fast-bin blocks.
+    pub fsmblks: usize,
+    /// Bytes in use on the heap.
+    pub uordblks: usize,
+    /// Bytes free on the heap.
+    pub fordblks: usize,
+    /// Bytes the heap could give back at its top.
+    pub keepcost: usize,
+}
+
+/// `malloc`'s statistics now (glibc only).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub fn malloc_statistics() -> MallInfo2 {
+    unsafe extern "C" {
+        fn mallinfo2() -> MallInfo2;
+    }
+    // SAFETY: mallinfo2 only reads the allocator's statistics.
+    unsafe { mallinfo2() }
+}
+
 /// Blocks this large or larger get a mapping of their own, and leave the process when
 /// freed. Every frame's small allocations stay on the heap.
 pub const OWN_MAPPING_FROM: usize = 1024 * 1024;
@@ -35,27 +71,8 @@ pub fn keep_large_blocks_apart() -> bool {
 mod tests {
     use super::*;
 
-    #[repr(C)]
-    struct MallInfo2 {
-        arena: usize,
-        ordblks: usize,
-        smblks: usize,
-        hblks: usize,
-        hblkhd: usize,
-        usmblks: usize,
-        fsmblks: usize,
-        uordblks: usize,
-        fordblks: usize,
-        keepcost: usize,
-    }
-
-    unsafe extern "C" {
-        fn mallinfo2() -> MallInfo2;
-    }
-
     fn mapped_bytes() -> usize {
-        // SAFETY: mallinfo2 only reads the allocator's statistics.
-        unsafe { mallinfo2() }.hblkhd
+        malloc_statistics().hblkhd
     }
 
     #[test]

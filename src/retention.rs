@@ -89,9 +89,7 @@ pub fn spawn(
     config: Config,
     clock: Arc<dyn Clock>,
 ) -> std::io::Result<JoinHandle<()>> {
-    std::thread::Builder::new()
-        .name(THREAD_NAME.into())
-        .spawn(move || run_nightly(&database, config_file.as_deref(), config, clock.as_ref()))
+    spawn_after(Duration::ZERO, database, config_file, config, clock)
 }
 
 fn run_nightly(

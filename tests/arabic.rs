@@ -4,16 +4,11 @@
 
 mod common;
 
-use common::{MONDAY_MORNING, TestKiosk};
-use egui_kittest::Harness;
+use common::{MONDAY_MORNING, TestKiosk, kiosk_with_roster};
 use egui_kittest::kittest::Queryable;
 use fluent_bundle::FluentValue;
-use jiff::Timestamp;
-use std::sync::Arc;
 use std::time::Duration;
-use welkom::app::WelkomApp;
-use welkom::clock::ManualClock;
-use welkom::commands::{build_app, import_roster_file};
+use welkom::commands::import_roster_file;
 use welkom::i18n::Texts;
 use welkom::kiosk::Screen;
 use welkom_core::LanguageTag;
@@ -31,25 +26,13 @@ fn kiosk(size: egui::Vec2) -> TestKiosk {
 }
 
 fn kiosk_with(size: egui::Vec2, config: &str) -> TestKiosk {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
-    let roster_file = dir.path().join("roster.csv");
-    std::fs::write(&roster_file, ROSTER).unwrap();
-    let clock = ManualClock::new(MONDAY_MORNING.parse::<Timestamp>().unwrap());
-    let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
-    let lang = app.kiosk.config.location.language.clone();
-    import_roster_file(&mut app.kiosk.store, &roster_file, &lang)
-        .unwrap()
-        .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
-    harness.run();
-    TestKiosk {
-        harness,
-        clock,
-        dir,
-    }
+    kiosk_with_roster(
+        tempfile::tempdir().unwrap(),
+        config,
+        ROSTER,
+        MONDAY_MORNING,
+        size,
+    )
 }
 
 fn rect(k: &TestKiosk, label: &str) -> egui::Rect {

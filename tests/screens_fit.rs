@@ -10,17 +10,11 @@
 
 mod common;
 
-use common::{MONDAY_MORNING, TestKiosk};
+use common::{MONDAY_MORNING, TestKiosk, kiosk_with_roster};
 use egui::{Rect, Vec2, vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use jiff::Timestamp;
 use std::collections::HashSet;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-use welkom::app::WelkomApp;
-use welkom::clock::ManualClock;
-use welkom::commands::{build_app, import_roster_file};
 use welkom::i18n::{LANGUAGES, Texts};
 use welkom_core::LanguageTag;
 
@@ -64,24 +58,7 @@ fn kiosk(location: &str, guardians: &str, size: Vec2) -> TestKiosk {
         "[location]\nlanguage = \"{location}\"\n[identification]\nname_list = true\n\
          [questions.drop_off]\n{guardians} = \"{LONG_QUESTION}\"\n"
     );
-    std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
-    let roster_file = dir.path().join("roster.csv");
-    std::fs::write(&roster_file, roster(guardians)).unwrap();
-    let clock = ManualClock::new(MONDAY_MORNING.parse::<Timestamp>().unwrap());
-    let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
-    let location = app.kiosk.config.location.language.clone();
-    import_roster_file(&mut app.kiosk.store, &roster_file, &location)
-        .unwrap()
-        .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut WelkomApp| app.show(ui), app);
-    harness.run();
-    TestKiosk {
-        harness,
-        clock,
-        dir,
-    }
+    kiosk_with_roster(dir, &config, &roster(guardians), MONDAY_MORNING, size)
 }
 
 /// The smallest touch target at this screen size: 60 px at 1280×800 (800 on the

@@ -56,12 +56,23 @@ pub fn kiosk_sized(config: &str, now: &str, size: egui::Vec2) -> TestKiosk {
 
 /// The same with this data directory.
 pub fn kiosk_in(dir: tempfile::TempDir, config: &str, now: &str, size: egui::Vec2) -> TestKiosk {
+    kiosk_with_roster(dir, config, ROSTER, now, size)
+}
+
+/// A kiosk in this data directory with this configuration and a roster of the
+/// test's own (CSV), imported, at a time and a screen size.
+pub fn kiosk_with_roster(
+    dir: tempfile::TempDir,
+    config: &str,
+    roster: &str,
+    now: &str,
+    size: egui::Vec2,
+) -> TestKiosk {
     std::fs::write(dir.path().join("welkom.toml"), config).unwrap();
     let roster_file = dir.path().join("roster.csv");
-    std::fs::write(&roster_file, ROSTER).unwrap();
+    std::fs::write(&roster_file, roster).unwrap();
     let clock = ManualClock::new(now.parse::<Timestamp>().unwrap());
-    let app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
-    let mut app = app;
+    let mut app = build_app(dir.path(), false, Arc::new(clock.clone())).unwrap();
     let lang = app.kiosk.config.location.language.clone();
     import_roster_file(&mut app.kiosk.store, &roster_file, &lang)
         .unwrap()
