@@ -6,7 +6,9 @@
 //! One kiosk per (language, size) walks the screens: the welcome screen (also with a
 //! code not recognised), the name list, the rating screen for families with one, two
 //! and three children, the language picker, the thank-you with the reasons (none and
-//! two chosen), with the talk request, and after the best face.
+//! two chosen), with the talk request, and after the best face. A second walk shows
+//! the reasons a location wrote itself, one far longer than any shipped one, in
+//! Arabic and in Polish.
 
 mod common;
 
@@ -421,6 +423,84 @@ fn walk(code: &str, size: Vec2) -> Found {
     }
 }
 
+/// A reason a location wrote itself, far longer than any shipped one, per language:
+/// right to left and left to right.
+const LONG_REASONS: [(&str, &str); 2] = [
+    (
+        "ar",
+        "لم يكن هناك وقت كافٍ للحديث عن يوم طفلي عند الاستلام في نهاية اليوم",
+    ),
+    (
+        "pl",
+        "Nie było wystarczająco dużo czasu, żeby porozmawiać o dniu mojego dziecka przy odbiorze",
+    ),
+];
+
+/// The thank-you after the lowest face, offering a location's own reasons (the long
+/// one among two shipped ones), before and after the long one is chosen; the
+/// problems found.
+fn walk_own_reasons(code: &str, long: &str, size: Vec2) -> Vec<String> {
+    let lang = LanguageTag::parse(code).unwrap();
+    let config = format!(
+        "[location]\nlanguage = \"{code}\"\n\n[[reasons]]\nkey = \"handover\"\n\n\
+         [[reasons]]\nkey = \"time_to_talk\"\ntext = {{ {code} = \"{long}\" }}\n\n\
+         [[reasons]]\nkey = \"attention\"\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = kiosk_with_roster(dir, &config, &roster(code), MONDAY_MORNING, size);
+    let mut check = Check {
+        lang: String::new(),
+        size,
+        allowed_names: HashSet::new(),
+        foreign: HashSet::new(),
+        fit: Vec::new(),
+        names: Vec::new(),
+    };
+    check.speak(code);
+    type_pin(&mut k, &lang, PINS[2]);
+    let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
+    tap(&mut k, &texts().plain(&lang, lowest.key));
+    k.wait(Duration::from_secs(2));
+    check.screen(&k, "thank-you with a location's own long reason");
+    // On a narrow screen the long reason takes more than one line inside its chip.
+    let chip = k.harness.get_by_label(long).rect();
+    let mut lines: Vec<(f32, String)> = Vec::new();
+    for clipped in &k.harness.output().shapes {
+        visit_text(&clipped.shape, &mut |pos, galley| {
+            if chip.contains_rect(galley.rect.translate(pos.to_vec2())) {
+                for row in &galley.rows {
+                    let words: String = row.glyphs.iter().map(|g| g.chr).collect();
+                    lines.push((pos.y + row.pos.y, words));
+                }
+            }
+        });
+    }
+    lines.retain(|(_, words)| !words.trim().is_empty());
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if size.x < 1000.0 && lines.len() < 2 {
+        check.fail(
+            "thank-you with a location's own long reason",
+            format!("'{long}' is on one line in a narrow chip {chip:?}"),
+        );
+    }
+    // The lines read in order: the sentence starts on the top line and ends on the
+    // bottom one (each row's characters are as drawn, left to right).
+    let words: Vec<&str> = long.split_whitespace().collect();
+    let (second, last) = (words[1], words[words.len() - 1]);
+    if let (Some(top), Some(bottom)) = (lines.first(), lines.last())
+        && lines.len() > 1
+        && !(top.1.contains(second) && bottom.1.contains(last) && !top.1.contains(last))
+    {
+        check.fail(
+            "thank-you with a location's own long reason",
+            format!("'{long}' is not read from its top line down: {lines:?}"),
+        );
+    }
+    tap(&mut k, long);
+    check.screen(&k, "thank-you with a location's own long reason chosen");
+    check.fit
+}
+
 fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
     for digit in pin.chars() {
         tap(k, &digit.to_string());
@@ -494,6 +574,17 @@ fn every_control_on_every_parent_screen_is_named_in_the_guardian_s_language() {
     for code in languages() {
         let found = walk(code, vec2(1280.0, 800.0));
         problems.extend(found.names);
+    }
+    report(&problems);
+}
+
+#[test]
+fn a_long_reason_a_location_writes_itself_wraps_inside_its_chip() {
+    let mut problems = Vec::new();
+    for (code, long) in LONG_REASONS {
+        for (w, h) in SIZES {
+            problems.extend(walk_own_reasons(code, long, vec2(w, h)));
+        }
     }
     report(&problems);
 }

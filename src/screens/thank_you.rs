@@ -5,6 +5,7 @@ use super::View;
 use crate::bidi::Direction;
 use crate::kiosk::{Action, ThankYou};
 use crate::widgets::chip;
+use crate::widgets::chip::height as chip_height;
 use crate::widgets::face::face_badge;
 use crate::widgets::key::{Look, big_button};
 use crate::widgets::rtl_label::label;
@@ -47,6 +48,16 @@ pub fn show(ui: &mut Ui, view: &View<'_>, thanks: &ThankYou, actions: &mut Vec<A
             let chip_size = vec2(chip_w, m.touch(70.0));
             for row in reasons.chunks(columns) {
                 let row_w = row.len() as f32 * (chip_w + gap) - gap;
+                // A row as tall as its tallest chip, every chip in it that tall.
+                let row_h = row
+                    .iter()
+                    .map(|reason| {
+                        let text = super::reason_words(view, &reason.key, lang);
+                        let on = thanks.reasons.contains(&reason.key);
+                        chip_height(ui, &text, on, chip_w, chip_size.y, m)
+                    })
+                    .fold(chip_size.y, f32::max);
+                let chip_size = vec2(chip_w, row_h);
                 ui.allocate_ui_with_layout(
                     vec2(row_w, chip_size.y),
                     crate::widgets::rtl_label::row_layout(dir),
