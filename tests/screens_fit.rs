@@ -8,7 +8,8 @@
 //! and three children, the language picker, the thank-you with the reasons (none and
 //! two chosen), with the talk request, and after the best face. A second walk shows
 //! the reasons a location wrote itself, one far longer than any shipped one, in
-//! Arabic and in Polish.
+//! Arabic and in Polish; a third the rating screen and its thank-you on the three-
+//! and five-face scales.
 
 mod common;
 
@@ -501,6 +502,34 @@ fn walk_own_reasons(code: &str, long: &str, size: Vec2) -> Vec<String> {
     check.fit
 }
 
+/// The rating screen of the three-child family on a scale of `faces` faces, and the
+/// thank-you after its lowest face; the problems found.
+fn walk_scale(code: &str, faces: u8, size: Vec2) -> Vec<String> {
+    let lang = LanguageTag::parse(code).unwrap();
+    let config = format!("[location]\nlanguage = \"{code}\"\n[rating]\nscale = {faces}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = kiosk_with_roster(dir, &config, &roster(code), MONDAY_MORNING, size);
+    let mut check = Check {
+        lang: String::new(),
+        size,
+        allowed_names: HashSet::new(),
+        foreign: HashSet::new(),
+        fit: Vec::new(),
+        names: Vec::new(),
+    };
+    check.speak(code);
+    let scale = k.harness.state().kiosk.config.rating.scale;
+    assert_eq!(scale.faces().len(), usize::from(faces), "{config}");
+    type_pin(&mut k, &lang, PINS[2]);
+    let screen = format!("rating on {faces} faces, three children");
+    check.screen(&k, &screen);
+    let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
+    tap(&mut k, &texts().plain(&lang, lowest.key));
+    k.wait(Duration::from_secs(2));
+    check.screen(&k, &format!("thank-you after the lowest of {faces} faces"));
+    check.fit
+}
+
 fn type_pin(k: &mut TestKiosk, lang: &LanguageTag, pin: &str) {
     for digit in pin.chars() {
         tap(k, &digit.to_string());
@@ -584,6 +613,19 @@ fn a_long_reason_a_location_writes_itself_wraps_inside_its_chip() {
     for (code, long) in LONG_REASONS {
         for (w, h) in SIZES {
             problems.extend(walk_own_reasons(code, long, vec2(w, h)));
+        }
+    }
+    report(&problems);
+}
+
+#[test]
+fn the_three_and_five_face_scales_fit_every_size_in_every_language() {
+    let mut problems = Vec::new();
+    for code in languages() {
+        for faces in [3, 5] {
+            for (w, h) in SIZES {
+                problems.extend(walk_scale(code, faces, vec2(w, h)));
+            }
         }
     }
     report(&problems);
