@@ -17,13 +17,62 @@ use welkom_core::tally::{AnswerRollup, VisitRollup};
 /// follow-up), `None` when it is either.
 pub(in crate::db) type Standing = HashMap<String, Option<String>>;
 
-/// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
-/// with the id each supersedes, `visits` the new visits' rows (moment, local_date,
-/// at_unix_ms, groups as text, as the insert returned them). Returns the new
-/// ratings' [`Standing`].
+/// What [`keep`] reads under the lock: the location's time zone and the rows of the
+/// ratings the batch touched (none when it has no new ratings).
+pub(super) struct Read {
+    zone_name: String,
+    touched: Vec<tokio_postgres::Row>,
+}
+
+/// Reads what [`keep`] needs for the batch's new `ratings` (ids with the id each
+/// supersedes), both queries sent at once; called under the location's lock.
+pub(super) async fn read(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    ratings: &[(String, Option<String>)],
+) -> Result<Read, DbError> {
+    let zone = tx
+        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
+        .await?;
+    // Each touched rating is looked up by its primary key (the `LIMIT` keeps the
+    // planner from turning the lookups into a scan of the location's ratings,
+    // whatever its statistics say), so the cost follows the batch, not the
+    // location's ratings; one plan serves every batch. The ratings that supersede
+    // each come back as a list, checked against the batch's new ones in [`keep`]
+    // (in the query that was a comparison with every new id per row).
+    let statement = tx
+        .prepare_cached(
+            "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
+                    r.groups::text,
+                    ARRAY(SELECT s.id FROM ratings s
+                          WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+             FROM unnest($2::text[]) AS t(id)
+             CROSS JOIN LATERAL (SELECT * FROM ratings
+                                 WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
+        )
+        .await?;
+    let touched_ids = touched(ratings);
+    let zone_params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&location];
+    let (zone_row, touched) = tokio::try_join!(tx.query_one(&zone, &zone_params), async {
+        if ratings.is_empty() {
+            return Ok(Vec::new());
+        }
+        tx.query(&statement, &[&location, &touched_ids]).await
+    })?;
+    Ok(Read {
+        zone_name: zone_row.get(0),
+        touched,
+    })
+}
+
+/// Keeps the roll-ups of a batch just inserted: `read` is what [`read`] found under
+/// the lock, `ratings` the new ratings' ids with the id each supersedes, `visits` the
+/// new visits' rows (moment, local_date, at_unix_ms, groups as text, as the insert
+/// returned them). Returns the new ratings' [`Standing`].
 pub(super) async fn keep(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
+    read: Read,
     ratings: &[(String, Option<String>)],
     visits: &[tokio_postgres::Row],
 ) -> Result<Standing, DbError> {
@@ -31,35 +80,11 @@ pub(super) async fn keep(
     if ratings.is_empty() && visits.is_empty() {
         return Ok(standing);
     }
-    let statement = tx
-        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
-        .await?;
-    let zone_name: String = tx.query_one(&statement, &[&location]).await?.get(0);
-    let zone = zone_of(location, &zone_name)?;
+    let zone = zone_of(location, &read.zone_name)?;
     let mut changes = Changes::default();
     if !ratings.is_empty() {
-        let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
-        let touched = touched(ratings);
-        // Each touched rating is looked up by its primary key (the `LIMIT` keeps the
-        // planner from turning the lookups into a scan of the location's ratings,
-        // whatever its statistics say), so the cost follows the batch, not the
-        // location's ratings; one plan serves every batch. The ratings that
-        // supersede each come back as a list, checked against the batch's new ones
-        // here (in the query that was a comparison with every new id per row).
-        let statement = tx
-            .prepare_cached(
-                "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
-                        r.groups::text,
-                        ARRAY(SELECT s.id FROM ratings s
-                              WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-                 FROM unnest($2::text[]) AS t(id)
-                 CROSS JOIN LATERAL (SELECT * FROM ratings
-                                     WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
-            )
-            .await?;
-        let rows = tx.query(&statement, &[&location, &touched]).await?;
-        let new_ids: HashSet<&str> = new_ids.into_iter().collect();
-        let states = rating_states(&rows, |superseders: &[String]| {
+        let new_ids: HashSet<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
+        let states = rating_states(&read.touched, |superseders: &[String]| {
             superseders.iter().any(|id| !new_ids.contains(id.as_str()))
         })?;
         for state in states.iter().filter(|s| new_ids.contains(s.id.as_str())) {
@@ -109,8 +134,21 @@ fn visit_state(row: &tokio_postgres::Row) -> Result<VisitState, DbError> {
     })
 }
 
-/// Adds the changes to the roll-up rows, one statement per table.
+/// Adds the changes to the roll-up rows, one statement per table, both sent at once.
 async fn apply(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    changes: &Changes,
+) -> Result<(), DbError> {
+    tokio::try_join!(
+        apply_answers(tx, location, changes),
+        apply_visits(tx, location, changes)
+    )?;
+    Ok(())
+}
+
+/// Adds the changes to the answers' roll-up rows.
+async fn apply_answers(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     changes: &Changes,
@@ -159,6 +197,15 @@ async fn apply(
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Adds the changes to the visits' roll-up rows.
+async fn apply_visits(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    changes: &Changes,
+) -> Result<(), DbError> {
     if !changes.visits.is_empty() {
         let n = changes.visits.len();
         let (mut dates, mut moments, mut groups, mut hours, mut visits) = (
