@@ -87,8 +87,15 @@ impl PgDb {
             .await?;
         }
         let new: Vec<&CheckedEvent> = new_events.iter().map(|&i| &events[i]).collect();
-        let standing =
-            rollups::keep(&tx, location_id, read, &inserted.ratings, &inserted.visits).await?;
+        let standing = rollups::keep(
+            &tx,
+            location_id,
+            read,
+            &inserted.ratings,
+            &new,
+            &inserted.visits,
+        )
+        .await?;
         super::super::follow_ups_pg::ingest(&tx, location_id, &new, received, &standing).await?;
         // After the batch is in: an erasure also reaches the events before it.
         let erased: Vec<_> = new
