@@ -33,9 +33,10 @@ pub(super) struct Read {
 /// The new ratings themselves are not read back: the batch has their rows. Only
 /// whether a stored rating supersedes one is read, and the rows of the stored
 /// ratings they supersede (one in some thirty ratings). Both queries look each id up
-/// in an index (the `LATERAL` keeps the planner from turning the look-ups into a scan
-/// of the location's ratings, whatever its statistics say), so their cost follows
-/// the batch, not the location's ratings; one plan serves every batch.
+/// in an index (the `LATERAL … LIMIT 1` and the `ARRAY` subqueries keep the planner
+/// from turning the look-ups into a join with a scan of the location's ratings,
+/// whatever its statistics say), so their cost follows the batch, not the location's
+/// ratings; one plan serves every batch.
 pub(super) async fn read(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
@@ -57,10 +58,12 @@ pub(super) async fn read(
         .await?;
     let superseders_statement = tx
         .prepare_cached(
-            "SELECT s.supersedes, s.id
-             FROM unnest($2::text[]) AS t(id)
-             CROSS JOIN LATERAL (SELECT supersedes, id FROM ratings
-                                 WHERE location_id = $1::text AND supersedes = t.id) AS s",
+            "SELECT id, superseders FROM (
+                 SELECT t.id, ARRAY(SELECT s.id FROM ratings s
+                                    WHERE s.location_id = $1::text AND s.supersedes = t.id)
+                              AS superseders
+                 FROM unnest($2::text[]) AS t(id)) AS x
+             WHERE cardinality(superseders) > 0",
         )
         .await?;
     let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
@@ -122,10 +125,7 @@ pub(super) async fn keep(
             |superseders: &[String]| superseders.iter().any(|id| !new_ids.contains(id.as_str()));
         let mut superseded_by: HashMap<String, Vec<String>> = HashMap::new();
         for row in &read.superseders {
-            superseded_by
-                .entry(row.get(0))
-                .or_default()
-                .push(row.get(1));
+            superseded_by.insert(row.get(0), row.get(1));
         }
         let mut states = new_rating_states(new, &new_ids, &superseded_by, superseded_before)?;
         states.extend(rating_states(&read.superseded, superseded_before)?);
