@@ -17,8 +17,8 @@ use std::process::Command;
 /// The settings a durable cluster (the benchmarks') runs with besides PostgreSQL's
 /// defaults: those docs/protocol.md ("PostgreSQL's settings") recommends for a real
 /// deployment. With the default 128 MB of shared buffers the ingest's tables and
-/// indexes outgrew them within 100,000 events, and every batch then wrote other
-/// batches' pages out itself (flushing the WAL first) before it could read its own.
+/// indexes outgrew them within 100,000 events, and batches then wrote other batches'
+/// pages out themselves (flushing the WAL up to them first).
 const DURABLE_SETTINGS: &str = " -c shared_buffers=1GB";
 
 /// A running cluster.
