@@ -7,6 +7,7 @@ use super::postgres::rollups::Standing;
 use super::{CheckedEvent, DbError};
 use std::collections::{BTreeMap, BTreeSet};
 use tokio_postgres::GenericClient;
+use tokio_postgres::types::Type;
 
 /// Adds what the new events say to the follow-up tables, inside the ingest's
 /// transaction and after the batch's ratings are stored and their roll-ups kept
@@ -68,115 +69,200 @@ pub(super) async fn ingest(
     // superseded, and is open on its day while no note names it. A low rating the
     // batch did not store itself (sent before under another event) is settled.
     let mut settled_at_insert = BTreeSet::new();
-    if !low.is_empty() {
-        let mut ids = Vec::with_capacity(low.len());
-        let mut guardians = Vec::with_capacity(low.len());
-        let mut counts = Vec::with_capacity(low.len());
-        let mut days: Vec<Option<String>> = Vec::with_capacity(low.len());
-        for (id, guardian) in low {
-            let day = standing.get(&id);
-            counts.push(matches!(day, Some(Some(_))));
-            days.push(day.cloned().flatten());
-            if day.is_some() {
-                settled_at_insert.insert(id.clone());
-            }
-            ids.push(id);
-            guardians.push(guardian);
+    let mut low_rows = LowRows::default();
+    for (id, guardian) in low {
+        let day = standing.get(&id);
+        low_rows.counts.push(matches!(day, Some(Some(_))));
+        low_rows.days.push(day.cloned().flatten());
+        if day.is_some() {
+            settled_at_insert.insert(id.clone());
         }
-        tx.execute(
-            "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at,
-                                     counted, open_on)
-             SELECT $1, r, TRUE, g, $4, c,
-                    CASE WHEN c AND NOT EXISTS (
-                             SELECT 1 FROM follow_up_notes n
-                             WHERE n.location_id = $1 AND n.rating_id = r)
-                         THEN d END
-             FROM unnest($2::text[], $3::text[], $5::boolean[], $6::text[]) AS x(r, g, c, d)
-             ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                 low = TRUE, guardian_id = excluded.guardian_id,
-                 counted = excluded.counted, open_on = excluded.open_on",
-            &[&location, &ids, &guardians, &received, &counts, &days],
-        )
-        .await?;
+        low_rows.ids.push(id);
+        low_rows.guardians.push(guardian);
     }
-    if !answers.is_empty() {
-        let mut ratings = Vec::new();
-        let mut at = Vec::new();
-        let mut ids = Vec::new();
-        let mut reasons = Vec::new();
-        let mut talk = Vec::new();
-        let mut guardians = Vec::new();
-        for (rating, (a, id, r, t, g)) in answers {
-            ratings.push(rating);
-            at.push(a);
-            ids.push(id);
-            reasons.push(r);
-            talk.push(t);
-            guardians.push(g);
-        }
-        // A later answer (by time, then id) replaces an earlier one.
-        tx.execute(
-            "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms,
-                                     reasons, talk_request, talk_guardian_id, received_at)
-             SELECT $1, r, i, a, re::jsonb, t, g, $8
-             FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[],
-                         $7::text[]) AS x(r, i, a, re, t, g)
-             ON CONFLICT (location_id, rating_id) DO UPDATE SET
-                 answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
-                 reasons = excluded.reasons, talk_request = excluded.talk_request,
-                 talk_guardian_id = excluded.talk_guardian_id,
-                 received_at = greatest(follow_ups.received_at, excluded.received_at)
-             WHERE follow_ups.answer_id IS NULL
-                OR (excluded.answer_at_ms, excluded.answer_id)
-                   > (follow_ups.answer_at_ms, follow_ups.answer_id)",
-            &[
-                &location, &ratings, &ids, &at, &reasons, &talk, &guardians, &received,
-            ],
-        )
-        .await?;
+    let mut answer_rows = AnswerRows::default();
+    for (rating, (a, id, r, t, g)) in answers {
+        answer_rows.ratings.push(rating);
+        answer_rows.at.push(a);
+        answer_rows.ids.push(id);
+        answer_rows.reasons.push(r);
+        answer_rows.talk.push(t);
+        answer_rows.guardians.push(g);
     }
-    if !notes.is_empty() {
-        let mut ids = Vec::new();
-        let mut ratings = Vec::new();
-        let mut staff = Vec::new();
-        let mut texts = Vec::new();
-        let mut at = Vec::new();
-        for (id, (rating, name, note, a)) in notes {
-            ids.push(id);
-            ratings.push(rating);
-            staff.push(name);
-            texts.push(note);
-            at.push(a);
-        }
-        tx.execute(
-            "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
-                                          at_unix_ms, received_at)
-             SELECT $1, i, r, s, n, a, $7
-             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
-                  AS x(i, r, s, n, a)
-             ON CONFLICT DO NOTHING",
-            &[&location, &ids, &ratings, &staff, &texts, &at, &received],
-        )
-        .await?;
+    let mut note_rows = NoteRows::default();
+    for (id, (rating, name, note, a)) in notes {
+        note_rows.ids.push(id);
+        note_rows.ratings.push(rating);
+        note_rows.staff.push(name);
+        note_rows.texts.push(note);
+        note_rows.at.push(a);
     }
-    settle(tx, location, events, &settled_at_insert).await
+    let named: Vec<String> = ratings_to_settle(events, &settled_at_insert)
+        .into_iter()
+        .collect();
+    // Each statement is planned with its batch's values (typed: parsed, planned and
+    // run in one round trip), and all four are sent at once: the server runs them
+    // in this order, so the settling sees the rows the inserts wrote.
+    tokio::try_join!(
+        insert_low(tx, location, &low_rows, received),
+        insert_answers(tx, location, &answer_rows, received),
+        insert_notes(tx, location, &note_rows, received),
+        settle(tx, location, &named),
+    )?;
+    Ok(())
 }
 
-/// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the events name
-/// (see [`super::follow_ups_sqlite::settle`]).
+/// A batch's new low ratings, column by column.
+#[derive(Default)]
+struct LowRows {
+    ids: Vec<String>,
+    guardians: Vec<Option<String>>,
+    counts: Vec<bool>,
+    days: Vec<Option<String>>,
+}
+
+/// The latest answer per rating of a batch, column by column.
+#[derive(Default)]
+struct AnswerRows {
+    ratings: Vec<String>,
+    at: Vec<i64>,
+    ids: Vec<String>,
+    reasons: Vec<String>,
+    talk: Vec<bool>,
+    guardians: Vec<Option<String>>,
+}
+
+/// A batch's staff notes, column by column.
+#[derive(Default)]
+struct NoteRows {
+    ids: Vec<String>,
+    ratings: Vec<String>,
+    staff: Vec<String>,
+    texts: Vec<String>,
+    at: Vec<i64>,
+}
+
+/// Inserts the new low ratings' follow-ups.
+async fn insert_low(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    rows: &LowRows,
+    received: i64,
+) -> Result<(), DbError> {
+    if rows.ids.is_empty() {
+        return Ok(());
+    }
+    tx.execute_typed(
+        "INSERT INTO follow_ups (location_id, rating_id, low, guardian_id, received_at,
+                                 counted, open_on)
+         SELECT $1, r, TRUE, g, $4, c,
+                CASE WHEN c AND NOT EXISTS (
+                         SELECT 1 FROM follow_up_notes n
+                         WHERE n.location_id = $1 AND n.rating_id = r)
+                     THEN d END
+         FROM unnest($2::text[], $3::text[], $5::boolean[], $6::text[]) AS x(r, g, c, d)
+         ON CONFLICT (location_id, rating_id) DO UPDATE SET
+             low = TRUE, guardian_id = excluded.guardian_id,
+             counted = excluded.counted, open_on = excluded.open_on",
+        &[
+            (&location, Type::TEXT),
+            (&rows.ids, Type::TEXT_ARRAY),
+            (&rows.guardians, Type::TEXT_ARRAY),
+            (&received, Type::INT8),
+            (&rows.counts, Type::BOOL_ARRAY),
+            (&rows.days, Type::TEXT_ARRAY),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Inserts the batch's answers; a later answer (by time, then id) replaces an
+/// earlier one.
+async fn insert_answers(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    rows: &AnswerRows,
+    received: i64,
+) -> Result<(), DbError> {
+    if rows.ratings.is_empty() {
+        return Ok(());
+    }
+    tx.execute_typed(
+        "INSERT INTO follow_ups (location_id, rating_id, answer_id, answer_at_ms,
+                                 reasons, talk_request, talk_guardian_id, received_at)
+         SELECT $1, r, i, a, re::jsonb, t, g, $8
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[],
+                     $7::text[]) AS x(r, i, a, re, t, g)
+         ON CONFLICT (location_id, rating_id) DO UPDATE SET
+             answer_id = excluded.answer_id, answer_at_ms = excluded.answer_at_ms,
+             reasons = excluded.reasons, talk_request = excluded.talk_request,
+             talk_guardian_id = excluded.talk_guardian_id,
+             received_at = greatest(follow_ups.received_at, excluded.received_at)
+         WHERE follow_ups.answer_id IS NULL
+            OR (excluded.answer_at_ms, excluded.answer_id)
+               > (follow_ups.answer_at_ms, follow_ups.answer_id)",
+        &[
+            (&location, Type::TEXT),
+            (&rows.ratings, Type::TEXT_ARRAY),
+            (&rows.ids, Type::TEXT_ARRAY),
+            (&rows.at, Type::INT8_ARRAY),
+            (&rows.reasons, Type::TEXT_ARRAY),
+            (&rows.talk, Type::BOOL_ARRAY),
+            (&rows.guardians, Type::TEXT_ARRAY),
+            (&received, Type::INT8),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Inserts the batch's staff notes (each once).
+async fn insert_notes(
+    tx: &tokio_postgres::Transaction<'_>,
+    location: &str,
+    rows: &NoteRows,
+    received: i64,
+) -> Result<(), DbError> {
+    if rows.ids.is_empty() {
+        return Ok(());
+    }
+    tx.execute_typed(
+        "INSERT INTO follow_up_notes (location_id, id, rating_id, staff_name, note,
+                                      at_unix_ms, received_at)
+         SELECT $1, i, r, s, n, a, $7
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+              AS x(i, r, s, n, a)
+         ON CONFLICT DO NOTHING",
+        &[
+            (&location, Type::TEXT),
+            (&rows.ids, Type::TEXT_ARRAY),
+            (&rows.ratings, Type::TEXT_ARRAY),
+            (&rows.staff, Type::TEXT_ARRAY),
+            (&rows.texts, Type::TEXT_ARRAY),
+            (&rows.at, Type::INT8_ARRAY),
+            (&received, Type::INT8),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Keeps `counted` and `open_on` (migration 0009) of the follow-ups the batch names
+/// (`named`, from [`ratings_to_settle`]; see [`super::follow_ups_sqlite::settle`]).
 async fn settle(
     tx: &tokio_postgres::Transaction<'_>,
     location: &str,
-    events: &[&CheckedEvent],
-    settled_at_insert: &BTreeSet<String>,
+    named: &[String],
 ) -> Result<(), DbError> {
-    let named: Vec<String> = ratings_to_settle(events, settled_at_insert)
-        .into_iter()
-        .collect();
     if named.is_empty() {
         return Ok(());
     }
-    tx.execute(SETTLE, &[&location, &named]).await?;
+    tx.execute_typed(
+        SETTLE,
+        &[(&location, Type::TEXT), (&named, Type::TEXT_ARRAY)],
+    )
+    .await?;
     Ok(())
 }
 

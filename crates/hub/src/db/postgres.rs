@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0011_pairing_codes.sql"),
     include_str!("../../migrations/postgres/0012_follow_up_notes_by_time.sql"),
     include_str!("../../migrations/postgres/0013_events_by_id.sql"),
+    include_str!("../../migrations/postgres/0014_follow_ups_without_unused_index.sql"),
 ];
 
 /// The migration that brought the daily roll-ups; the hub fills them right after it.
@@ -446,17 +447,14 @@ fn with_bytes_read(text: &str) -> String {
 /// The erased ids of a location that these events name (nothing to read when the
 /// location has erased nobody).
 async fn read_forgotten(
-    tx: &tokio_postgres::Transaction<'_>,
+    tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     events: &[CheckedEvent],
 ) -> Result<Forgotten, DbError> {
-    let any: bool = tx
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM erased_ids WHERE location_id = $1)",
-            &[&location],
-        )
-        .await?
-        .get(0);
+    let statement = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM erased_ids WHERE location_id = $1)")
+        .await?;
+    let any: bool = tx.query_one(&statement, &[&location]).await?.get(0);
     if !any {
         return Ok(Forgotten::new(location, []));
     }

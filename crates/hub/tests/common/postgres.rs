@@ -14,6 +14,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The settings a durable cluster (the benchmarks') runs with besides PostgreSQL's
+/// defaults: those docs/protocol.md ("PostgreSQL's settings") recommends for a real
+/// deployment. With the default 128 MB of shared buffers the ingest's tables and
+/// indexes outgrew them within 100,000 events, and batches then wrote other batches'
+/// pages out themselves (flushing the WAL up to them first).
+const DURABLE_SETTINGS: &str = " -c shared_buffers=1GB";
+
 /// A running cluster.
 pub struct TempPostgres {
     /// `postgres://postgres@127.0.0.1:PORT/postgres`
@@ -269,10 +276,14 @@ impl TempPostgres {
             .and_then(|listener| listener.local_addr())
             .unwrap_or_else(|e| panic!("a free port for the test cluster: {e}"))
             .port();
-        let fsync = if durable { "on" } else { "off" };
+        let (fsync, settings) = if durable {
+            ("on", DURABLE_SETTINGS)
+        } else {
+            ("off", "")
+        };
         let extra = configure(&data, as_postgres);
         let options = format!(
-            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200{extra}",
+            "-p {port} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=200{settings}{extra}",
             sockets.display()
         );
         let out = run(

@@ -27,6 +27,7 @@
 use super::super::{CheckedEvent, DbError, Stored};
 use super::{PgDb, erase_family, now_ms, read_forgotten, rollups};
 use std::collections::HashSet;
+use tokio_postgres::types::Type;
 use welkom_protocol::EventData;
 
 /// The rows of new ratings and new visits, as their inserts returned them.
@@ -58,12 +59,21 @@ impl PgDb {
         let inserted = insert_ratings_and_visits(&tx, location_id, &new).await?;
 
         // From here on, one batch of the location at a time, across hub processes.
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            &[&location_id],
-        )
-        .await?;
-        let again = read_forgotten(&tx, location_id, &events).await?;
+        // The lock, the erased ids and what the roll-ups read are sent together
+        // (tokio-postgres pipelines them); the server runs them in this order, so
+        // the reads see every batch that committed before the lock was granted.
+        let lock = tx
+            .prepare_cached("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .await?;
+        let (_, again, read) = tokio::try_join!(
+            async {
+                tx.execute(&lock, &[&location_id])
+                    .await
+                    .map_err(DbError::from)
+            },
+            read_forgotten(&tx, location_id, &events),
+            rollups::read(&tx, location_id, &inserted.ratings),
+        )?;
         if again.read_count() > forgotten.read_count() {
             // A family was erased while this batch inserted: strip again.
             forgotten = again;
@@ -77,7 +87,15 @@ impl PgDb {
             .await?;
         }
         let new: Vec<&CheckedEvent> = new_events.iter().map(|&i| &events[i]).collect();
-        let standing = rollups::keep(&tx, location_id, &inserted.ratings, &inserted.visits).await?;
+        let standing = rollups::keep(
+            &tx,
+            location_id,
+            read,
+            &inserted.ratings,
+            &new,
+            &inserted.visits,
+        )
+        .await?;
         super::super::follow_ups_pg::ingest(&tx, location_id, &new, received, &standing).await?;
         // After the batch is in: an erasure also reaches the events before it.
         let erased: Vec<_> = new
@@ -93,10 +111,14 @@ impl PgDb {
         }
         let hashes = forgotten.take_added();
         if !hashes.is_empty() {
-            tx.execute(
+            tx.execute_typed(
                 "INSERT INTO erased_ids (location_id, id_hash, erased_at)
                  SELECT $1, h, $3 FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING",
-                &[&location_id, &hashes, &received],
+                &[
+                    (&location_id, Type::TEXT),
+                    (&hashes, Type::TEXT_ARRAY),
+                    (&received, Type::INT8),
+                ],
             )
             .await?;
         }

@@ -4,64 +4,131 @@
 
 use super::super::rollups::{
     Changes, DatedAnswers, DatedVisits, DeviceContact, RatingState, Rows, VisitState, count_of,
-    date_of, group_of, small_of, touched, zone_of,
+    date_of, group_of, small_of, zone_of,
 };
 use super::{PgDb, groups_of, moment_of, scale_of};
-use crate::db::DbError;
+use crate::db::{CheckedEvent, DbError};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use welkom_core::tally::{AnswerRollup, VisitRollup};
+use welkom_protocol::EventData;
 
 /// The batch's new ratings as the roll-ups read them under the lock: each one's
 /// local day when it is neither misuse nor superseded (a low one then counts as a
 /// follow-up), `None` when it is either.
 pub(in crate::db) type Standing = HashMap<String, Option<String>>;
 
-/// Keeps the roll-ups of a batch just inserted: `ratings` are the new ratings' ids
-/// with the id each supersedes, `visits` the new visits' rows (moment, local_date,
-/// at_unix_ms, groups as text, as the insert returned them). Returns the new
-/// ratings' [`Standing`].
-pub(super) async fn keep(
+/// What [`keep`] reads under the lock: the location's time zone, the stored ratings
+/// the batch's new ones supersede (with the ratings that supersede each), and which
+/// ratings name a new one as superseded.
+pub(super) struct Read {
+    zone_name: String,
+    superseded: Vec<tokio_postgres::Row>,
+    superseders: Vec<tokio_postgres::Row>,
+}
+
+/// Reads what [`keep`] needs for the batch's new `ratings` (ids with the id each
+/// supersedes), the queries sent at once; called under the location's lock.
+///
+/// The new ratings themselves are not read back: the batch has their rows. Only
+/// whether a stored rating supersedes one is read, and the rows of the stored
+/// ratings they supersede (one in some thirty ratings). Both queries look each id up
+/// in an index (the `LATERAL … LIMIT 1` and the `ARRAY` subqueries keep the planner
+/// from turning the look-ups into a join with a scan of the location's ratings,
+/// whatever its statistics say), so their cost follows the batch, not the location's
+/// ratings; one plan serves every batch.
+pub(super) async fn read(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     ratings: &[(String, Option<String>)],
+) -> Result<Read, DbError> {
+    let zone = tx
+        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
+        .await?;
+    let superseded_statement = tx
+        .prepare_cached(
+            "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
+                    r.groups::text,
+                    ARRAY(SELECT s.id FROM ratings s
+                          WHERE s.location_id = r.location_id AND s.supersedes = r.id)
+             FROM unnest($2::text[]) AS t(id)
+             CROSS JOIN LATERAL (SELECT * FROM ratings
+                                 WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
+        )
+        .await?;
+    let superseders_statement = tx
+        .prepare_cached(
+            "SELECT id, superseders FROM (
+                 SELECT t.id, ARRAY(SELECT s.id FROM ratings s
+                                    WHERE s.location_id = $1::text AND s.supersedes = t.id)
+                              AS superseders
+                 FROM unnest($2::text[]) AS t(id)) AS x
+             WHERE cardinality(superseders) > 0",
+        )
+        .await?;
+    let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
+    let new_set: HashSet<&str> = new_ids.iter().copied().collect();
+    let mut stored_targets: Vec<&str> = ratings
+        .iter()
+        .filter_map(|(_, target)| target.as_deref())
+        .filter(|target| !new_set.contains(target))
+        .collect();
+    stored_targets.sort_unstable();
+    stored_targets.dedup();
+    let zone_params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&location];
+    let (zone_row, superseded, superseders) = tokio::try_join!(
+        tx.query_one(&zone, &zone_params),
+        async {
+            if stored_targets.is_empty() {
+                return Ok(Vec::new());
+            }
+            tx.query(&superseded_statement, &[&location, &stored_targets])
+                .await
+        },
+        async {
+            if new_ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            tx.query(&superseders_statement, &[&location, &new_ids])
+                .await
+        }
+    )?;
+    Ok(Read {
+        zone_name: zone_row.get(0),
+        superseded,
+        superseders,
+    })
+}
+
+/// Keeps the roll-ups of a batch just inserted: `read` is what [`read`] found under
+/// the lock, `ratings` the new ratings' ids with the id each supersedes (as their
+/// insert returned them), `new` the batch's new events, `visits` the new visits'
+/// rows (moment, local_date, at_unix_ms, groups as text, as the insert returned
+/// them). Returns the new ratings' [`Standing`].
+pub(super) async fn keep(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    read: Read,
+    ratings: &[(String, Option<String>)],
+    new: &[&CheckedEvent],
     visits: &[tokio_postgres::Row],
 ) -> Result<Standing, DbError> {
     let mut standing = Standing::new();
     if ratings.is_empty() && visits.is_empty() {
         return Ok(standing);
     }
-    let statement = tx
-        .prepare_cached("SELECT time_zone FROM locations WHERE id = $1")
-        .await?;
-    let zone_name: String = tx.query_one(&statement, &[&location]).await?.get(0);
-    let zone = zone_of(location, &zone_name)?;
+    let zone = zone_of(location, &read.zone_name)?;
     let mut changes = Changes::default();
     if !ratings.is_empty() {
-        let new_ids: Vec<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
-        let touched = touched(ratings);
-        // Each touched rating is looked up by its primary key (the `LIMIT` keeps the
-        // planner from turning the lookups into a scan of the location's ratings,
-        // whatever its statistics say), so the cost follows the batch, not the
-        // location's ratings; one plan serves every batch. The ratings that
-        // supersede each come back as a list, checked against the batch's new ones
-        // here (in the query that was a comparison with every new id per row).
-        let statement = tx
-            .prepare_cached(
-                "SELECT r.id, r.moment, r.local_date, r.at_unix_ms, r.scale, r.score, r.misuse,
-                        r.groups::text,
-                        ARRAY(SELECT s.id FROM ratings s
-                              WHERE s.location_id = r.location_id AND s.supersedes = r.id)
-                 FROM unnest($2::text[]) AS t(id)
-                 CROSS JOIN LATERAL (SELECT * FROM ratings
-                                     WHERE location_id = $1::text AND id = t.id LIMIT 1) AS r",
-            )
-            .await?;
-        let rows = tx.query(&statement, &[&location, &touched]).await?;
-        let new_ids: HashSet<&str> = new_ids.into_iter().collect();
-        let states = rating_states(&rows, |superseders: &[String]| {
-            superseders.iter().any(|id| !new_ids.contains(id.as_str()))
-        })?;
+        let new_ids: HashSet<&str> = ratings.iter().map(|(id, _)| id.as_str()).collect();
+        let superseded_before =
+            |superseders: &[String]| superseders.iter().any(|id| !new_ids.contains(id.as_str()));
+        let mut superseded_by: HashMap<String, Vec<String>> = HashMap::new();
+        for row in &read.superseders {
+            superseded_by.insert(row.get(0), row.get(1));
+        }
+        let mut states = new_rating_states(new, &new_ids, &superseded_by, superseded_before)?;
+        states.extend(rating_states(&read.superseded, superseded_before)?);
         for state in states.iter().filter(|s| new_ids.contains(s.id.as_str())) {
             let counts = !state.misuse && !state.superseded_now;
             standing.insert(state.id.clone(), counts.then(|| state.date.clone()));
@@ -73,6 +140,43 @@ pub(super) async fn keep(
     }
     apply(tx, location, &changes).await?;
     Ok(standing)
+}
+
+/// The batch's new ratings (`new_ids`, as their insert returned them) as stored,
+/// from the events themselves: each as its first event in the batch says (a later
+/// event with the same rating id was not inserted), with the ratings that supersede
+/// it from `superseded_by`.
+fn new_rating_states(
+    new: &[&CheckedEvent],
+    new_ids: &HashSet<&str>,
+    superseded_by: &HashMap<String, Vec<String>>,
+    superseded_before: impl Fn(&[String]) -> bool,
+) -> Result<Vec<RatingState>, DbError> {
+    let mut states = Vec::with_capacity(new_ids.len());
+    let mut seen = HashSet::with_capacity(new_ids.len());
+    for event in new {
+        let EventData::Rating(r) = &event.parsed else {
+            continue;
+        };
+        let id = r.id.to_string();
+        if !new_ids.contains(id.as_str()) || !seen.insert(id.clone()) {
+            continue;
+        }
+        let superseders = superseded_by.get(&id).map_or(&[][..], Vec::as_slice);
+        states.push(RatingState {
+            moment: r.moment,
+            date: r.local_date.to_string(),
+            at_unix_ms: event.at_unix_ms,
+            scale: scale_of(i64::from(r.scale))?,
+            score: r.score,
+            misuse: r.misuse,
+            groups: r.groups.clone(),
+            superseded_now: !superseders.is_empty(),
+            superseded_before: superseded_before(superseders),
+            id,
+        });
+    }
+    Ok(states)
 }
 
 /// The ratings read, each with the ratings that supersede it (column 8);
@@ -109,8 +213,21 @@ fn visit_state(row: &tokio_postgres::Row) -> Result<VisitState, DbError> {
     })
 }
 
-/// Adds the changes to the roll-up rows, one statement per table.
+/// Adds the changes to the roll-up rows, one statement per table, both sent at once.
 async fn apply(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    changes: &Changes,
+) -> Result<(), DbError> {
+    tokio::try_join!(
+        apply_answers(tx, location, changes),
+        apply_visits(tx, location, changes)
+    )?;
+    Ok(())
+}
+
+/// Adds the changes to the answers' roll-up rows.
+async fn apply_answers(
     tx: &deadpool_postgres::Transaction<'_>,
     location: &str,
     changes: &Changes,
@@ -159,6 +276,15 @@ async fn apply(
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Adds the changes to the visits' roll-up rows.
+async fn apply_visits(
+    tx: &deadpool_postgres::Transaction<'_>,
+    location: &str,
+    changes: &Changes,
+) -> Result<(), DbError> {
     if !changes.visits.is_empty() {
         let n = changes.visits.len();
         let (mut dates, mut moments, mut groups, mut hours, mut visits) = (
