@@ -199,12 +199,23 @@ fn ingest(
                     .build()
                     .into();
                 let mut accepted = 0u64;
-                for body in bodies {
+                let batches = bodies.len();
+                for (sent, body) in bodies.into_iter().enumerate() {
+                    // What the kiosk's sync client sends with every batch: its
+                    // version, its clock and the events waiting, this batch included
+                    // (here in whole batches), which the hub records per device.
+                    let waiting = (batches - sent) * 500;
                     let mut response = agent
                         .post(&url)
                         .header("Authorization", &format!("Bearer {token}"))
                         .header("Welkom-Protocol", "1")
                         .header("Content-Type", "application/cloudevents-batch+json")
+                        .header("User-Agent", "welkom/0.1.0")
+                        .header(
+                            "Date",
+                            &httpdate::fmt_http_date(std::time::SystemTime::now()),
+                        )
+                        .header(welkom_protocol::WAITING_HEADER, &waiting.to_string())
                         .send(&body[..])
                         .unwrap();
                     assert_eq!(response.status().as_u16(), 200);

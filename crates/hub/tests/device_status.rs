@@ -195,7 +195,40 @@ fn a_revoked_device_is_shown_as_revoked(back_end: BackEnd) {
     });
 }
 
+/// A batch's report is written in the batch's transaction; a batch that stores
+/// nothing (a body that is not a batch) still counts as the device's contact.
+fn a_batch_refused_whole_still_counts_as_contact(back_end: BackEnd) {
+    back_end.run(|hub| {
+        let location = hub.location("De Kikkers");
+        let device = hub.device(&location);
+        let before = Timestamp::now();
+        let status_code = agent()
+            .post(&format!("{}/v1/events", hub.url))
+            .header("Authorization", &format!("Bearer {}", device.token))
+            .header("Content-Type", "application/cloudevents-batch+json")
+            .header("Welkom-Waiting", "7")
+            .header("User-Agent", "welkom/1.4.0")
+            .send("this is not a batch")
+            .unwrap()
+            .status()
+            .as_u16();
+        assert_eq!(status_code, 400);
+        let told = status(hub, &device);
+        assert!(
+            // Stored to the millisecond.
+            told.last_contact_at
+                .is_some_and(|at| at.as_millisecond() >= before.as_millisecond()),
+            "{told:?}"
+        );
+        assert_eq!(told.last_waiting, Some(7));
+        assert_eq!(told.app_version.as_deref(), Some("1.4.0"));
+        let stored = hub.runtime.block_on(hub.db.all_rows_as_text()).unwrap();
+        assert!(!stored.iter().any(|row| row.contains("not a batch")));
+    });
+}
+
 on_both_back_ends!(
+    a_batch_refused_whole_still_counts_as_contact,
     a_kiosk_reports_its_version_waiting_count_and_clock,
     forged_reports_store_nothing_bad,
     a_revoked_device_is_shown_as_revoked,

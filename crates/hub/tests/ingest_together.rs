@@ -106,7 +106,7 @@ fn concurrent_batches_are_each_stored_once_with_their_roll_ups(back_end: BackEnd
                     .unwrap();
                     assert!(checked.refused.is_empty(), "{:?}", checked.refused);
                     tokio::spawn(async move {
-                        db.store_events(&device.location_id, &device.id, checked.checked)
+                        db.store_events(&device.location_id, &device.id, checked.checked, None)
                             .await
                     })
                 })

@@ -107,7 +107,7 @@ fn store(hub: &Hub, device: &NewDevice, events: &[Value]) {
     hub.runtime
         .block_on(
             hub.db
-                .store_events(&device.location_id, &device.id, checked.checked),
+                .store_events(&device.location_id, &device.id, checked.checked, None),
         )
         .unwrap();
 }

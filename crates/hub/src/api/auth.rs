@@ -4,7 +4,7 @@
 //! body in the handler).
 
 use super::{AppState, Problem};
-use crate::db::DeviceAuth;
+use crate::db::{DeviceAuth, DeviceReport};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use welkom_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION};
 
@@ -17,6 +17,19 @@ pub async fn device(state: &AppState, headers: &HeaderMap) -> Result<DeviceAuth,
     let device = authenticate(state, headers).await?;
     protocol(headers)?;
     Ok(device)
+}
+
+/// As [`device`], but what the request says about the device is handed back instead
+/// of written: the caller writes it with the request's own work (a batch's
+/// transaction), or through [`super::device_report::write`] when that fails.
+pub async fn device_reporting_later(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(DeviceAuth, DeviceReport), Problem> {
+    let received_at = jiff::Timestamp::now();
+    let device = let_in(state, headers).await?;
+    protocol(headers)?;
+    Ok((device, super::device_report::read(headers, received_at)))
 }
 
 /// As [`device`], for a request about one location: a device of another location
@@ -43,6 +56,14 @@ pub async fn device_of(
 /// waiting events, version and clock, `device_report`).
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAuth, Problem> {
     let received_at = jiff::Timestamp::now();
+    let device = let_in(state, headers).await?;
+    super::device_report::record(state, &device, headers, received_at).await;
+    Ok(device)
+}
+
+/// The device behind the request's token: 401 when there is no token or an unknown
+/// one, 403 when it was revoked. Nothing is written.
+async fn let_in(state: &AppState, headers: &HeaderMap) -> Result<DeviceAuth, Problem> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -72,10 +93,7 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceAut
             StatusCode::FORBIDDEN,
             "this device's token was revoked; add the device again for a new token",
         )),
-        Some(device) => {
-            super::device_report::record(state, &device, headers, received_at).await;
-            Ok(device)
-        }
+        Some(device) => Ok(device),
     }
 }
 

@@ -26,10 +26,14 @@ pub async fn record(
     headers: &HeaderMap,
     received_at: Timestamp,
 ) {
-    let report = read(headers, received_at);
+    write(state, device, &read(headers, received_at)).await;
+}
+
+/// Writes a report read before. A failure is logged and the request goes on.
+pub async fn write(state: &AppState, device: &DeviceAuth, report: &DeviceReport) {
     if let Err(e) = state
         .db
-        .record_device_report(&device.device_id, &report)
+        .record_device_report(&device.device_id, report)
         .await
     {
         tracing::warn!(device = %device.device_id, error = %e, "recording the device's status failed");

@@ -4,6 +4,7 @@
 
 use super::batch::{CheckedBatch, check_batch};
 use super::{AppState, Problem, auth, body};
+use crate::db::{DeviceAuth, DeviceReport};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
@@ -46,7 +47,24 @@ async fn receive_batch(
     headers: &HeaderMap,
     unread: &mut Option<Body>,
 ) -> Result<BatchAnswer, Problem> {
-    let device = auth::device(state, headers).await?;
+    let (device, report) = auth::device_reporting_later(state, headers).await?;
+    let answer = store_batch(state, headers, unread, &device, &report).await;
+    if answer.is_err() {
+        // Nothing was stored, and so neither was the report: the device was heard
+        // from all the same.
+        super::device_report::write(state, &device, &report).await;
+    }
+    answer
+}
+
+/// Reads, checks and stores the batch of a device let in, with its report.
+async fn store_batch(
+    state: &AppState,
+    headers: &HeaderMap,
+    unread: &mut Option<Body>,
+    device: &DeviceAuth,
+    report: &DeviceReport,
+) -> Result<BatchAnswer, Problem> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -69,7 +87,12 @@ async fn receive_batch(
         check_batch(&body, &device.location_id, &device.device_id)?;
     let stored = state
         .db
-        .store_events(&device.location_id, &device.device_id, checked)
+        .store_events(
+            &device.location_id,
+            &device.device_id,
+            checked,
+            Some(report),
+        )
         .await
         .map_err(Problem::database)?;
     state

@@ -243,13 +243,16 @@ impl Db {
 
     /// Stores checked events of one device, all in one transaction; events already
     /// held (same source and id) are counted as duplicates and not stored again.
+    /// What the device's request said about it (`report`) is written in the same
+    /// transaction, so a batch costs one durable commit, not two.
     pub async fn store_events(
         &self,
         location_id: &str,
         device_id: &str,
         events: Vec<CheckedEvent>,
+        report: Option<&DeviceReport>,
     ) -> Result<Stored, DbError> {
-        both!(self, db => db.store_events(location_id, device_id, events).await)
+        both!(self, db => db.store_events(location_id, device_id, events, report).await)
     }
 
     /// Replaces a location's roster (already checked) with these bytes, as they are.

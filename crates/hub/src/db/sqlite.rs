@@ -182,8 +182,9 @@ impl SqliteDb {
         location_id: &str,
         device_id: &str,
         events: Vec<CheckedEvent>,
+        report: Option<&super::DeviceReport>,
     ) -> Result<Stored, DbError> {
-        ingest::store_events(self, location_id, device_id, events).await
+        ingest::store_events(self, location_id, device_id, events, report.cloned()).await
     }
 
     pub(super) async fn pin_key(

@@ -6,27 +6,28 @@ use crate::db::device_status::{
     DeviceReport, DeviceStatus, SAME_REPORT_MS, STATUS_COLUMNS, report_columns, status_of,
 };
 
+/// Writes what a device's request said about it, unless it says the same as a report
+/// written within `SAME_REPORT_MS`: `$1` the device, `$2`–`$5` the report's columns
+/// (`report_columns`), `$6` `SAME_REPORT_MS`.
+pub(super) const UPDATE_REPORT: &str = "UPDATE devices
+     SET last_contact_at = $2::BIGINT, last_waiting = $3::BIGINT,
+         app_version = $4::TEXT, clock_offset_ms = $5::BIGINT
+     WHERE id = $1::TEXT
+       AND NOT (last_contact_at IS NOT NULL
+                AND last_contact_at BETWEEN $2::BIGINT - $6::BIGINT AND $2::BIGINT
+                AND last_waiting IS NOT DISTINCT FROM $3::BIGINT
+                AND app_version IS NOT DISTINCT FROM $4::TEXT
+                AND (clock_offset_ms IS NULL) = ($5::BIGINT IS NULL))";
+
 impl PgDb {
     pub(in crate::db) async fn record_device_report(
         &self,
         device_id: &str,
         report: &DeviceReport,
     ) -> Result<(), DbError> {
-        let (at, waiting, version, offset) = report_columns(report);
         let client = self.client().await?;
-        let update = client
-            .prepare_cached(
-                "UPDATE devices
-                 SET last_contact_at = $2::BIGINT, last_waiting = $3::BIGINT,
-                     app_version = $4::TEXT, clock_offset_ms = $5::BIGINT
-                 WHERE id = $1::TEXT
-                   AND NOT (last_contact_at IS NOT NULL
-                            AND last_contact_at BETWEEN $2::BIGINT - $6::BIGINT AND $2::BIGINT
-                            AND last_waiting IS NOT DISTINCT FROM $3::BIGINT
-                            AND app_version IS NOT DISTINCT FROM $4::TEXT
-                            AND (clock_offset_ms IS NULL) = ($5::BIGINT IS NULL))",
-            )
-            .await?;
+        let update = client.prepare_cached(UPDATE_REPORT).await?;
+        let (at, waiting, version, offset) = report_columns(report);
         client
             .execute(
                 &update,

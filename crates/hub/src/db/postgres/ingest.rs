@@ -24,7 +24,9 @@
 //!   for the first transaction and then skips the row; no batch waits on rows while
 //!   holding the lock, so the wait cannot close a cycle.
 
-use super::super::{CheckedEvent, DbError, Stored};
+use super::super::device_status::{SAME_REPORT_MS, report_columns};
+use super::super::{CheckedEvent, DbError, DeviceReport, Stored};
+use super::device_status::UPDATE_REPORT;
 use super::{PgDb, erase_family, now_ms, read_forgotten, rollups};
 use std::collections::HashSet;
 use tokio_postgres::types::Type;
@@ -42,10 +44,29 @@ impl PgDb {
         location_id: &str,
         device_id: &str,
         mut events: Vec<CheckedEvent>,
+        report: Option<&DeviceReport>,
     ) -> Result<Stored, DbError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let received = now_ms();
+        if let Some(report) = report {
+            // The device's row, locked until the commit: only this device's own
+            // requests write it, and they come one after the other.
+            let update = tx.prepare_cached(UPDATE_REPORT).await?;
+            let (at, waiting, version, offset) = report_columns(report);
+            tx.execute(
+                &update,
+                &[
+                    &device_id,
+                    &at,
+                    &waiting,
+                    &version,
+                    &offset,
+                    &SAME_REPORT_MS,
+                ],
+            )
+            .await?;
+        }
         // An event of a family erased before is stored without it.
         let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
         // Stripping changes nothing but an erasure's own data when no id was read.

@@ -14,22 +14,9 @@ impl SqliteDb {
         report: &DeviceReport,
     ) -> Result<(), DbError> {
         let id = device_id.to_owned();
-        let (at, waiting, version, offset) = report_columns(report);
-        self.with(move |conn| {
-            conn.prepare_cached(
-                "UPDATE devices
-                 SET last_contact_at = ?2, last_waiting = ?3, app_version = ?4, clock_offset_ms = ?5
-                 WHERE id = ?1
-                   AND NOT (last_contact_at IS NOT NULL
-                            AND last_contact_at BETWEEN ?2 - ?6 AND ?2
-                            AND last_waiting IS ?3
-                            AND app_version IS ?4
-                            AND (clock_offset_ms IS NULL) = (?5 IS NULL))",
-            )?
-            .execute(params![id, at, waiting, version, offset, SAME_REPORT_MS])?;
-            Ok(())
-        })
-        .await
+        let report = report.clone();
+        self.with(move |conn| Ok(write_report(conn, &id, &report)?))
+            .await
     }
 
     pub(in crate::db) async fn devices(
@@ -59,4 +46,33 @@ impl SqliteDb {
         })
         .await
     }
+}
+
+/// Writes what a device's request said about it, unless it says the same as a report
+/// written within [`SAME_REPORT_MS`]; on its own or inside a batch's transaction.
+pub(super) fn write_report(
+    conn: &rusqlite::Connection,
+    device_id: &str,
+    report: &DeviceReport,
+) -> rusqlite::Result<()> {
+    let (at, waiting, version, offset) = report_columns(report);
+    conn.prepare_cached(
+        "UPDATE devices
+         SET last_contact_at = ?2, last_waiting = ?3, app_version = ?4, clock_offset_ms = ?5
+         WHERE id = ?1
+           AND NOT (last_contact_at IS NOT NULL
+                    AND last_contact_at BETWEEN ?2 - ?6 AND ?2
+                    AND last_waiting IS ?3
+                    AND app_version IS ?4
+                    AND (clock_offset_ms IS NULL) = (?5 IS NULL))",
+    )?
+    .execute(params![
+        device_id,
+        at,
+        waiting,
+        version,
+        offset,
+        SAME_REPORT_MS
+    ])?;
+    Ok(())
 }

@@ -9,7 +9,8 @@
 //! nothing: when the shared transaction fails, it is rolled back and each batch is
 //! stored again in a transaction of its own, so one batch's failure is its own.
 
-use super::super::{CheckedEvent, DbError, Stored};
+use super::super::{CheckedEvent, DbError, DeviceReport, Stored};
+use super::device_status::write_report;
 use super::{SqliteDb, compact, erase_family, now_ms, read_forgotten, remember_forgotten, rollups};
 use rusqlite::{Connection, Transaction, params};
 use tokio::sync::oneshot;
@@ -24,6 +25,8 @@ pub(in crate::db) struct Waiting {
     location: String,
     device: String,
     events: Vec<CheckedEvent>,
+    /// What the device's request said about it, written with the batch.
+    report: Option<DeviceReport>,
     answer: oneshot::Sender<Result<Stored, DbError>>,
 }
 
@@ -34,6 +37,7 @@ pub(super) async fn store_events(
     location_id: &str,
     device_id: &str,
     events: Vec<CheckedEvent>,
+    report: Option<DeviceReport>,
 ) -> Result<Stored, DbError> {
     let (answer, answered) = oneshot::channel();
     db.waiting
@@ -43,6 +47,7 @@ pub(super) async fn store_events(
             location: location_id.to_owned(),
             device: device_id.to_owned(),
             events,
+            report,
             answer,
         });
     let waiting = db.waiting.clone();
@@ -98,7 +103,13 @@ fn store_group(conn: &mut Connection, group: Vec<Waiting>) {
         }
     }
     for mut batch in group {
-        let stored = store_alone(conn, &batch.location, &batch.device, &mut batch.events);
+        let stored = store_alone(
+            conn,
+            &batch.location,
+            &batch.device,
+            &mut batch.events,
+            batch.report.as_ref(),
+        );
         let _ = batch.answer.send(stored);
     }
 }
@@ -115,6 +126,9 @@ fn store_together(
     let mut any_erasure = false;
     for (batch, events) in group.iter().zip(copies.iter_mut()) {
         let (one, erased) = store_batch(&tx, &batch.location, &batch.device, events, received)?;
+        if let Some(report) = &batch.report {
+            write_report(&tx, &batch.device, report)?;
+        }
         stored.push(one);
         any_erasure |= erased;
     }
@@ -131,9 +145,13 @@ fn store_alone(
     location: &str,
     device: &str,
     events: &mut [CheckedEvent],
+    report: Option<&DeviceReport>,
 ) -> Result<Stored, DbError> {
     let tx = conn.transaction()?;
     let (stored, erased) = store_batch(&tx, location, device, events, now_ms())?;
+    if let Some(report) = report {
+        write_report(&tx, device, report)?;
+    }
     tx.commit()?;
     if erased {
         compact(conn)?;
@@ -282,6 +300,7 @@ mod tests {
             location: "a".into(),
             device: device.into(),
             events: (0..events).map(|_| visit(device)).collect(),
+            report: None,
             answer,
         };
         (batch, answered)
