@@ -28,8 +28,13 @@ pub async fn device_reporting_later(
 ) -> Result<(DeviceAuth, DeviceReport), Problem> {
     let received_at = jiff::Timestamp::now();
     let device = let_in(state, headers).await?;
-    protocol(headers)?;
-    Ok((device, super::device_report::read(headers, received_at)))
+    let report = super::device_report::read(headers, received_at);
+    if let Err(problem) = protocol(headers) {
+        // A kiosk speaking another version is heard from all the same.
+        super::device_report::write(state, &device, &report).await;
+        return Err(problem);
+    }
+    Ok((device, report))
 }
 
 /// As [`device`], for a request about one location: a device of another location

@@ -50,8 +50,9 @@ impl PgDb {
         let tx = client.transaction().await?;
         let received = now_ms();
         if let Some(report) = report {
-            // The device's row, locked until the commit: only this device's own
-            // requests write it, and they come one after the other.
+            // The device's row, locked until the commit. Its other writers (the
+            // device's other requests, a revocation) are single statements that
+            // hold nothing while they wait, so the wait cannot close a cycle.
             let update = tx.prepare_cached(UPDATE_REPORT).await?;
             let (at, waiting, version, offset) = report_columns(report);
             tx.execute(
