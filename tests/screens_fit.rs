@@ -86,6 +86,18 @@ struct Check {
 }
 
 impl Check {
+    /// A check of screens this size; it speaks no language until told.
+    fn at(size: Vec2) -> Self {
+        Self {
+            lang: String::new(),
+            size,
+            allowed_names: HashSet::new(),
+            foreign: HashSet::new(),
+            fit: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
     /// From now on the screens should speak `code`.
     fn speak(&mut self, code: &str) {
         let lang = LanguageTag::parse(code).unwrap();
@@ -360,14 +372,7 @@ fn walk(code: &str, size: Vec2) -> Found {
     let lang = LanguageTag::parse(code).unwrap();
     let location_code = location_for(code);
     let location = LanguageTag::parse(location_code).unwrap();
-    let mut check = Check {
-        lang: String::new(),
-        size,
-        allowed_names: HashSet::new(),
-        foreign: HashSet::new(),
-        fit: Vec::new(),
-        names: Vec::new(),
-    };
+    let mut check = Check::at(size);
     let mut k = kiosk(location_code, code, size);
     let say = |key: &str| t.plain(&lang, key);
     let location_says = |key: &str| t.plain(&location, key);
@@ -449,14 +454,7 @@ fn walk_own_reasons(code: &str, long: &str, size: Vec2) -> Vec<String> {
     );
     let dir = tempfile::tempdir().unwrap();
     let mut k = kiosk_with_roster(dir, &config, &roster(code), MONDAY_MORNING, size);
-    let mut check = Check {
-        lang: String::new(),
-        size,
-        allowed_names: HashSet::new(),
-        foreign: HashSet::new(),
-        fit: Vec::new(),
-        names: Vec::new(),
-    };
+    let mut check = Check::at(size);
     check.speak(code);
     type_pin(&mut k, &lang, PINS[2]);
     let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
@@ -509,14 +507,7 @@ fn walk_scale(code: &str, faces: u8, size: Vec2) -> Vec<String> {
     let config = format!("[location]\nlanguage = \"{code}\"\n[rating]\nscale = {faces}\n");
     let dir = tempfile::tempdir().unwrap();
     let mut k = kiosk_with_roster(dir, &config, &roster(code), MONDAY_MORNING, size);
-    let mut check = Check {
-        lang: String::new(),
-        size,
-        allowed_names: HashSet::new(),
-        foreign: HashSet::new(),
-        fit: Vec::new(),
-        names: Vec::new(),
-    };
+    let mut check = Check::at(size);
     check.speak(code);
     let scale = k.harness.state().kiosk.config.rating.scale;
     assert_eq!(scale.faces().len(), usize::from(faces), "{config}");

@@ -9,7 +9,7 @@ use crate::db::device_status::{
 /// Writes what a device's request said about it, unless it says the same as a report
 /// written within `SAME_REPORT_MS`: `$1` the device, `$2`–`$5` the report's columns
 /// (`report_columns`), `$6` `SAME_REPORT_MS`.
-pub(super) const UPDATE_REPORT: &str = "UPDATE devices
+const UPDATE_REPORT: &str = "UPDATE devices
      SET last_contact_at = $2::BIGINT, last_waiting = $3::BIGINT,
          app_version = $4::TEXT, clock_offset_ms = $5::BIGINT
      WHERE id = $1::TEXT
@@ -19,29 +19,38 @@ pub(super) const UPDATE_REPORT: &str = "UPDATE devices
                 AND app_version IS NOT DISTINCT FROM $4::TEXT
                 AND (clock_offset_ms IS NULL) = ($5::BIGINT IS NULL))";
 
+/// Writes what a device's request said about it ([`UPDATE_REPORT`]), on its own or
+/// inside a batch's transaction.
+pub(super) async fn write_report(
+    client: &impl deadpool_postgres::GenericClient,
+    device_id: &str,
+    report: &DeviceReport,
+) -> Result<(), DbError> {
+    let update = client.prepare_cached(UPDATE_REPORT).await?;
+    let (at, waiting, version, offset) = report_columns(report);
+    client
+        .execute(
+            &update,
+            &[
+                &device_id,
+                &at,
+                &waiting,
+                &version,
+                &offset,
+                &SAME_REPORT_MS,
+            ],
+        )
+        .await?;
+    Ok(())
+}
+
 impl PgDb {
     pub(in crate::db) async fn record_device_report(
         &self,
         device_id: &str,
         report: &DeviceReport,
     ) -> Result<(), DbError> {
-        let client = self.client().await?;
-        let update = client.prepare_cached(UPDATE_REPORT).await?;
-        let (at, waiting, version, offset) = report_columns(report);
-        client
-            .execute(
-                &update,
-                &[
-                    &device_id,
-                    &at,
-                    &waiting,
-                    &version,
-                    &offset,
-                    &SAME_REPORT_MS,
-                ],
-            )
-            .await?;
-        Ok(())
+        write_report(&self.client().await?, device_id, report).await
     }
 
     pub(in crate::db) async fn devices(

@@ -24,9 +24,8 @@
 //!   for the first transaction and then skips the row; no batch waits on rows while
 //!   holding the lock, so the wait cannot close a cycle.
 
-use super::super::device_status::{SAME_REPORT_MS, report_columns};
 use super::super::{CheckedEvent, DbError, DeviceReport, Stored};
-use super::device_status::UPDATE_REPORT;
+use super::device_status::write_report;
 use super::{PgDb, erase_family, now_ms, read_forgotten, rollups};
 use std::collections::HashSet;
 use tokio_postgres::types::Type;
@@ -53,20 +52,7 @@ impl PgDb {
             // The device's row, locked until the commit. Its other writers (the
             // device's other requests, a revocation) are single statements that
             // hold nothing while they wait, so the wait cannot close a cycle.
-            let update = tx.prepare_cached(UPDATE_REPORT).await?;
-            let (at, waiting, version, offset) = report_columns(report);
-            tx.execute(
-                &update,
-                &[
-                    &device_id,
-                    &at,
-                    &waiting,
-                    &version,
-                    &offset,
-                    &SAME_REPORT_MS,
-                ],
-            )
-            .await?;
+            write_report(&tx, device_id, report).await?;
         }
         // An event of a family erased before is stored without it.
         let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
