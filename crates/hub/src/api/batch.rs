@@ -73,7 +73,8 @@ fn check(item: serde_json::Value, location: &str, device: &str) -> Result<Checke
         id: id.clone(),
         reason,
     };
-    let event: CloudEvent = serde_path_to_error::deserialize(&item)
+    // Taken by value: the event's data moves into it instead of being copied.
+    let event: CloudEvent = serde_path_to_error::deserialize(item)
         .map_err(|e| refuse(format!("not a CloudEvent: {}: {}", e.path(), e.inner())))?;
     if event.specversion != CloudEvent::SPEC_VERSION {
         return Err(refuse(format!(
@@ -112,4 +113,43 @@ fn check(item: serde_json::Value, location: &str, device: &str) -> Result<Checke
         data: event.data,
         parsed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_not_shaped_as_a_cloud_event_is_refused_naming_the_field() {
+        let body = br#"[
+            {"specversion": "1.0", "id": "e-1", "source": "/locations/l/devices/d",
+             "type": "nl.welkom.visit.recorded.v1", "time": 5,
+             "datacontenttype": "application/json", "data": {}},
+            {"specversion": "1.0", "id": "e-2", "source": "/locations/l/devices/d",
+             "type": "nl.welkom.visit.recorded.v1",
+             "datacontenttype": "application/json", "data": {}}
+        ]"#;
+        let batch = check_batch(body, "l", "d").unwrap();
+        assert!(batch.checked.is_empty());
+        let reasons: Vec<(&str, &str)> = batch
+            .refused
+            .iter()
+            .map(|r| (r.id.as_str(), r.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert_eq!(reasons[0].0, "e-1");
+        assert!(
+            reasons[0]
+                .1
+                .starts_with("not a CloudEvent: time: invalid type: integer `5`"),
+            "{reasons:?}"
+        );
+        assert_eq!(reasons[1].0, "e-2");
+        assert!(
+            reasons[1]
+                .1
+                .starts_with("not a CloudEvent: .: missing field `time`"),
+            "{reasons:?}"
+        );
+    }
 }

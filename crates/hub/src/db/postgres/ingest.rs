@@ -48,14 +48,22 @@ impl PgDb {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let received = now_ms();
-        if let Some(report) = report {
-            // The device's row, locked until the commit. Its other writers (the
-            // device's other requests, a revocation) are single statements that
-            // hold nothing while they wait, so the wait cannot close a cycle.
-            write_report(&tx, device_id, report).await?;
-        }
-        // An event of a family erased before is stored without it.
-        let mut forgotten = read_forgotten(&tx, location_id, &events).await?;
+        // The device's report and the erased ids the events name, both sent before
+        // either answer is read (tokio-postgres pipelines them).
+        let (_, mut forgotten) = tokio::try_join!(
+            async {
+                match report {
+                    // The device's row, locked until the commit. Its other writers
+                    // (the device's other requests, a revocation) are single
+                    // statements that hold nothing while they wait, so the wait
+                    // cannot close a cycle.
+                    Some(report) => write_report(&tx, device_id, report).await,
+                    None => Ok(()),
+                }
+            },
+            // An event of a family erased before is stored without it.
+            read_forgotten(&tx, location_id, &events),
+        )?;
         // Stripping changes nothing but an erasure's own data when no id was read.
         let as_sent: Option<Vec<serde_json::Value>> =
             (forgotten.read_count() > 0).then(|| events.iter().map(|e| e.data.clone()).collect());
