@@ -79,10 +79,11 @@ pub struct Piece {
 /// A line of a paragraph: its byte range in the paragraph, in logical order.
 pub type LineRange = std::ops::Range<usize>;
 
-/// Breaks a paragraph into lines no wider than `max_width` (where it can: a single
-/// word wider than that gets a line of its own), at spaces, in logical order: the
-/// first line holds the start of the sentence. `measure` gives the width of a line
-/// (a byte range of `text`) as drawn. A line's trailing spaces are not part of it.
+/// Breaks a paragraph into lines no wider than `max_width`, at spaces, in logical
+/// order: the first line holds the start of the sentence. A word wider than a line
+/// on its own is cut between its characters (its start on the upper line), as few
+/// times as it takes. `measure` gives the width of a line (a byte range of `text`)
+/// as drawn. A line's trailing spaces are not part of it.
 pub fn wrap(
     text: &str,
     max_width: f32,
@@ -96,12 +97,53 @@ pub fn wrap(
             lines.push(start..end);
             start = word_start;
         }
+        if start == word_start || end == start {
+            // The word begins its line: cut it while it is wider than a line.
+            let mut from = word_start;
+            while measure(from..word_end) > max_width {
+                let cut = longest_fitting(text, from..word_end, max_width, &mut measure);
+                if cut >= word_end {
+                    break;
+                }
+                lines.push(from..cut);
+                from = cut;
+            }
+            start = from;
+        }
         end = word_end;
     }
     if end > start || lines.is_empty() {
         lines.push(start..end);
     }
     lines
+}
+
+/// The end of the longest start of `word` (at least one character) no wider than
+/// `max_width`.
+fn longest_fitting(
+    text: &str,
+    word: LineRange,
+    max_width: f32,
+    measure: &mut impl FnMut(LineRange) -> f32,
+) -> usize {
+    let ends: Vec<usize> = text[word.clone()]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| word.start + i)
+        .chain(std::iter::once(word.end))
+        .collect();
+    // Widths grow with the characters taken: the first end that is too wide, found
+    // by halving, less one.
+    let (mut low, mut high) = (0, ends.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        if measure(word.start..ends[mid]) > max_width {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    ends[low.saturating_sub(1)]
 }
 
 /// The words of a text (byte ranges without the spaces around them).
@@ -317,11 +359,40 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_keeps_a_too_long_word_on_its_own_line_and_never_returns_nothing() {
+    fn wrapping_cuts_a_too_long_word_and_never_returns_nothing() {
         let empty = wrap("", 10.0, |r| r.len() as f32);
         assert_eq!(empty.len(), 1);
         assert!(empty[0].is_empty());
         let lines = wrap("aaaaaaaaaaaaaa b", 5.0, |r| r.len() as f32);
-        assert_eq!(lines, [0..14, 15..16]);
+        assert_eq!(lines, [0..5, 5..10, 10..14, 15..16]);
+    }
+
+    #[test]
+    fn a_word_wider_than_a_line_is_cut_with_its_start_on_top() {
+        // Ten points a character; lines of at most 100 points.
+        let measure = |text: &str, line: LineRange| text[line].chars().count() as f32 * 10.0;
+        let text = "نحتاج kinderopvangtoeslagaanvraagformulier اليوم كثيرا";
+        let lines = wrap(text, 100.0, |line| measure(text, line));
+        let shown: Vec<&str> = lines.iter().map(|line| &text[line.clone()]).collect();
+        assert_eq!(
+            shown,
+            [
+                "نحتاج",
+                "kinderopva",
+                "ngtoeslaga",
+                "anvraagfor",
+                "mulier",
+                "اليوم",
+                "كثيرا"
+            ]
+        );
+        // The word's last piece takes the next words while they fit.
+        let text = "ab kinderopvangtoeslag cd ef";
+        let lines = wrap(text, 100.0, |line| measure(text, line));
+        let shown: Vec<&str> = lines.iter().map(|line| &text[line.clone()]).collect();
+        assert_eq!(shown, ["ab", "kinderopva", "ngtoeslag", "cd ef"]);
+        // A character wider than a line still gets one, and the cutting ends.
+        let lines = wrap("ab", 5.0, |line| measure("ab", line));
+        assert_eq!(lines, [0..1, 1..2]);
     }
 }
