@@ -108,7 +108,10 @@ pub fn wrap(
                 lines.push(from..cut);
                 from = cut;
             }
-            start = from;
+            if from > word_start {
+                // Its last piece begins the line.
+                start = from;
+            }
         }
         end = word_end;
     }
@@ -387,10 +390,10 @@ mod tests {
             ]
         );
         // The word's last piece takes the next words while they fit.
-        let text = "ab kinderopvangtoeslag cd ef";
+        let text = "ab kinderopvangtoes cd ef";
         let lines = wrap(text, 100.0, |line| measure(text, line));
         let shown: Vec<&str> = lines.iter().map(|line| &text[line.clone()]).collect();
-        assert_eq!(shown, ["ab", "kinderopva", "ngtoeslag", "cd ef"]);
+        assert_eq!(shown, ["ab", "kinderopva", "ngtoes cd", "ef"]);
         // A character wider than a line still gets one, and the cutting ends.
         let lines = wrap("ab", 5.0, |line| measure("ab", line));
         assert_eq!(lines, [0..1, 1..2]);

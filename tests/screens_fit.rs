@@ -83,6 +83,9 @@ struct Check {
     fit: Vec<String>,
     /// Controls without a name in the guardian's language.
     names: Vec<String>,
+    /// Words these screens were given that are longer than any line: only these
+    /// may be broken between their letters.
+    too_long_words: Vec<String>,
 }
 
 impl Check {
@@ -95,6 +98,7 @@ impl Check {
             foreign: HashSet::new(),
             fit: Vec::new(),
             names: Vec::new(),
+            too_long_words: Vec::new(),
         }
     }
 
@@ -233,15 +237,18 @@ impl Check {
                     );
                 }
                 // A wrapped line ends between words, never inside one, unless the
-                // word is wider than a line on its own (its line holds no space).
+                // word is one the screen was given as longer than any line (its row
+                // then holds a piece of it alone).
                 for pair in galley.rows.windows(2) {
                     let end = pair[0].glyphs.last().map(|g| g.chr);
                     let next = pair[1].glyphs.first().map(|g| g.chr);
-                    let one_word = !pair[0].glyphs.iter().any(|g| g.chr.is_whitespace());
+                    let row: String = pair[0].glyphs.iter().map(|g| g.chr).collect();
+                    let too_long = !row.contains(char::is_whitespace)
+                        && self.too_long_words.iter().any(|w| w.contains(row.trim()));
                     if let (false, Some(end), Some(next)) = (pair[0].ends_with_newline, end, next)
                         && end.is_alphanumeric()
                         && next.is_alphanumeric()
-                        && !one_word
+                        && !too_long
                     {
                         self.fail(
                             screen,
@@ -473,6 +480,12 @@ fn walk_own_reasons(code: &str, long: &str, size: Vec2) -> Vec<String> {
     let mut k = kiosk_with_roster(dir, &config, &roster(code), MONDAY_MORNING, size);
     let mut check = Check::at(size);
     check.speak(code);
+    // A word of 40 letters or more fits no chip's line.
+    check.too_long_words = long
+        .split_whitespace()
+        .filter(|word| word.chars().count() >= 40)
+        .map(str::to_owned)
+        .collect();
     type_pin(&mut k, &lang, PINS[2]);
     let lowest = k.harness.state().kiosk.config.rating.scale.face(1).unwrap();
     tap(&mut k, &texts().plain(&lang, lowest.key));

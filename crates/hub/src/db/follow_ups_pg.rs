@@ -104,6 +104,7 @@ pub(super) async fn ingest(
     // run in one round trip), and all four are sent at once: the server runs them
     // in this order, so the settling sees the rows the inserts wrote.
     tokio::try_join!(
+        biased;
         insert_low(tx, location, &low_rows, received),
         insert_answers(tx, location, &answer_rows, received),
         insert_notes(tx, location, &note_rows, received),

@@ -48,9 +48,13 @@ impl PgDb {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let received = now_ms();
-        // The device's report and the erased ids the events name, both sent before
-        // either answer is read (tokio-postgres pipelines them).
+        // The device's report and the first statement of the erased-ids check, sent
+        // before either answer is read (tokio-postgres pipelines them). Here and in
+        // every such join the futures are polled in the order written (`biased`): the
+        // statements go in that order, and when one fails its error is the one
+        // returned, not a later statement's "transaction is aborted".
         let (_, mut forgotten) = tokio::try_join!(
+            biased;
             async {
                 match report {
                     // The device's row, locked until the commit. Its other writers
@@ -82,6 +86,7 @@ impl PgDb {
             .prepare_cached("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
             .await?;
         let (_, again, read) = tokio::try_join!(
+            biased;
             async {
                 tx.execute(&lock, &[&location_id])
                     .await
@@ -302,7 +307,7 @@ async fn insert_ratings_and_visits(
         .await
     };
     // Both sent before either answer is read (tokio-postgres pipelines them).
-    let (ratings, visits) = tokio::try_join!(ratings, visits)?;
+    let (ratings, visits) = tokio::try_join!(biased; ratings, visits)?;
     Ok(Inserted {
         ratings: ratings.iter().map(|row| (row.get(0), row.get(1))).collect(),
         visits,

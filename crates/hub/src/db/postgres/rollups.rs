@@ -77,6 +77,7 @@ pub(super) async fn read(
     stored_targets.dedup();
     let zone_params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&location];
     let (zone_row, superseded, superseders) = tokio::try_join!(
+        biased;
         tx.query_one(&zone, &zone_params),
         async {
             if stored_targets.is_empty() {
@@ -220,6 +221,7 @@ async fn apply(
     changes: &Changes,
 ) -> Result<(), DbError> {
     tokio::try_join!(
+        biased;
         apply_answers(tx, location, changes),
         apply_visits(tx, location, changes)
     )?;
