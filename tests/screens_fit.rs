@@ -630,24 +630,23 @@ fn every_control_on_every_parent_screen_is_named_in_the_guardian_s_language() {
 
 #[test]
 fn a_long_reason_a_location_writes_itself_wraps_inside_its_chip() {
-    let mut problems = Vec::new();
-    for (code, long) in LONG_REASONS {
-        for (w, h) in SIZES {
-            problems.extend(walk_own_reasons(code, long, vec2(w, h)));
-        }
-    }
-    report(&problems);
+    report(&own_reasons_at_every_size(&LONG_REASONS));
 }
 
 #[test]
 fn a_word_longer_than_its_chip_stays_inside_it() {
+    report(&own_reasons_at_every_size(&LONG_WORD_REASONS));
+}
+
+/// [`walk_own_reasons`] for each (language, reason) at every size; the problems found.
+fn own_reasons_at_every_size(reasons: &[(&str, &str)]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (code, long) in LONG_WORD_REASONS {
+    for (code, long) in reasons {
         for (w, h) in SIZES {
             problems.extend(walk_own_reasons(code, long, vec2(w, h)));
         }
     }
-    report(&problems);
+    problems
 }
 
 #[test]
